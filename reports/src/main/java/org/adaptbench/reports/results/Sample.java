@@ -1,0 +1,36 @@
+package org.adaptbench.reports.results;
+
+import java.util.Objects;
+
+/**
+ * One scored example, a line of {@code samples.jsonl}: the raw data behind the metrics.
+ *
+ * @param scenario scenario name
+ * @param approach approach name
+ * @param variant sweep point or sub-condition ("" when none; "turns_100", "cadence_nightly", ...)
+ * @param userId the user
+ * @param queryId the query
+ * @param correct whether the chosen option was the right one
+ * @param chosen index of the chosen option (-1 for retrieval-only queries)
+ * @param tokensAdded tokens the approach added to the context for this request
+ * @param latencyMs wall-clock time of the request
+ */
+public record Sample(
+        String scenario,
+        String approach,
+        String variant,
+        String userId,
+        String queryId,
+        boolean correct,
+        int chosen,
+        int tokensAdded,
+        double latencyMs) {
+
+    public Sample {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(approach, "approach");
+        Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(queryId, "queryId");
+    }
+}
