@@ -1,0 +1,128 @@
+package org.adaptbench.harness.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.adaptbench.cli.UsageException;
+import org.adaptbench.harness.approach.ApproachKind;
+import org.adaptbench.harness.scenario.ScenarioKind;
+
+/**
+ * Typed view of a resolved configuration (see {@code suites.json} for every value and its default).
+ *
+ * @param tree the resolved JSON this view was read from, written verbatim into results.json
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RunConfig(
+        String suite,
+        long seed,
+        List<String> datasets,
+        List<String> approaches,
+        List<String> scenarios,
+        String cacheDir,
+        Synthetic synthetic,
+        PrefEval prefeval,
+        Pretraining pretraining,
+        Memory memory,
+        Adapters adapters,
+        Reversibility reversibility,
+        DataSize dataSize,
+        Retrieval retrieval,
+        BootstrapSection bootstrap,
+        @com.fasterxml.jackson.annotation.JsonIgnore ObjectNode tree) {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    /** Binds a resolved tree and checks every name in it. */
+    public static RunConfig of(ObjectNode tree) {
+        RunConfig bound;
+        try {
+            bound = MAPPER.treeToValue(tree, RunConfig.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UsageException("bad configuration: " + e.getOriginalMessage());
+        }
+        RunConfig config = new RunConfig(bound.suite, bound.seed, bound.datasets, bound.approaches, bound.scenarios,
+                bound.cacheDir, bound.synthetic, bound.prefeval, bound.pretraining, bound.memory, bound.adapters,
+                bound.reversibility, bound.dataSize, bound.retrieval, bound.bootstrap, tree.deepCopy());
+        config.approachKinds();
+        config.scenarioKinds();
+        return config;
+    }
+
+    public List<ApproachKind> approachKinds() {
+        List<ApproachKind> kinds = new ArrayList<>();
+        for (String name : approaches) {
+            kinds.add(ApproachKind.parse(name).orElseThrow(() -> new UsageException(
+                    "unknown approach '" + name + "'; choose from " + ApproachKind.allNames())));
+        }
+        return kinds;
+    }
+
+    public List<ScenarioKind> scenarioKinds() {
+        List<ScenarioKind> kinds = new ArrayList<>();
+        for (String name : scenarios) {
+            kinds.add(ScenarioKind.parse(name).orElseThrow(() -> new UsageException(
+                    "unknown scenario '" + name + "'; choose from " + ScenarioKind.allNames())));
+        }
+        return kinds;
+    }
+
+    public boolean runs(ApproachKind kind) {
+        return approachKinds().contains(kind);
+    }
+
+    /** Size of the synthetic world. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Synthetic(int users, int eventsPerUser, double changeRate, double deletionRate) {
+    }
+
+    /** Which PrefEval items to load and how much filler to insert. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PrefEval(String path, int itemsPerTopic, List<String> forms, List<Integer> fillerTurns,
+            int granularityFillerTurns, List<String> pretrainingTopics) {
+    }
+
+    /** Pre-training of the base model. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Pretraining(int examples, int epochs, int batchSize, double learningRate) {
+    }
+
+    /** The memory approach: retrieval depth and the injected section's token budget. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Memory(int topK, int tokenBudget) {
+    }
+
+    /** LoRA adapters: who gets one, their shape, training, retraining cadences. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Adapters(int users, int rank, double alpha, int epochs, double learningRate, int variants,
+            int distillationQuestions, List<String> cadences, int domainUsers) {
+    }
+
+    /** The reversibility scenario. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Reversibility(int users, int gradientAscentSteps) {
+    }
+
+    /** The data-size sweep. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DataSize(int users, List<Integer> events) {
+    }
+
+    /** The retrieval scenario's cut-offs. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Retrieval(List<Integer> k) {
+    }
+
+    /** Confidence intervals. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record BootstrapSection(int resamples) {
+    }
+}
