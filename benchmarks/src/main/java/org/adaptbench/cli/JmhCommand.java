@@ -1,23 +1,66 @@
 package org.adaptbench.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code adaptbench jmh}: the JMH micro-benchmarks of every module. */
+/**
+ * {@code adaptbench jmh}: the JMH micro-benchmarks of every module, in one JMH run.
+ *
+ * <p>All benchmark classes live under {@code org.adaptbench.jmh} in this module, so one generated
+ * benchmark list covers them; the profile only sets iteration counts and times.
+ */
 @Command(name = "jmh", mixinStandardHelpOptions = true,
-        description = "Run the JMH benchmarks (retrieval, context assembly, embedding, base and LoRA forward, mixed-adapter batch, adapter switch).")
-final class JmhCommand implements Runnable {
+        description = {"Run the JMH benchmarks (retrieval, context assembly, embedding, base and LoRA forward, "
+                + "mixed-adapter batch, adapter switch) and write JMH JSON.",
+            "Extra arguments go to JMH, e.g. a benchmark regex or -p type=A,B."})
+final class JmhCommand implements Callable<Integer> {
 
     @Option(names = "--profile", defaultValue = "ci", description = "ci (about 5 minutes) or full (default: ${DEFAULT-VALUE}).")
     String profile;
 
+    @Option(names = "--out", defaultValue = "runs/jmh", description = "Folder for the JMH JSON (default: ${DEFAULT-VALUE}).")
+    Path out;
+
     @Parameters(paramLabel = "JMH_ARGS", arity = "0..*", description = "Extra arguments passed to JMH.")
-    List<String> jmhArgs;
+    List<String> jmhArgs = new ArrayList<>();
 
     @Override
-    public void run() {
-        throw new NotBuiltYet("jmh");
+    public Integer call() throws Exception {
+        List<String> args = new ArrayList<>(profileArgs(profile));
+        Files.createDirectories(out);
+        Path json = out.resolve("jmh-" + profile + ".json");
+        args.addAll(List.of("-rf", "json", "-rff", json.toString()));
+        args.addAll(jmhArgs);
+        if (jmhArgs.stream().noneMatch(arg -> !arg.startsWith("-"))) {
+            args.add("org\\.adaptbench\\.jmh\\..*");
+        }
+        org.openjdk.jmh.runner.options.CommandLineOptions options;
+        try {
+            options = new org.openjdk.jmh.runner.options.CommandLineOptions(args.toArray(String[]::new));
+        } catch (org.openjdk.jmh.runner.options.CommandLineOptionException e) {
+            throw new UsageException("bad JMH arguments: " + e.getMessage());
+        }
+        try {
+            new org.openjdk.jmh.runner.Runner(options).run();
+        } catch (org.openjdk.jmh.runner.NoBenchmarksException e) {
+            throw new UsageException("no JMH benchmark matches " + String.join(" ", jmhArgs));
+        }
+        System.out.println("JMH results: " + json);
+        return ExitCode.OK;
+    }
+
+    /** Iteration settings per profile; extra arguments given after them win. */
+    static List<String> profileArgs(String profile) {
+        return switch (profile) {
+            case "ci" -> List.of("-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s");
+            case "full" -> List.of("-f", "2", "-wi", "5", "-w", "2s", "-i", "10", "-r", "2s");
+            default -> throw new UsageException("unknown --profile '" + profile + "'; choose ci or full");
+        };
     }
 }
