@@ -54,7 +54,7 @@ final class CostClaim implements ClaimRule {
                         + Figures.text(adapter.get()));
             }
         }
-        for (String approach : view.approachesWith("cost", "bytes_per_user")) {
+        for (String approach : view.approaches("cost")) {
             for (String metric : view.metricsStartingWith("cost", approach, BREAK_EVEN_PREFIX)) {
                 MetricValue breakEven = view.metric("cost", approach, metric).orElseThrow();
                 evidence.add(approach + " becomes cheaper than memory above " + Figures.text(breakEven)

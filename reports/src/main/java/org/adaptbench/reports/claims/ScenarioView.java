@@ -25,6 +25,11 @@ record ScenarioView(Results results, String dataset) {
                 .toList();
     }
 
+    /** Every approach of {@code scenario}, in reading order. */
+    List<String> approaches(String scenario) {
+        return results.scenarios().getOrDefault(key(scenario), Map.of()).keySet().stream().sorted(ApproachNames.ORDER).toList();
+    }
+
     /** Metric names of {@code scenario} and {@code approach} that start with {@code prefix}, sorted. */
     List<String> metricsStartingWith(String scenario, String approach, String prefix) {
         return results.scenarios().getOrDefault(key(scenario), Map.of()).getOrDefault(approach, Map.of()).keySet().stream()
