@@ -69,7 +69,7 @@ class LatencyNoiseTest {
             latencies[i] = 12.0 * Math.exp(0.3 * gaussian) * factor;
             samples.add(new Sample("latency", "memory", "", "u" + (i % 50), "r" + i, true, 0, 0, latencies[i]));
         }
-        Bootstrap bootstrap = new Bootstrap(seed, 500);
+        Bootstrap bootstrap = new Bootstrap(seed, 200);
         Map<String, MetricValue> metrics = new TreeMap<>();
         metrics.put("latency_p50_ms", bootstrap.quantile(latencies, 0.50, "ms", false));
         metrics.put("latency_p95_ms", bootstrap.quantile(latencies, 0.95, "ms", false));
