@@ -18,19 +18,19 @@ import picocli.CommandLine.Parameters;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare two results directories (or results.json files, or two JMH JSON files); exit 3 on a regression.",
             "A metric regresses when it is worse by more than the threshold AND the statistics agree"
-                    + " (95% intervals apart, or Mann-Whitney U on samples.jsonl / JMH raw data at alpha 0.05)."})
+                    + " (95%% intervals apart, or Mann-Whitney U on samples.jsonl / JMH raw data at alpha 0.05)."})
 final class CompareCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "BASELINE")
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "Run directory, results.json or JMH JSON file to compare against.")
     Path baseline;
 
-    @Parameters(index = "1", paramLabel = "CURRENT")
+    @Parameters(index = "1", paramLabel = "CURRENT", description = "Run directory, results.json or JMH JSON file of the same kind.")
     Path current;
 
-    @Option(names = "--threshold", defaultValue = "5", description = "Relative change in percent below which nothing is a regression (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5", description = "Relative change in percent below which nothing is a regression (default: ${DEFAULT-VALUE}).")
     double thresholdPercent;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the Markdown table to FILE instead of standard output.")
