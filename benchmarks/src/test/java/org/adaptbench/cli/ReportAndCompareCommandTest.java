@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,25 +13,11 @@ import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReportAndCompareCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Outcome(int exitCode, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        CommandLine commandLine = AdaptBench.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int code = commandLine.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     /** A small run: memory's p50 latency and accuracy, with the given p50 interval. */
     private Path runDir(String name, double p50, double low, double high) {
@@ -53,7 +37,7 @@ class ReportAndCompareCommandTest {
     @Test
     void reportWritesMarkdownHtmlAndChartsIntoTheRunDirectoryByDefault() throws Exception {
         Path run = runDir("run", 10, 9.5, 10.5);
-        Outcome outcome = run("report", run.toString());
+        CliRun outcome = CliRun.of("report", run.toString());
         assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
         assertTrue(Files.isRegularFile(run.resolve("report/index.html")));
         String markdown = Files.readString(run.resolve("report/report.md"));
@@ -61,20 +45,20 @@ class ReportAndCompareCommandTest {
         assertTrue(Files.isRegularFile(run.resolve("report/charts/metrics-latency-percentiles.svg")));
         assertTrue(outcome.out().contains("index.html"), outcome.out());
 
-        Outcome elsewhere = run("report", run.resolve("results.json").toString(), "--out", dir.resolve("elsewhere").toString());
+        CliRun elsewhere = CliRun.of("report", run.resolve("results.json").toString(), "--out", dir.resolve("elsewhere").toString());
         assertEquals(ExitCode.OK, elsewhere.exitCode(), elsewhere.err());
         assertTrue(Files.isRegularFile(dir.resolve("elsewhere/report.md")));
     }
 
     @Test
     void reportOfBadInputIsExitTwoWithTheFileNamed() throws Exception {
-        Outcome missing = run("report", dir.resolve("nowhere").toString());
+        CliRun missing = CliRun.of("report", dir.resolve("nowhere").toString());
         assertEquals(ExitCode.BAD_INPUT, missing.exitCode());
         assertTrue(missing.err().contains("nowhere"), missing.err());
         Path bad = dir.resolve("bad");
         Files.createDirectories(bad);
         Files.writeString(bad.resolve("results.json"), "{\"schema_version\": 99, \"run_id\": \"x\", \"scenarios\": {}}");
-        Outcome newer = run("report", bad.toString());
+        CliRun newer = CliRun.of("report", bad.toString());
         assertEquals(ExitCode.BAD_INPUT, newer.exitCode());
         assertTrue(newer.err().contains("results.json") && newer.err().contains("schema_version"), newer.err());
     }
@@ -85,20 +69,20 @@ class ReportAndCompareCommandTest {
         Path slower = runDir("slower", 12, 11.5, 12.5);
         Path same = runDir("same", 10.1, 9.6, 10.6);
 
-        Outcome regression = run("compare", baseline.toString(), slower.toString());
+        CliRun regression = CliRun.of("compare", baseline.toString(), slower.toString());
         assertEquals(ExitCode.REGRESSION, regression.exitCode(), regression.err());
         assertTrue(regression.out().contains("| latency/memory/latency_p50_ms | ms | lower |"), regression.out());
         assertTrue(regression.out().contains("❌ regression"), regression.out());
 
-        Outcome noise = run("compare", baseline.toString(), same.toString());
+        CliRun noise = CliRun.of("compare", baseline.toString(), same.toString());
         assertEquals(ExitCode.OK, noise.exitCode(), noise.out());
 
-        Outcome loose = run("compare", baseline.toString(), slower.toString(), "--threshold", "25");
+        CliRun loose = CliRun.of("compare", baseline.toString(), slower.toString(), "--threshold", "25");
         assertEquals(ExitCode.OK, loose.exitCode(), "a 20% change is within a 25% threshold: " + loose.out());
 
         Path table = dir.resolve("out/compare.md");
         Path json = dir.resolve("out/bench.json");
-        Outcome files = run("compare", baseline.toString(), slower.toString(), "--out", table.toString(), "--json", json.toString());
+        CliRun files = CliRun.of("compare", baseline.toString(), slower.toString(), "--out", table.toString(), "--json", json.toString());
         assertEquals(ExitCode.REGRESSION, files.exitCode());
         assertEquals(regression.out(), Files.readString(table), "the same table on stdout and in the file");
         assertTrue(Files.readString(dir.resolve("out/bench-smaller-is-better.json")).contains("latency/memory/latency_p50_ms"));
@@ -110,9 +94,9 @@ class ReportAndCompareCommandTest {
         Path baseline = runDir("baseline", 10, 9.5, 10.5);
         Path truncated = dir.resolve("truncated.json");
         Files.writeString(truncated, "{\"schema_version\": 1, \"run_id\": \"x\", \"scen");
-        Outcome broken = run("compare", baseline.toString(), truncated.toString());
+        CliRun broken = CliRun.of("compare", baseline.toString(), truncated.toString());
         assertEquals(ExitCode.BAD_INPUT, broken.exitCode());
         assertTrue(broken.err().contains("truncated.json") && broken.err().contains("not valid JSON"), broken.err());
-        assertEquals(ExitCode.BAD_INPUT, run("compare", baseline.toString(), baseline.toString(), "--threshold", "-1").exitCode());
+        assertEquals(ExitCode.BAD_INPUT, CliRun.of("compare", baseline.toString(), baseline.toString(), "--threshold", "-1").exitCode());
     }
 }

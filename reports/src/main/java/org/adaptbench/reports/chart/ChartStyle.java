@@ -5,7 +5,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Stroke;
+import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +15,8 @@ import java.util.Map;
 import org.adaptbench.reports.results.ApproachNames;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
@@ -110,7 +114,7 @@ final class ChartStyle {
         if (legend != null) {
             legend.setItemFont(TICK_FONT);
             legend.setPosition(RectangleEdge.BOTTOM);
-            legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            legend.setFrame(BlockBorder.NONE);
         }
         Plot plot = chart.getPlot();
         plot.setBackgroundPaint(Color.WHITE);
@@ -125,9 +129,9 @@ final class ChartStyle {
         axis.setAxisLinePaint(Color.GRAY);
     }
 
-    static org.jfree.chart.axis.NumberAxis numberAxis(String label) {
-        org.jfree.chart.axis.NumberAxis axis = new org.jfree.chart.axis.NumberAxis(label);
-        axis.setNumberFormatOverride(java.text.NumberFormat.getNumberInstance(Locale.US));
+    static NumberAxis numberAxis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setNumberFormatOverride(NumberFormat.getNumberInstance(Locale.US));
         axis(axis);
         return axis;
     }
@@ -165,7 +169,7 @@ final class ChartStyle {
         return (int) Math.round(channel + (target - channel) * Math.min(amount, 0.7));
     }
 
-    static List<String> sortedApproaches(java.util.Collection<String> names) {
+    static List<String> sortedApproaches(Collection<String> names) {
         List<String> sorted = new ArrayList<>(names);
         sorted.sort(ApproachNames.ORDER);
         return sorted;

@@ -1,15 +1,7 @@
 package org.adaptbench.reports.compare;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +32,6 @@ public final class Compare {
     /** Default threshold of the CLI, in percent. */
     public static final double DEFAULT_THRESHOLD_PERCENT = 5;
 
-    private static final ObjectMapper READER = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private static final List<Change> ORDER = List.of(Change.REGRESSION, Change.IMPROVEMENT, Change.ADDED, Change.REMOVED,
             Change.NO_CLEAR_CHANGE);
 
@@ -187,7 +178,7 @@ public final class Compare {
         if (Files.isDirectory(input)) {
             return ResultsMeasurements.of(source, ResultsIo.read(input), ResultsIo.readSamples(input));
         }
-        JsonNode tree = readTree(input);
+        JsonNode tree = ResultsIo.readJson(input);
         if (tree.isArray()) {
             return JmhMeasurements.of(source, input, tree, warnings);
         }
@@ -197,25 +188,5 @@ public final class Compare {
         }
         throw new ResultsFormatException(input, "", "neither an AdaptBench results file (no schema_version)"
                 + " nor a JMH result file (a JSON array of benchmarks)");
-    }
-
-    private static JsonNode readTree(Path file) {
-        try {
-            JsonNode tree = READER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            if (tree == null || tree.isMissingNode()) {
-                throw new ResultsFormatException(file, "", "empty file");
-            }
-            return tree;
-        } catch (NoSuchFileException e) {
-            throw new ResultsFormatException(file, "", "no such file or directory");
-        } catch (JsonProcessingException e) {
-            var where = e.getLocation();
-            throw new ResultsFormatException(file, "", "not valid JSON" + (where == null ? "" : " at line " + where.getLineNr()
-                    + ", column " + where.getColumnNr()) + " (" + e.getOriginalMessage() + ")", e);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ResultsFormatException(file, "", "not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 }

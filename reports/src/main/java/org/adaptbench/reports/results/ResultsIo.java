@@ -75,21 +75,7 @@ public final class ResultsIo {
      */
     public static Results read(Path runDirOrFile) {
         Path file = resultsFile(runDirOrFile);
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new ResultsFormatException(file, "", "no such file");
-        } catch (JsonProcessingException e) {
-            throw new ResultsFormatException(file, "", "not valid JSON at " + location(e) + " (" + e.getOriginalMessage() + ")", e);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ResultsFormatException(file, "", "not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        if (tree == null || tree.isMissingNode()) {
-            throw new ResultsFormatException(file, "", "empty file");
-        }
+        JsonNode tree = readJson(file);
         if (!tree.isObject()) {
             throw new ResultsFormatException(file, "", "expected a JSON object");
         }
@@ -114,6 +100,29 @@ public final class ResultsIo {
         } catch (IllegalArgumentException e) {
             throw new ResultsFormatException(file, "", e.getMessage(), e);
         }
+    }
+
+    /**
+     * Parses a JSON file, failing with the file, line and column on a syntax error (a truncated
+     * file), and refusing empty files and non-standard tokens such as a bare NaN.
+     */
+    public static JsonNode readJson(Path file) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new ResultsFormatException(file, "", "no such file");
+        } catch (JsonProcessingException e) {
+            throw new ResultsFormatException(file, "", "not valid JSON at " + location(e) + " (" + e.getOriginalMessage() + ")", e);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ResultsFormatException(file, "", "not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new ResultsFormatException(file, "", "empty file");
+        }
+        return tree;
     }
 
     /** The results file a run directory or file argument names. */
