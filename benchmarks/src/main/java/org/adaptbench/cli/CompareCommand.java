@@ -1,27 +1,67 @@
 package org.adaptbench.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.adaptbench.reports.compare.BenchmarkActionJson;
+import org.adaptbench.reports.compare.Compare;
+import org.adaptbench.reports.compare.Comparison;
+import org.adaptbench.reports.compare.ComparisonMarkdown;
+import org.adaptbench.reports.io.AtomicFiles;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code adaptbench compare}: the CI regression gate. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare two results directories (or two JMH JSON files); exit 3 on a regression.")
+        description = {"Compare two results directories (or results.json files, or two JMH JSON files); exit 3 on a regression.",
+            "A metric regresses when it is worse by more than the threshold AND the statistics agree"
+                    + " (95%% intervals apart, or Mann-Whitney U on samples.jsonl / JMH raw data at alpha 0.05)."})
 final class CompareCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BASELINE")
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "Run directory, results.json or JMH JSON file to compare against.")
     Path baseline;
 
-    @Parameters(index = "1", paramLabel = "CURRENT")
+    @Parameters(index = "1", paramLabel = "CURRENT", description = "Run directory, results.json or JMH JSON file of the same kind.")
     Path current;
 
-    @Option(names = "--threshold", defaultValue = "5", description = "Relative change in percent below which nothing is a regression (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5", description = "Relative change in percent below which nothing is a regression (default: ${DEFAULT-VALUE}).")
     double thresholdPercent;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the Markdown table to FILE instead of standard output.")
+    Path out;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write github-action-benchmark JSON: FILE-bigger-is-better.json"
+            + " (tool customBiggerIsBetter) and FILE-smaller-is-better.json (tool customSmallerIsBetter), '.json' dropped from FILE.")
+    Path json;
 
     @Override
     public Integer call() {
-        throw new NotBuiltYet("compare");
+        if (!Double.isFinite(thresholdPercent) || thresholdPercent < 0) {
+            throw new UsageException("--threshold must be a percentage of at least 0, was " + thresholdPercent);
+        }
+        Comparison comparison = Compare.compare(baseline, current, thresholdPercent);
+        String markdown = ComparisonMarkdown.render(comparison);
+        PrintWriter err = spec.commandLine().getErr();
+        comparison.warnings().forEach(warning -> err.println("adaptbench compare: warning: " + warning));
+        if (out != null) {
+            AtomicFiles.writeString(out, markdown);
+            err.println("adaptbench compare: wrote " + out);
+        } else {
+            spec.commandLine().getOut().print(markdown);
+            spec.commandLine().getOut().flush();
+        }
+        if (json != null) {
+            List<Path> files = BenchmarkActionJson.write(comparison, json);
+            err.println("adaptbench compare: wrote " + files.get(0) + " and " + files.get(1));
+        }
+        err.println("adaptbench compare: " + comparison.count(org.adaptbench.reports.compare.Change.REGRESSION) + " regression(s)");
+        err.flush();
+        return comparison.hasRegression() ? ExitCode.REGRESSION : ExitCode.OK;
     }
 }

@@ -1,6 +1,9 @@
 package org.adaptbench.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.adaptbench.reports.render.ReportWriter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -10,7 +13,10 @@ import picocli.CommandLine.Parameters;
         description = "Write report.md, index.html and charts for a results directory.")
 final class ReportCommand implements Runnable {
 
-    @Parameters(paramLabel = "RESULTS_DIR", description = "A run directory holding results.json.")
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "RESULTS_DIR", description = "A run directory holding results.json (or the results.json file).")
     Path resultsDir;
 
     @Option(names = "--out", description = "Report folder (default: RESULTS_DIR/report).")
@@ -18,6 +24,14 @@ final class ReportCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new NotBuiltYet("report");
+        if (!Files.exists(resultsDir)) {
+            throw new UsageException("no such results directory: " + resultsDir);
+        }
+        Path runDir = Files.isDirectory(resultsDir) ? resultsDir : resultsDir.toAbsolutePath().getParent();
+        Path outDir = out != null ? out : runDir.resolve(ReportWriter.DEFAULT_DIR);
+        ReportWriter.ReportFiles files = ReportWriter.write(resultsDir, outDir);
+        spec.commandLine().getOut().println("wrote " + files.html() + ", " + files.markdown() + " and "
+                + files.charts().size() / 2 + " charts (SVG and PNG) in " + outDir.resolve(ReportWriter.CHART_DIR));
+        spec.commandLine().getOut().flush();
     }
 }

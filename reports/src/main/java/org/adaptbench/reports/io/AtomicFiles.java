@@ -22,6 +22,7 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
             try {
+                readableByAll(temp);
                 try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
                     java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
                     while (buffer.hasRemaining()) {
@@ -39,6 +40,13 @@ public final class AtomicFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    /** Temporary files are created owner-only; results and reports are meant to be shared (CI artifacts, web servers). */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

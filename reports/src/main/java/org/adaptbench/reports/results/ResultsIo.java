@@ -67,30 +67,32 @@ public final class ResultsIo {
         AtomicFiles.writeString(runDir.resolve(SAMPLES_FILE), text.toString());
     }
 
-    /** Reads {@code results.json} from a run directory (or the file itself), refusing other schema versions. */
+    /**
+     * Reads {@code results.json} from a run directory (or the file itself).
+     *
+     * <p>Version 1 is the only format so far; any other {@code schema_version} is refused with a
+     * message saying whether the file is newer than this build or not an AdaptBench file at all.
+     */
     public static Results read(Path runDirOrFile) {
-        Path file = Files.isDirectory(runDirOrFile) ? runDirOrFile.resolve(RESULTS_FILE) : runDirOrFile;
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new ResultsFormatException(file, "", "no such file");
-        } catch (JsonProcessingException e) {
-            throw new ResultsFormatException(file, "", "not valid JSON (" + e.getOriginalMessage() + ")", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        if (tree == null || !tree.isObject()) {
+        Path file = resultsFile(runDirOrFile);
+        JsonNode tree = readJson(file);
+        if (!tree.isObject()) {
             throw new ResultsFormatException(file, "", "expected a JSON object");
         }
         JsonNode version = tree.get("schema_version");
-        if (version == null || !version.canConvertToInt()) {
-            throw new ResultsFormatException(file, "schema_version", "missing or not an integer");
+        if (version == null || !version.isIntegralNumber() || !version.canConvertToInt()) {
+            throw new ResultsFormatException(file, "schema_version", "missing or not an integer (is this an AdaptBench results file?)");
         }
-        if (version.asInt() != Results.CURRENT_SCHEMA_VERSION) {
-            throw new ResultsFormatException(file, "schema_version", "version " + version.asInt()
-                    + " is not supported by this build (it reads version " + Results.CURRENT_SCHEMA_VERSION + ")");
+        int found = version.asInt();
+        if (found > Results.CURRENT_SCHEMA_VERSION) {
+            throw new ResultsFormatException(file, "schema_version", "version " + found + " was written by a newer AdaptBench;"
+                    + " this build reads version " + Results.CURRENT_SCHEMA_VERSION + " (upgrade adaptbench to read it)");
         }
+        if (found < Results.CURRENT_SCHEMA_VERSION) {
+            throw new ResultsFormatException(file, "schema_version", "version " + found + " was never written by AdaptBench"
+                    + " (versions start at 1; this build reads version " + Results.CURRENT_SCHEMA_VERSION + ")");
+        }
+        ResultsValidator.check(file, (com.fasterxml.jackson.databind.node.ObjectNode) tree);
         try {
             return MAPPER.treeToValue(tree, Results.class);
         } catch (JsonProcessingException e) {
@@ -98,6 +100,39 @@ public final class ResultsIo {
         } catch (IllegalArgumentException e) {
             throw new ResultsFormatException(file, "", e.getMessage(), e);
         }
+    }
+
+    /**
+     * Parses a JSON file, failing with the file, line and column on a syntax error (a truncated
+     * file), and refusing empty files and non-standard tokens such as a bare NaN.
+     */
+    public static JsonNode readJson(Path file) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new ResultsFormatException(file, "", "no such file");
+        } catch (JsonProcessingException e) {
+            throw new ResultsFormatException(file, "", "not valid JSON at " + location(e) + " (" + e.getOriginalMessage() + ")", e);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ResultsFormatException(file, "", "not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new ResultsFormatException(file, "", "empty file");
+        }
+        return tree;
+    }
+
+    /** The results file a run directory or file argument names. */
+    public static Path resultsFile(Path runDirOrFile) {
+        return Files.isDirectory(runDirOrFile) ? runDirOrFile.resolve(RESULTS_FILE) : runDirOrFile;
+    }
+
+    private static String location(JsonProcessingException e) {
+        var where = e.getLocation();
+        return where == null ? "an unknown position" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
     }
 
     /** Reads {@code samples.jsonl}; an absent file gives an empty list (older runs have none). */
@@ -117,6 +152,8 @@ public final class ResultsIo {
                     samples.add(LINE_MAPPER.readValue(lines.get(i), Sample.class));
                 } catch (JsonProcessingException e) {
                     throw new ResultsFormatException(file, fieldPath(e), "line " + (i + 1) + ": " + e.getOriginalMessage(), e);
+                } catch (IllegalArgumentException e) {
+                    throw new ResultsFormatException(file, "", "line " + (i + 1) + ": " + e.getMessage(), e);
                 }
             }
         } catch (IOException e) {

@@ -32,5 +32,11 @@ public record Sample(
         Objects.requireNonNull(variant, "variant");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(queryId, "queryId");
+        if (!Double.isFinite(latencyMs) || latencyMs < 0) {
+            throw new IllegalArgumentException("latency_ms must be a finite non-negative number, was " + latencyMs);
+        }
+        if (tokensAdded < 0) {
+            throw new IllegalArgumentException("tokens_added must not be negative, was " + tokensAdded);
+        }
     }
 }

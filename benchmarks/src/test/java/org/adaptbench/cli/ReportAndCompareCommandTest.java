@@ -1,0 +1,102 @@
+package org.adaptbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Results;
+import org.adaptbench.reports.results.ResultsIo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportAndCompareCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** A small run: memory's p50 latency and accuracy, with the given p50 interval. */
+    private Path runDir(String name, double p50, double low, double high) {
+        var scenarios = Map.of(
+                "latency", Map.of("memory", Map.of("latency_p50_ms", new MetricValue(p50, low, high, 200, "ms", false))),
+                "granularity", Map.of(
+                        "memory", Map.of("accuracy", new MetricValue(0.84, 0.80, 0.88, 48, "fraction", true),
+                                "accuracy_worst_group", new MetricValue(0.80, 0.72, 0.88, 10, "fraction", true)),
+                        "global-lora", Map.of("accuracy_worst_group", new MetricValue(0.25, 0.17, 0.33, 10, "fraction", true))));
+        Results results = new Results(Results.CURRENT_SCHEMA_VERSION, name, JsonNodeFactory.instance.objectNode().put("seed", 7),
+                "unknown", Map.of(), Map.of(), List.of(), scenarios, Map.of(), Map.of(), List.of("test data, not a measurement"));
+        Path path = dir.resolve(name);
+        ResultsIo.write(path, results);
+        return path;
+    }
+
+    @Test
+    void reportWritesMarkdownHtmlAndChartsIntoTheRunDirectoryByDefault() throws Exception {
+        Path run = runDir("run", 10, 9.5, 10.5);
+        CliRun outcome = CliRun.of("report", run.toString());
+        assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
+        assertTrue(Files.isRegularFile(run.resolve("report/index.html")));
+        String markdown = Files.readString(run.resolve("report/report.md"));
+        assertTrue(markdown.contains("| **granularity**") && markdown.contains("supported"), markdown);
+        assertTrue(Files.isRegularFile(run.resolve("report/charts/metrics-latency-percentiles.svg")));
+        assertTrue(outcome.out().contains("index.html"), outcome.out());
+
+        CliRun elsewhere = CliRun.of("report", run.resolve("results.json").toString(), "--out", dir.resolve("elsewhere").toString());
+        assertEquals(ExitCode.OK, elsewhere.exitCode(), elsewhere.err());
+        assertTrue(Files.isRegularFile(dir.resolve("elsewhere/report.md")));
+    }
+
+    @Test
+    void reportOfBadInputIsExitTwoWithTheFileNamed() throws Exception {
+        CliRun missing = CliRun.of("report", dir.resolve("nowhere").toString());
+        assertEquals(ExitCode.BAD_INPUT, missing.exitCode());
+        assertTrue(missing.err().contains("nowhere"), missing.err());
+        Path bad = dir.resolve("bad");
+        Files.createDirectories(bad);
+        Files.writeString(bad.resolve("results.json"), "{\"schema_version\": 99, \"run_id\": \"x\", \"scenarios\": {}}");
+        CliRun newer = CliRun.of("report", bad.toString());
+        assertEquals(ExitCode.BAD_INPUT, newer.exitCode());
+        assertTrue(newer.err().contains("results.json") && newer.err().contains("schema_version"), newer.err());
+    }
+
+    @Test
+    void compareExitsThreeOnARegressionAndZeroOtherwise() throws Exception {
+        Path baseline = runDir("baseline", 10, 9.5, 10.5);
+        Path slower = runDir("slower", 12, 11.5, 12.5);
+        Path same = runDir("same", 10.1, 9.6, 10.6);
+
+        CliRun regression = CliRun.of("compare", baseline.toString(), slower.toString());
+        assertEquals(ExitCode.REGRESSION, regression.exitCode(), regression.err());
+        assertTrue(regression.out().contains("| latency/memory/latency_p50_ms | ms | lower |"), regression.out());
+        assertTrue(regression.out().contains("❌ regression"), regression.out());
+
+        CliRun noise = CliRun.of("compare", baseline.toString(), same.toString());
+        assertEquals(ExitCode.OK, noise.exitCode(), noise.out());
+
+        CliRun loose = CliRun.of("compare", baseline.toString(), slower.toString(), "--threshold", "25");
+        assertEquals(ExitCode.OK, loose.exitCode(), "a 20% change is within a 25% threshold: " + loose.out());
+
+        Path table = dir.resolve("out/compare.md");
+        Path json = dir.resolve("out/bench.json");
+        CliRun files = CliRun.of("compare", baseline.toString(), slower.toString(), "--out", table.toString(), "--json", json.toString());
+        assertEquals(ExitCode.REGRESSION, files.exitCode());
+        assertEquals(regression.out(), Files.readString(table), "the same table on stdout and in the file");
+        assertTrue(Files.readString(dir.resolve("out/bench-smaller-is-better.json")).contains("latency/memory/latency_p50_ms"));
+        assertTrue(Files.readString(dir.resolve("out/bench-bigger-is-better.json")).contains("granularity/memory/accuracy"));
+    }
+
+    @Test
+    void compareOfBadInputIsExitTwo() throws Exception {
+        Path baseline = runDir("baseline", 10, 9.5, 10.5);
+        Path truncated = dir.resolve("truncated.json");
+        Files.writeString(truncated, "{\"schema_version\": 1, \"run_id\": \"x\", \"scen");
+        CliRun broken = CliRun.of("compare", baseline.toString(), truncated.toString());
+        assertEquals(ExitCode.BAD_INPUT, broken.exitCode());
+        assertTrue(broken.err().contains("truncated.json") && broken.err().contains("not valid JSON"), broken.err());
+        assertEquals(ExitCode.BAD_INPUT, CliRun.of("compare", baseline.toString(), baseline.toString(), "--threshold", "-1").exitCode());
+    }
+}

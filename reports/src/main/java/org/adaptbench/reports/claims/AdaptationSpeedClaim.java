@@ -1,0 +1,76 @@
+package org.adaptbench.reports.claims;
+
+import static org.adaptbench.reports.claims.ClaimThresholds.ADAPT_MEMORY_MAX_MS;
+import static org.adaptbench.reports.claims.ClaimThresholds.ADAPT_MIN_SLOWDOWN;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.adaptbench.reports.results.ApproachNames;
+import org.adaptbench.reports.results.Claim;
+import org.adaptbench.reports.results.Figures;
+import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Verdict;
+
+/** Memory adapts in seconds; fine-tuning needs a training cycle. */
+final class AdaptationSpeedClaim implements ClaimRule {
+
+    static final String ID = "adaptation_speed";
+    static final String STATEMENT = "Memory picks up a stated or changed preference in seconds; fine-tuning takes a"
+            + " training cycle (hours).";
+    static final String RULE = "Uses time_to_adapt_ms (adaptation scenario) of memory and of every fine-tuning approach or"
+            + " retraining cadence. SUPPORTED when memory's 95% interval stays under " + Figures.threshold(ADAPT_MEMORY_MAX_MS)
+            + " ms and every fine-tuning cadence's low end is at least " + Figures.threshold(ADAPT_MIN_SLOWDOWN)
+            + "× memory's high end; CONTRADICTED when memory's low end exceeds " + Figures.threshold(ADAPT_MEMORY_MAX_MS)
+            + " ms or some fine-tuning cadence is at least as fast (its high end at or below memory's low end); otherwise MIXED.";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Claim evaluate(ScenarioView view) {
+        Optional<MetricValue> memory = view.metric("adaptation", "memory", "time_to_adapt_ms");
+        Map<String, MetricValue> fineTuning = view.approachesWith("adaptation", "time_to_adapt_ms").stream()
+                .filter(ApproachNames::isFineTuning)
+                .collect(Collectors.toMap(a -> a, a -> view.metric("adaptation", a, "time_to_adapt_ms").orElseThrow(),
+                        (a, b) -> a, java.util.LinkedHashMap::new));
+        if (memory.isEmpty() || fineTuning.isEmpty()) {
+            return Claims.notMeasured(ID, STATEMENT, RULE, view, "adaptation",
+                    "time_to_adapt_ms of memory and of at least one fine-tuning approach");
+        }
+        MetricValue mem = memory.get();
+        Map.Entry<String, MetricValue> fastest = fineTuning.entrySet().stream()
+                .min(Comparator.comparingDouble(e -> e.getValue().value())).orElseThrow();
+        Map.Entry<String, MetricValue> slowest = fineTuning.entrySet().stream()
+                .max(Comparator.comparingDouble(e -> e.getValue().value())).orElseThrow();
+        String evidence = "memory " + Figures.text(mem) + "; fastest fine-tuning: " + fastest.getKey() + " "
+                + Figures.text(fastest.getValue()) + " (" + ratio(fastest.getValue().value(), mem.value()) + " memory's)"
+                + (slowest.getKey().equals(fastest.getKey()) ? ""
+                        : "; slowest: " + slowest.getKey() + " " + Figures.text(slowest.getValue()) + " ("
+                                + hours(slowest.getValue().value()) + ")");
+        return new Claim(Claims.id(ID, view), STATEMENT, evidence, RULE, verdict(mem, fineTuning.values().stream().toList()));
+    }
+
+    static Verdict verdict(MetricValue memory, List<MetricValue> fineTuning) {
+        boolean someAsFast = fineTuning.stream().anyMatch(f -> f.ciHigh() <= memory.ciLow());
+        if (memory.ciLow() > ADAPT_MEMORY_MAX_MS || someAsFast) {
+            return Verdict.CONTRADICTED;
+        }
+        if (memory.ciHigh() <= ADAPT_MEMORY_MAX_MS && fineTuning.stream().allMatch(f -> f.ciLow() >= ADAPT_MIN_SLOWDOWN * memory.ciHigh())) {
+            return Verdict.SUPPORTED;
+        }
+        return Verdict.MIXED;
+    }
+
+    private static String ratio(double slow, double fast) {
+        return fast > 0 ? Figures.number(slow / fast) + "×" : "any multiple of";
+    }
+
+    private static String hours(double ms) {
+        return Figures.number(ms / 3_600_000) + " h";
+    }
+}

@@ -1,0 +1,60 @@
+package org.adaptbench.reports.claims;
+
+import static org.adaptbench.reports.claims.ClaimThresholds.COMBINED_MARGIN;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.adaptbench.reports.results.Claim;
+import org.adaptbench.reports.results.Figures;
+import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Verdict;
+
+/** A shared domain adapter plus memory beats both. */
+final class CombinedClaim implements ClaimRule {
+
+    static final String ID = "combined_best";
+    static final String STATEMENT = "A shared domain adapter plus memory (combined) is more accurate than memory alone and"
+            + " than the adapter alone.";
+    static final String PARTS = "memory and global-lora";
+    static final String RULE = "Uses accuracy in the combined scenario, against memory and against global-lora. Per part: "
+            + Advantage.rule("combined is ahead", COMBINED_MARGIN)
+            + " The claim is SUPPORTED when it is supported against both parts, CONTRADICTED when it is contradicted against"
+            + " either, otherwise MIXED (also when only one part was measured).";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Claim evaluate(ScenarioView view) {
+        Optional<MetricValue> combined = view.metric("combined", "combined", "accuracy");
+        Optional<MetricValue> memory = view.metric("combined", "memory", "accuracy");
+        Optional<MetricValue> adapter = view.metric("combined", "global-lora", "accuracy");
+        if (combined.isEmpty() || (memory.isEmpty() && adapter.isEmpty())) {
+            return Claims.notMeasured(ID, STATEMENT, RULE, view, "combined", "accuracy of combined and of " + PARTS);
+        }
+        List<String> evidence = new ArrayList<>();
+        evidence.add("combined " + Figures.text(combined.get()));
+        List<Verdict> verdicts = new ArrayList<>();
+        for (var part : List.of(java.util.Map.entry("memory", memory), java.util.Map.entry("global-lora", adapter))) {
+            if (part.getValue().isPresent()) {
+                Advantage advantage = Advantage.of(combined.get(), part.getValue().get());
+                verdicts.add(advantage.verdict(COMBINED_MARGIN));
+                evidence.add(part.getKey() + " " + Figures.text(part.getValue().get()) + ", " + advantage.describe());
+            } else {
+                evidence.add(part.getKey() + " not measured");
+            }
+        }
+        return new Claim(Claims.id(ID, view), STATEMENT, String.join("; ", evidence), RULE, verdict(verdicts));
+    }
+
+    /** One verdict per part measured (memory, global-lora). */
+    static Verdict verdict(List<Verdict> perPart) {
+        if (perPart.contains(Verdict.CONTRADICTED)) {
+            return Verdict.CONTRADICTED;
+        }
+        return perPart.size() == 2 && perPart.stream().allMatch(v -> v == Verdict.SUPPORTED) ? Verdict.SUPPORTED : Verdict.MIXED;
+    }
+}

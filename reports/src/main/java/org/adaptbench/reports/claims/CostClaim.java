@@ -1,0 +1,83 @@
+package org.adaptbench.reports.claims;
+
+import static org.adaptbench.reports.claims.ClaimThresholds.COST_MEMORY_MAX_BYTES;
+import static org.adaptbench.reports.claims.ClaimThresholds.COST_MEMORY_MAX_TOKENS;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.adaptbench.reports.results.Claim;
+import org.adaptbench.reports.results.Figures;
+import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Verdict;
+
+/** Memory is cheap per user; per-user fine-tuning pays for training and hosting. */
+final class CostClaim implements ClaimRule {
+
+    static final String ID = "cost";
+    static final String STATEMENT = "Memory costs kilobytes per user and a few hundred tokens per request; fine-tuning"
+            + " costs training runs and adapter hosting.";
+    static final String USD_PREFIX = "usd_per_user_month_";
+    static final String BREAK_EVEN_PREFIX = "break_even_requests_";
+    static final String RULE = "Uses the cost scenario: memory's bytes_per_user and tokens_per_request, and the projected"
+            + " usd_per_user_month_<model> of memory and per-user adapters (user-lora). SUPPORTED when both of memory's"
+            + " 95% intervals stay under " + Figures.threshold(COST_MEMORY_MAX_BYTES) + " bytes and "
+            + Figures.threshold(COST_MEMORY_MAX_TOKENS) + " tokens and, at every projected model size (at least one), memory's"
+            + " cost interval lies below user-lora's; CONTRADICTED when either memory figure's low end exceeds its limit, or user-lora's"
+            + " cost interval lies below memory's at every projected size; otherwise MIXED.";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Claim evaluate(ScenarioView view) {
+        Optional<MetricValue> bytes = view.metric("cost", "memory", "bytes_per_user");
+        Optional<MetricValue> tokens = view.metric("cost", "memory", "tokens_per_request");
+        if (bytes.isEmpty() || tokens.isEmpty()) {
+            return Claims.notMeasured(ID, STATEMENT, RULE, view, "cost", "bytes_per_user and tokens_per_request of memory");
+        }
+        List<String> evidence = new ArrayList<>();
+        evidence.add("memory stores " + Figures.text(bytes.get()) + " per user and adds " + Figures.text(tokens.get())
+                + " per request");
+        view.metric("cost", "user-lora", "bytes_per_user").ifPresent(v -> evidence.add("a per-user adapter stores " + Figures.text(v)
+                + view.metric("cost", "user-lora", "train_seconds").map(t -> " and trains for " + Figures.text(t)).orElse("")));
+        List<Projection> projections = new ArrayList<>();
+        for (String metric : view.metricsStartingWith("cost", "memory", USD_PREFIX)) {
+            Optional<MetricValue> adapter = view.metric("cost", "user-lora", metric);
+            if (adapter.isPresent()) {
+                String model = metric.substring(USD_PREFIX.length());
+                MetricValue mem = view.metric("cost", "memory", metric).orElseThrow();
+                projections.add(new Projection(mem, adapter.get()));
+                evidence.add("at " + model + " size memory costs " + Figures.text(mem) + " per user-month, user-lora "
+                        + Figures.text(adapter.get()));
+            }
+        }
+        for (String approach : view.approaches("cost")) {
+            for (String metric : view.metricsStartingWith("cost", approach, BREAK_EVEN_PREFIX)) {
+                MetricValue breakEven = view.metric("cost", approach, metric).orElseThrow();
+                evidence.add(approach + " becomes cheaper than memory above " + Figures.text(breakEven)
+                        + " per user per month at " + metric.substring(BREAK_EVEN_PREFIX.length()) + " size");
+            }
+        }
+        return new Claim(Claims.id(ID, view), STATEMENT, String.join("; ", evidence), RULE,
+                verdict(bytes.get(), tokens.get(), projections));
+    }
+
+    /** Memory's and per-user adapters' projected monthly cost at one model size. */
+    record Projection(MetricValue memory, MetricValue adapter) {
+    }
+
+    static Verdict verdict(MetricValue bytes, MetricValue tokens, List<Projection> projections) {
+        boolean memoryHeavy = bytes.ciLow() > COST_MEMORY_MAX_BYTES || tokens.ciLow() > COST_MEMORY_MAX_TOKENS;
+        boolean adapterCheaperEverywhere = !projections.isEmpty()
+                && projections.stream().allMatch(p -> p.adapter().ciHigh() < p.memory().ciLow());
+        if (memoryHeavy || adapterCheaperEverywhere) {
+            return Verdict.CONTRADICTED;
+        }
+        boolean memoryLight = bytes.ciHigh() <= COST_MEMORY_MAX_BYTES && tokens.ciHigh() <= COST_MEMORY_MAX_TOKENS;
+        boolean memoryCheaperEverywhere = !projections.isEmpty() && projections.stream().allMatch(p -> p.memory().ciHigh() < p.adapter().ciLow());
+        return memoryLight && memoryCheaperEverywhere ? Verdict.SUPPORTED : Verdict.MIXED;
+    }
+}

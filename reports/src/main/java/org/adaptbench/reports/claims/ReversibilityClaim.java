@@ -1,0 +1,91 @@
+package org.adaptbench.reports.claims;
+
+import static org.adaptbench.reports.claims.ClaimThresholds.REVERT_MAX_MS;
+import static org.adaptbench.reports.claims.ClaimThresholds.REVERT_MIN_AGREEMENT;
+import static org.adaptbench.reports.claims.ClaimThresholds.REVERT_MIN_RETENTION;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.adaptbench.reports.results.ApproachNames;
+import org.adaptbench.reports.results.Claim;
+import org.adaptbench.reports.results.Figures;
+import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Verdict;
+
+/** Deleting from memory reverts behaviour; fine-tuned behaviour cannot be cleanly undone. */
+final class ReversibilityClaim implements ClaimRule {
+
+    static final String ID = "reversibility";
+    static final String STATEMENT = "Deleting a preference from memory reverts behaviour at once and selectively;"
+            + " fine-tuned behaviour cannot be cleanly undone.";
+    static final String RULE = "Uses the reversibility scenario (memory/delete, else memory, against every fine-tuning"
+            + " reversal method). A method reverts cleanly when revert_agreement's low end is at least "
+            + Figures.threshold(REVERT_MIN_AGREEMENT) + ", selective_retention's low end at least " + Figures.threshold(REVERT_MIN_RETENTION)
+            + " and revert_ms's high end at most " + Figures.threshold(REVERT_MAX_MS) + " ms (absent figures are not held against it)."
+            + " SUPPORTED when memory reverts cleanly and no measured fine-tuning method does; CONTRADICTED when memory's"
+            + " revert_agreement high end is below " + Figures.threshold(REVERT_MIN_AGREEMENT) + " or its selective_retention high"
+            + " end is below " + Figures.threshold(REVERT_MIN_RETENTION) + "; otherwise MIXED (also when no fine-tuning method was measured).";
+
+    /** The figures of one reversal method. */
+    record Reversal(String method, MetricValue agreement, Optional<MetricValue> retention, Optional<MetricValue> revertMs) {
+
+        boolean clean() {
+            return agreement.ciLow() >= REVERT_MIN_AGREEMENT
+                    && retention.map(r -> r.ciLow() >= REVERT_MIN_RETENTION).orElse(true)
+                    && revertMs.map(r -> r.ciHigh() <= REVERT_MAX_MS).orElse(true);
+        }
+
+        boolean failed() {
+            return agreement.ciHigh() < REVERT_MIN_AGREEMENT || retention.map(r -> r.ciHigh() < REVERT_MIN_RETENTION).orElse(false);
+        }
+
+        String describe() {
+            return method + ": agreement " + Figures.text(agreement)
+                    + retention.map(r -> ", retention " + Figures.text(r)).orElse("")
+                    + revertMs.map(r -> ", revert time " + Figures.text(r)).orElse("");
+        }
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Claim evaluate(ScenarioView view) {
+        List<String> measured = view.approachesWith("reversibility", "revert_agreement");
+        Optional<String> memoryMethod = measured.contains("memory/delete") ? Optional.of("memory/delete")
+                : measured.contains("memory") ? Optional.of("memory")
+                : measured.stream().filter(a -> ApproachNames.base(a).equals("memory")).findFirst();
+        if (memoryMethod.isEmpty()) {
+            return Claims.notMeasured(ID, STATEMENT, RULE, view, "reversibility", "revert_agreement of memory/delete or memory");
+        }
+        Reversal memory = reversal(view, memoryMethod.get());
+        List<Reversal> fineTuning = new ArrayList<>();
+        for (String method : measured) {
+            if (ApproachNames.isFineTuning(method)) {
+                fineTuning.add(reversal(view, method));
+            }
+        }
+        List<String> evidence = new ArrayList<>();
+        evidence.add(memory.describe());
+        fineTuning.forEach(r -> evidence.add(r.describe() + (r.clean() ? " — reverts cleanly" : "")));
+        return new Claim(Claims.id(ID, view), STATEMENT, String.join("; ", evidence), RULE, verdict(memory, fineTuning));
+    }
+
+    static Verdict verdict(Reversal memory, List<Reversal> fineTuning) {
+        if (memory.failed()) {
+            return Verdict.CONTRADICTED;
+        }
+        if (memory.clean() && !fineTuning.isEmpty() && fineTuning.stream().noneMatch(Reversal::clean)) {
+            return Verdict.SUPPORTED;
+        }
+        return Verdict.MIXED;
+    }
+
+    private static Reversal reversal(ScenarioView view, String method) {
+        return new Reversal(method, view.metric("reversibility", method, "revert_agreement").orElseThrow(),
+                view.metric("reversibility", method, "selective_retention"), view.metric("reversibility", method, "revert_ms"));
+    }
+}

@@ -1,0 +1,79 @@
+package org.adaptbench.reports.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.ByteArrayInputStream;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Results;
+import org.adaptbench.reports.results.Series;
+import org.adaptbench.reports.results.SeriesPoint;
+import org.junit.jupiter.api.Test;
+
+/** Charts must still draw when the data is as thin as a smoke run or a broken run leaves it. */
+class DegenerateChartsTest {
+
+    private static Results results(Map<String, Map<String, Map<String, MetricValue>>> scenarios, Map<String, Map<String, Series>> series,
+            Map<String, Map<String, Map<String, List<Double>>>> distributions) {
+        return new Results(Results.CURRENT_SCHEMA_VERSION, "degenerate", JsonNodeFactory.instance.objectNode(), "unknown", Map.of(),
+                Map.of(), List.of(), scenarios, series, distributions, List.of());
+    }
+
+    private static void assertDrawn(RenderedChart chart) throws Exception {
+        assertTrue(chart.inlineSvg().startsWith("<svg") && chart.inlineSvg().endsWith("</svg>"), chart.slug());
+        assertTrue(chart.svgDocument().contains("<svg"), chart.slug());
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(chart.png()));
+        assertEquals(ChartRenderer.WIDTH * ChartRenderer.PNG_SCALE, image.getWidth(), chart.slug());
+        assertEquals(ChartRenderer.HEIGHT * ChartRenderer.PNG_SCALE, image.getHeight(), chart.slug());
+    }
+
+    @Test
+    void onePointAllEqualAndEmptyLinesStillDraw() throws Exception {
+        Series series = new Series("queries since the change", "accuracy", true, Map.of(
+                "memory", List.of(new SeriesPoint(3, 0.5, 0.5, 0.5, 1)),
+                "user-lora", List.of(new SeriesPoint(0, 0.7, 0.7, 0.7, 4), new SeriesPoint(5, 0.7, 0.7, 0.7, 4)),
+                "none", List.of()));
+        Series empty = new Series("x", "y", false, Map.of());
+        Series unknown = new Series("turns", "something new", false, Map.of("a-new-approach", List.of(new SeriesPoint(1, 2, 1, 3, 9))));
+        List<RenderedChart> charts = ReportCharts.render(results(Map.of(),
+                Map.of("adaptation", Map.of("accuracy_after_change", series, "nothing", empty), "brand-new@mydata", Map.of("curve", unknown)),
+                Map.of()));
+        assertEquals(3, charts.size());
+        for (RenderedChart chart : charts) {
+            assertDrawn(chart);
+        }
+        assertTrue(charts.stream().anyMatch(c -> c.slug().equals("series-brand-new-mydata-curve") && c.title().contains("brand-new (mydata)")));
+    }
+
+    @Test
+    void barsWithZerosEqualValuesAndOneApproachDraw() throws Exception {
+        MetricValue zero = MetricValue.exact(0, 5, "tokens", false);
+        var scenarios = Map.of(
+                "cost", Map.of("user-lora", Map.of("tokens_per_request", zero), "global-lora", Map.of("tokens_per_request", zero)),
+                "latency", Map.of("memory", Map.of("latency_p50_ms", MetricValue.exact(2, 1, "ms", false),
+                        "latency_p99_ms", MetricValue.exact(2, 1, "ms", false))),
+                "adaptation", Map.of("memory", Map.of("time_to_adapt_ms", new MetricValue(40, 1, 4e7, 3, "ms", false))));
+        List<RenderedChart> charts = ReportCharts.render(results(scenarios, Map.of(), Map.of()));
+        assertEquals(List.of("metrics-adaptation-time_to_adapt", "metrics-cost-tokens_per_request", "metrics-latency-percentiles"),
+                charts.stream().map(RenderedChart::slug).toList());
+        for (RenderedChart chart : charts) {
+            assertDrawn(chart);
+        }
+    }
+
+    @Test
+    void distributionsWithOneUserOrNoMinorityDraw() throws Exception {
+        var distributions = Map.of("granularity", Map.of(
+                "memory", Map.of("per_user_accuracy", List.of(0.5)),
+                "none", Map.of("per_user_accuracy", List.of(0.25, 0.25, 0.25), "per_user_accuracy_minority", List.<Double>of()),
+                "global-lora", Map.of("per_user_accuracy", List.<Double>of())));
+        List<RenderedChart> charts = ReportCharts.render(results(Map.of(), Map.of(), distributions));
+        assertEquals(1, charts.size());
+        assertDrawn(charts.get(0));
+    }
+}

@@ -1,0 +1,102 @@
+package org.adaptbench.reports.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsBadInputTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String METRIC = "{\"value\": 0.8, \"ci_low\": 0.7, \"ci_high\": 0.9, \"n\": 40, \"unit\": \"fraction\", \"higher_is_better\": true}";
+
+    private static String results(String metric) {
+        return "{\"schema_version\": 1, \"run_id\": \"r\", \"scenarios\": {\"granularity\": {\"memory\": {\"accuracy\": " + metric + "}}}}";
+    }
+
+    private String failure(String json) throws Exception {
+        Path file = dir.resolve("results.json");
+        Files.writeString(file, json);
+        return assertThrows(ResultsFormatException.class, () -> ResultsIo.read(dir)).getMessage();
+    }
+
+    @Test
+    void minimalFileReadsWithOptionalPartsEmpty() throws Exception {
+        Files.writeString(dir.resolve("results.json"), results(METRIC));
+        Results results = ResultsIo.read(dir);
+        assertEquals(0.8, results.metric("granularity", "memory", "accuracy").orElseThrow().value());
+        assertTrue(results.series().isEmpty() && results.notes().isEmpty() && results.claims().isEmpty());
+        assertEquals("unknown", results.gitSha());
+    }
+
+    @Test
+    void nonFiniteValuesAreRefusedByField() throws Exception {
+        for (String spelling : new String[] {"\"NaN\"", "\"+INF\"", "\"-Infinity\""}) {
+            String message = failure(results(METRIC.replace("0.8,", spelling + ",")));
+            assertTrue(message.contains("scenarios.granularity.memory.accuracy.value"), message);
+            assertTrue(message.contains("NaN and infinities are not allowed"), message);
+        }
+        String bare = failure(results(METRIC.replace("0.8,", "NaN,")));
+        assertTrue(bare.contains("not valid JSON at line 1"), bare);
+        String huge = failure(results(METRIC.replace("0.9,", "1e999,")));
+        assertTrue(huge.contains("ci_high") && huge.contains("finite"), huge);
+    }
+
+    @Test
+    void missingOrWrongMetricFieldsAreNamed() throws Exception {
+        String missing = failure(results(METRIC.replace("\"n\": 40, ", "")));
+        assertTrue(missing.contains("scenarios.granularity.memory.accuracy.n") && missing.contains("missing"), missing);
+        String zero = failure(results(METRIC.replace("\"n\": 40", "\"n\": 0")));
+        assertTrue(zero.contains("at least 1"), zero);
+        String outside = failure(results(METRIC.replace("\"ci_low\": 0.7", "\"ci_low\": 0.85")));
+        assertTrue(outside.contains("does not contain"), outside);
+        String noScenarios = failure("{\"schema_version\": 1, \"run_id\": \"r\"}");
+        assertTrue(noScenarios.contains("'scenarios'"), noScenarios);
+        String badPoint = failure("{\"schema_version\": 1, \"run_id\": \"r\", \"scenarios\": {}, \"series\": {\"adaptation\": {\"c\":"
+                + " {\"x_label\": \"x\", \"y_label\": \"y\", \"higher_is_better\": true, \"lines\": {\"memory\": [{\"x\": 1, \"y\": \"NaN\","
+                + " \"ci_low\": 0, \"ci_high\": 1, \"n\": 3}]}}}}}");
+        assertTrue(badPoint.contains("series.adaptation.c.lines.memory[0].y"), badPoint);
+        String badDistribution = failure("{\"schema_version\": 1, \"run_id\": \"r\", \"scenarios\": {},"
+                + " \"distributions\": {\"granularity\": {\"memory\": {\"per_user_accuracy\": [0.5, \"x\"]}}}}");
+        assertTrue(badDistribution.contains("distributions.granularity.memory.per_user_accuracy[1]"), badDistribution);
+    }
+
+    @Test
+    void truncatedEmptyAndForeignFilesAreRefused() throws Exception {
+        String truncated = failure(results(METRIC).substring(0, 80));
+        assertTrue(truncated.contains("not valid JSON") && truncated.contains("line 1"), truncated);
+        assertTrue(failure("").contains("empty file"));
+        assertTrue(failure("[1, 2]").contains("expected a JSON object"));
+        assertTrue(failure("{\"hello\": 1}").contains("schema_version"));
+        String missing = assertThrows(ResultsFormatException.class, () -> ResultsIo.read(dir.resolve("nowhere"))).getMessage();
+        assertTrue(missing.contains("no such file"), missing);
+    }
+
+    @Test
+    void otherSchemaVersionsSayWhich() throws Exception {
+        String newer = failure(results(METRIC).replace("\"schema_version\": 1", "\"schema_version\": 2"));
+        assertTrue(newer.contains("newer AdaptBench") && newer.contains("reads version 1"), newer);
+        String older = failure(results(METRIC).replace("\"schema_version\": 1", "\"schema_version\": 0"));
+        assertTrue(older.contains("never written"), older);
+        String text = failure(results(METRIC).replace("\"schema_version\": 1", "\"schema_version\": \"1\""));
+        assertTrue(text.contains("not an integer"), text);
+    }
+
+    @Test
+    void badSampleLinesNameTheLine() throws Exception {
+        Files.writeString(dir.resolve("samples.jsonl"), "{\"scenario\":\"s\",\"approach\":\"a\",\"variant\":\"\",\"user_id\":\"u\","
+                + "\"query_id\":\"q\",\"correct\":true,\"chosen\":0,\"tokens_added\":0,\"latency_ms\":1.0}\n{\"scenario\":\"s\",");
+        String message = assertThrows(ResultsFormatException.class, () -> ResultsIo.readSamples(dir)).getMessage();
+        assertTrue(message.contains("samples.jsonl") && message.contains("line 2"), message);
+        Files.writeString(dir.resolve("samples.jsonl"), "{\"scenario\":\"s\",\"approach\":\"a\",\"variant\":\"\",\"user_id\":\"u\","
+                + "\"query_id\":\"q\",\"correct\":true,\"chosen\":0,\"tokens_added\":0,\"latency_ms\":\"NaN\"}\n");
+        message = assertThrows(ResultsFormatException.class, () -> ResultsIo.readSamples(dir)).getMessage();
+        assertTrue(message.contains("line 1") && message.contains("latency_ms"), message);
+    }
+}
