@@ -28,15 +28,7 @@ public final class AccuracyMetrics {
 
     /** User → accuracy over that user's samples, in user order. */
     public static SortedMap<String, Double> perUser(List<Sample> samples) {
-        SortedMap<String, int[]> counts = new TreeMap<>();
-        for (Sample sample : samples) {
-            int[] count = counts.computeIfAbsent(sample.userId(), id -> new int[2]);
-            count[0] += sample.correct() ? 1 : 0;
-            count[1]++;
-        }
-        SortedMap<String, Double> accuracy = new TreeMap<>();
-        counts.forEach((user, count) -> accuracy.put(user, count[0] / (double) count[1]));
-        return accuracy;
+        return Sample.perUserAccuracy(samples);
     }
 
     /**

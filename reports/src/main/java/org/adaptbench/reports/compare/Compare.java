@@ -8,10 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.TreeSet;
+import java.util.OptionalDouble;
 import org.adaptbench.reports.results.Figures;
 import org.adaptbench.reports.results.ResultsFormatException;
+import org.adaptbench.reports.results.ConfigDiff;
 import org.adaptbench.reports.results.ResultsIo;
 import org.adaptbench.reports.stats.Bootstrap;
 import org.adaptbench.reports.stats.MannWhitney;
@@ -158,15 +159,11 @@ public final class Compare {
 
     /** A warning naming every setting that differs between the two inputs, if any. */
     private static Optional<String> settingsWarning(MeasurementSet base, MeasurementSet cur) {
-        TreeSet<String> keys = new TreeSet<>(base.settings().keySet());
-        keys.addAll(cur.settings().keySet());
         List<String> differences = new ArrayList<>();
-        for (String key : keys) {
+        for (String key : ConfigDiff.differingKeys(base.settings(), cur.settings())) {
             String b = base.settings().get(key);
             String c = cur.settings().get(key);
-            if (!java.util.Objects.equals(b, c)) {
-                differences.add(key + " (" + (b == null ? "absent" : b) + " → " + (c == null ? "absent" : c) + ")");
-            }
+            differences.add(key + " (" + (b == null ? "absent" : b) + " → " + (c == null ? "absent" : c) + ")");
         }
         return differences.isEmpty() ? Optional.empty()
                 : Optional.of("configs differ between baseline and current: " + String.join("; ", differences));

@@ -1,11 +1,11 @@
 package org.adaptbench.reports.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.adaptbench.reports.results.ConfigDiff;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.Sample;
@@ -39,8 +39,7 @@ final class ResultsMeasurements {
             String name = scenario + "/" + approach + "/" + metric;
             measurements.put(name, measurement(name, value, samplesFor(groups, scenario, approach, metric)));
         })));
-        Map<String, String> settings = new TreeMap<>();
-        flatten(results.config(), "config", settings);
+        Map<String, String> settings = new TreeMap<>(ConfigDiff.flatten(results.config(), "config"));
         results.datasetHashes().forEach((dataset, hash) -> settings.put("dataset_hashes." + dataset, hash));
         return new MeasurementSet(source, MeasurementSet.RESULTS, measurements, settings);
     }
@@ -77,29 +76,10 @@ final class ResultsMeasurements {
 
     /** One value per user, in user order, as the accuracy metric is defined (mean of per-user accuracies). */
     private static double[] perUserAccuracy(List<Sample> samples) {
-        Map<String, int[]> byUser = new TreeMap<>();
-        for (Sample sample : samples) {
-            int[] counts = byUser.computeIfAbsent(sample.userId(), u -> new int[2]);
-            counts[0] += sample.correct() ? 1 : 0;
-            counts[1]++;
-        }
-        return byUser.values().stream().mapToDouble(c -> (double) c[0] / c[1]).toArray();
+        return Sample.perUserAccuracy(samples).values().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static String groupKey(String scenario, String approach, String variant) {
         return scenario + "\u0000" + approach + "\u0000" + variant;
-    }
-
-    /** Every leaf of a JSON tree under its dotted path. */
-    static void flatten(JsonNode node, String path, Map<String, String> into) {
-        if (node.isObject()) {
-            node.properties().forEach(e -> flatten(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), into));
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                flatten(node.get(i), path + "[" + i + "]", into);
-            }
-        } else {
-            into.put(path, node.asText());
-        }
     }
 }

@@ -39,4 +39,17 @@ public record Sample(
             throw new IllegalArgumentException("tokens_added must not be negative, was " + tokensAdded);
         }
     }
+
+    /** User → fraction of that user's samples answered correctly, in user order: the unit every accuracy averages. */
+    public static java.util.SortedMap<String, Double> perUserAccuracy(java.util.List<Sample> samples) {
+        java.util.SortedMap<String, int[]> counts = new java.util.TreeMap<>();
+        for (Sample sample : samples) {
+            int[] count = counts.computeIfAbsent(sample.userId(), id -> new int[2]);
+            count[0] += sample.correct() ? 1 : 0;
+            count[1]++;
+        }
+        java.util.SortedMap<String, Double> accuracy = new java.util.TreeMap<>();
+        counts.forEach((user, count) -> accuracy.put(user, count[0] / (double) count[1]));
+        return accuracy;
+    }
 }
