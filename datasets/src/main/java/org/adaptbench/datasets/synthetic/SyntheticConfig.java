@@ -76,7 +76,7 @@ public record SyntheticConfig(
     /** The defaults: 200 users, all six dimensions, 50 events each. */
     public static SyntheticConfig defaults(long seed) {
         return new SyntheticConfig(seed, 200, WorldText.standard().dimensions().size(), 50,
-                0.35, 0.10, 0.04, 0.35, 0.20, 1.0, 6, List.of(0, 5, 20));
+                0.35, 0.05, 0.03, 0.35, 0.20, 1.0, 6, List.of(0, 5, 20));
     }
 
     public SyntheticConfig withSeed(long newSeed) {

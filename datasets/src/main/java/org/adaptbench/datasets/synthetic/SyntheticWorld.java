@@ -105,7 +105,7 @@ public final class SyntheticWorld {
         for (Map.Entry<TurnKind, Integer> kind : kinds.entrySet()) {
             counts.put("turns_" + org.adaptbench.datasets.jsonl.JsonlLayout.wireName(kind.getKey()), kind.getValue());
         }
-        counts.put("adaptation_queries", adaptationQueries());
+        counts.put("queries_after_change", queriesAfterChange());
         manifest.put("seed", config.seed());
         manifest.set("config", configNode());
         manifest.put("majority_ceiling", majorityCeiling);
@@ -125,8 +125,8 @@ public final class SyntheticWorld {
         return kinds;
     }
 
-    /** Queries whose evidence starts at a change: the probes of the adaptation scenario. */
-    private int adaptationQueries() {
+    /** Queries whose evidence starts at a change: they test a changed preference (adaptation). */
+    private int queriesAfterChange() {
         int count = 0;
         for (UserData user : dataset.users()) {
             Map<String, TurnKind> kindOf = new java.util.HashMap<>();
