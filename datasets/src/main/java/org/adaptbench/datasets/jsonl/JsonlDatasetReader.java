@@ -172,11 +172,14 @@ public final class JsonlDatasetReader {
                 .orElseThrow(() -> fields.error("kind", "unknown kind '" + kindText + "'"));
         String dimension = fields.optionalText(node, "dimension").orElse("");
         String option = fields.optionalText(node, "option").orElse("");
-        try {
-            return new TurnLabel(kind, dimension, option);
-        } catch (IllegalArgumentException e) {
-            throw fields.error("", e.getMessage());
+        boolean carriesPreference = kind != TurnKind.FILLER && kind != TurnKind.UNKNOWN;
+        if (carriesPreference && dimension.isEmpty()) {
+            throw fields.error("dimension", "is needed for a " + kindText + " label");
         }
+        if (carriesPreference && option.isEmpty()) {
+            throw fields.error("option", "is needed for a " + kindText + " label");
+        }
+        return new TurnLabel(kind, dimension, option);
     }
 
     private void readQuery(JsonNode line, JsonFields fields, int lineNumber) {
