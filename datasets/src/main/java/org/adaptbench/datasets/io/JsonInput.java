@@ -69,11 +69,11 @@ public final class JsonInput {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        String text = decode(file, "", bytes, bytes.length);
+        String text = decode(file, "", bytes, 0, bytes.length);
         if (text.isBlank()) {
             throw new DatasetFormatException(file, "", "", "file is empty");
         }
-        return new Document(parse(file, "", text), ContentHash.sha256Hex(bytes));
+        return new Document(parse(file, "", bytes, 0, bytes.length), ContentHash.sha256Hex(bytes));
     }
 
     /**
@@ -126,11 +126,13 @@ public final class JsonInput {
         int start = lineNumber == 1 && startsWithBom(line, length) ? BOM.length : 0;
         int end = length > start && line[length - 1] == '\r' ? length - 1 : length;
         String location = "line " + lineNumber;
-        String text = decode(file, location, Arrays.copyOfRange(line, start, end), end - start);
-        if (text.isBlank()) {
+        if (!isAscii(line, start, end)) {
+            decode(file, location, line, start, end);
+        }
+        if (isBlank(line, start, end)) {
             return 0;
         }
-        JsonNode node = parse(file, location, text);
+        JsonNode node = parse(file, location, line, start, end);
         if (!node.isObject()) {
             throw new DatasetFormatException(file, location, "", "expected a JSON object, found " + node.getNodeType().name().toLowerCase(java.util.Locale.US));
         }
@@ -138,25 +140,45 @@ public final class JsonInput {
         return 1;
     }
 
+    private static boolean isAscii(byte[] bytes, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBlank(byte[] bytes, int start, int end) {
+        for (int i = start; i < end; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean startsWithBom(byte[] line, int length) {
         return length >= BOM.length && line[0] == BOM[0] && line[1] == BOM[1] && line[2] == BOM[2];
     }
 
-    private static String decode(Path file, String location, byte[] bytes, int length) {
+    /** Decodes strictly, so bytes that are not UTF-8 are reported as such rather than as bad JSON. */
+    private static String decode(Path file, String location, byte[] bytes, int start, int end) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            return decoder.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+            return decoder.decode(ByteBuffer.wrap(bytes, start, end - start)).toString();
         } catch (CharacterCodingException e) {
             throw new DatasetFormatException(file, location, "", "not valid UTF-8 text", e);
         }
     }
 
-    /** Parses one JSON text; {@code location} is "line N" for a JSONL line, "" for a whole document. */
-    private static JsonNode parse(Path file, String location, String text) {
+    /** Parses UTF-8 JSON; {@code location} is "line N" for a JSONL line, "" for a whole document. */
+    private static JsonNode parse(Path file, String location, byte[] bytes, int start, int end) {
         try {
-            return MAPPER.readTree(text);
+            return MAPPER.readTree(bytes, start, end - start);
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage();
             int newline = message.indexOf('\n');
@@ -169,6 +191,8 @@ public final class JsonInput {
                     ? "line " + at.getLineNr() + ", column " + at.getColumnNr()
                     : location + ", column " + at.getColumnNr();
             throw new DatasetFormatException(file, where, "", problem, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse bytes already in memory", e);
         }
     }
 }
