@@ -36,26 +36,30 @@ public final class JsonlLayout {
     }
 
     public static String wireName(TurnKind kind) {
-        return kind.name().toLowerCase(Locale.US);
+        return wireName((Enum<?>) kind);
     }
 
     public static Optional<TurnKind> parseTurnKind(String text) {
-        for (TurnKind kind : TurnKind.values()) {
-            if (wireName(kind).equals(text)) {
-                return Optional.of(kind);
-            }
-        }
-        return Optional.empty();
+        return parse(TurnKind.class, text);
     }
 
     public static String wireName(DatasetKind kind) {
-        return kind.name().toLowerCase(Locale.US);
+        return wireName((Enum<?>) kind);
     }
 
     public static Optional<DatasetKind> parseDatasetKind(String text) {
-        for (DatasetKind kind : DatasetKind.values()) {
-            if (wireName(kind).equals(text)) {
-                return Optional.of(kind);
+        return parse(DatasetKind.class, text);
+    }
+
+    /** Enum constants travel in lower case ("implicit_choice", "synthetic"). */
+    private static String wireName(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.US);
+    }
+
+    private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text) {
+        for (E constant : type.getEnumConstants()) {
+            if (wireName(constant).equals(text)) {
+                return Optional.of(constant);
             }
         }
         return Optional.empty();
