@@ -125,7 +125,7 @@ public final class PrefEvalLoader {
         JsonNode items = requireArray(file, document.root());
         JsonNode mcq = mcq(topic, form);
         Path mcqFile = root.resolve(MCQ_FOLDER).resolve(topic + ".json");
-        for (int i = 0; i < items.size(); i++) {
+        for (int i : keptItems(topic, items.size())) {
             JsonFields fields = new JsonFields(file, "item " + i);
             JsonNode item = items.get(i);
             if (!item.isObject()) {
@@ -137,6 +137,18 @@ public final class PrefEvalLoader {
             }
             users.add(user(form, topic, i, item, fields, mcq.get(i), new JsonFields(mcqFile, "item " + i)));
         }
+    }
+
+    /** All item indices, or a seeded sample of {@code itemsPerTopic} of them (in file order), the same for every form. */
+    private int[] keptItems(String topic, int count) {
+        int[] all = java.util.stream.IntStream.range(0, count).toArray();
+        if (options.itemsPerTopic() == 0 || options.itemsPerTopic() >= count) {
+            return all;
+        }
+        int[] order = Seeds.permutation(count, Seeds.random(options.seed(), "prefeval-items/" + topic, 0));
+        int[] kept = java.util.Arrays.copyOf(order, options.itemsPerTopic());
+        java.util.Arrays.sort(kept);
+        return kept;
     }
 
     private UserData user(PrefEvalForm form, String topic, int index, JsonNode item, JsonFields fields,

@@ -17,13 +17,18 @@ import java.util.TreeSet;
  * @param forms the forms to load (not empty)
  * @param topics topics to keep; empty keeps every topic found on disk
  * @param excludedTopics topics to drop
+ * @param itemsPerTopic at most this many items per topic and form, 0 for all; the kept items are a
+ *     seeded sample drawn per topic, so every form keeps the same items (forms align by position)
  */
 public record PrefEvalOptions(long seed, int fillerTurns, Set<PrefEvalForm> forms, SortedSet<String> topics,
-        SortedSet<String> excludedTopics) {
+        SortedSet<String> excludedTopics, int itemsPerTopic) {
 
     public PrefEvalOptions {
         if (fillerTurns < 0) {
             throw new IllegalArgumentException("fillerTurns must not be negative, got " + fillerTurns);
+        }
+        if (itemsPerTopic < 0) {
+            throw new IllegalArgumentException("itemsPerTopic must not be negative, got " + itemsPerTopic);
         }
         Objects.requireNonNull(forms, "forms");
         if (forms.isEmpty()) {
@@ -34,25 +39,29 @@ public record PrefEvalOptions(long seed, int fillerTurns, Set<PrefEvalForm> form
         excludedTopics = Collections.unmodifiableSortedSet(new TreeSet<>(excludedTopics));
     }
 
-    /** Every form and topic, no filler. */
+    /** Every form, topic and item, no filler. */
     public static PrefEvalOptions defaults(long seed) {
-        return new PrefEvalOptions(seed, 0, EnumSet.allOf(PrefEvalForm.class), new TreeSet<>(), new TreeSet<>());
+        return new PrefEvalOptions(seed, 0, EnumSet.allOf(PrefEvalForm.class), new TreeSet<>(), new TreeSet<>(), 0);
     }
 
     public PrefEvalOptions withFillerTurns(int turns) {
-        return new PrefEvalOptions(seed, turns, forms, topics, excludedTopics);
+        return new PrefEvalOptions(seed, turns, forms, topics, excludedTopics, itemsPerTopic);
     }
 
     public PrefEvalOptions withForms(Set<PrefEvalForm> newForms) {
-        return new PrefEvalOptions(seed, fillerTurns, newForms, topics, excludedTopics);
+        return new PrefEvalOptions(seed, fillerTurns, newForms, topics, excludedTopics, itemsPerTopic);
     }
 
     public PrefEvalOptions withTopics(Set<String> newTopics) {
-        return new PrefEvalOptions(seed, fillerTurns, forms, new TreeSet<>(newTopics), excludedTopics);
+        return new PrefEvalOptions(seed, fillerTurns, forms, new TreeSet<>(newTopics), excludedTopics, itemsPerTopic);
     }
 
     public PrefEvalOptions withExcludedTopics(Set<String> newExcluded) {
-        return new PrefEvalOptions(seed, fillerTurns, forms, topics, new TreeSet<>(newExcluded));
+        return new PrefEvalOptions(seed, fillerTurns, forms, topics, new TreeSet<>(newExcluded), itemsPerTopic);
+    }
+
+    public PrefEvalOptions withItemsPerTopic(int items) {
+        return new PrefEvalOptions(seed, fillerTurns, forms, topics, excludedTopics, items);
     }
 
     /** True when {@code topic} passes the topic filters. */

@@ -33,16 +33,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JsonlRoundTripTest {
 
-    /** The example of the README's "Datasets" section, verbatim. */
-    static final String README_TURNS = """
-            {"user_id": "alice", "turn_id": "a1", "role": "user", "text": "I'm vegetarian, by the way.", "timestamp": 1717200000000}
-            {"user_id": "alice", "turn_id": "a2", "role": "assistant", "text": "Noted!", "timestamp": 1717200005000}
-            {"user_id": "alice", "turn_id": "a3", "role": "user", "text": "Actually, I eat fish again.", "timestamp": 1717300000000, "label": {"kind": "change", "dimension": "diet", "option": "pescatarian"}}
-            """;
-    static final String README_QUERIES = """
-            {"user_id": "alice", "query_id": "alice-1", "question": "What should I order?", "options": ["Steak frites", "Mushroom risotto"], "correct_index": 1, "after_turn_id": "a2", "evidence_turn_ids": ["a1"]}
-            {"user_id": "alice", "query_id": "alice-2", "question": "What do I eat these days?", "timestamp": 1717300000000, "evidence_turn_ids": ["a3"]}
-            """;
+    /** The README's JSONL example: lines after "# turns.jsonl" and after "# queries.jsonl" in its jsonl block. */
+    private static Map<String, String> readmeExample() throws IOException {
+        Path readme = Path.of("..", "README.md");
+        String text = Files.readString(readme);
+        int start = text.indexOf("```jsonl\n");
+        assertTrue(start >= 0, "README.md has no jsonl example");
+        String block = text.substring(start + "```jsonl\n".length(), text.indexOf("```", start + 8));
+        Map<String, String> files = new java.util.HashMap<>();
+        String current = null;
+        for (String line : block.split("\n")) {
+            if (line.startsWith("# ")) {
+                current = line.substring(2).trim();
+                files.put(current, "");
+            } else if (current != null) {
+                files.put(current, files.get(current) + line + "\n");
+            }
+        }
+        assertEquals(Set.of("turns.jsonl", "queries.jsonl"), files.keySet());
+        return files;
+    }
 
     @Test
     void syntheticWorldReadsBackEqual(@TempDir Path dir) {
@@ -55,8 +65,9 @@ class JsonlRoundTripTest {
 
     @Test
     void readmeExampleLoads(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("turns.jsonl"), README_TURNS);
-        Files.writeString(dir.resolve("queries.jsonl"), README_QUERIES);
+        for (Map.Entry<String, String> file : readmeExample().entrySet()) {
+            Files.writeString(dir.resolve(file.getKey()), file.getValue());
+        }
         Dataset dataset = JsonlDatasetReader.read(dir);
         assertEquals(DatasetKind.JSONL, dataset.kind());
         assertEquals(dir.getFileName().toString(), dataset.name());

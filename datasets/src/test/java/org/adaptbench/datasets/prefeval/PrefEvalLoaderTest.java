@@ -209,6 +209,30 @@ class PrefEvalLoaderTest {
         assertTrue(unknown.getMessage().contains("no_such_topic"), unknown.getMessage());
     }
 
+    @Test
+    void itemsPerTopicKeepsTheSameSeededSampleInEveryForm() {
+        PrefEvalOptions options = PrefEvalOptions.defaults(7).withItemsPerTopic(3);
+        Dataset sample = PrefEvalLoader.load(root, options);
+        Map<String, Set<String>> itemsByTopicAndForm = new TreeMap<>();
+        for (UserData user : sample.users()) {
+            itemsByTopicAndForm.computeIfAbsent(user.attributes().get("topic") + "/" + user.attributes().get("form"), k -> new HashSet<>())
+                    .add(user.attributes().get("item"));
+        }
+        assertEquals(3 * PrefEvalLoader.topics(root).size(), itemsByTopicAndForm.size());
+        for (String topic : PrefEvalLoader.topics(root)) {
+            Set<String> explicit = itemsByTopicAndForm.get(topic + "/explicit");
+            assertEquals(3, explicit.size(), topic);
+            assertEquals(explicit, itemsByTopicAndForm.get(topic + "/choice"), topic);
+            assertEquals(explicit, itemsByTopicAndForm.get(topic + "/persona"), topic);
+        }
+        Map<String, UserData> byId = new HashMap<>();
+        all.users().forEach(u -> byId.put(u.userId(), u));
+        sample.users().forEach(u -> assertEquals(byId.get(u.userId()), u));
+        assertEquals(sample, PrefEvalLoader.load(root, options));
+        assertNotEquals(sample.users().stream().map(UserData::userId).toList(),
+                PrefEvalLoader.load(root, PrefEvalOptions.defaults(8).withItemsPerTopic(3)).users().stream().map(UserData::userId).toList());
+    }
+
     /** Copies two real topics under new names into a folder of PrefEval's layout. */
     private static Path customCopy(Path dir) throws IOException {
         Map<String, String> renamed = Map.of("pet_ownership", "aa_pets", "shop_technology", "zz_gadgets");
