@@ -42,7 +42,7 @@ public final class AtomicFolder {
         Path temp = null;
         try {
             Files.createDirectories(parent);
-            temp = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".tmp");
+            temp = createSibling(absolute, ".tmp");
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 writeDurably(temp.resolve(file.getKey()), file.getValue());
             }
@@ -83,7 +83,7 @@ public final class AtomicFolder {
             return;
         }
         // a directory cannot be renamed over a non-empty one: park the old one, swap, then drop it
-        Path old = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".old");
+        Path old = createSibling(absolute, ".old");
         Files.delete(old);
         move(absolute, old);
         try {
@@ -93,6 +93,23 @@ public final class AtomicFolder {
             throw e;
         }
         deleteQuietly(old);
+    }
+
+    /**
+     * Creates a hidden, uniquely named sibling folder. Unlike {@code Files.createTempDirectory} it gets
+     * the umask's permissions, which the data set folder keeps after the rename.
+     */
+    private static Path createSibling(Path target, String suffix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path sibling = target.resolveSibling("." + target.getFileName() + suffix + "-" + ProcessHandle.current().pid() + "-" + attempt);
+            try {
+                return Files.createDirectory(sibling);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 1000) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {
