@@ -89,6 +89,30 @@ public final class CachingEmbedder implements Embedder {
         return dropped;
     }
 
+    @Override
+    public boolean forgetText(String ownerId, String text) {
+        boolean dropped = false;
+        synchronized (ledgerLock) {
+            Set<String> texts = textsByOwner.get(ownerId);
+            if (texts == null || !texts.remove(text)) {
+                return false;
+            }
+            if (texts.isEmpty()) {
+                textsByOwner.remove(ownerId);
+            }
+            Set<String> owners = ownersByText.get(text);
+            owners.remove(ownerId);
+            if (owners.isEmpty()) {
+                ownersByText.remove(text);
+                dropped = !sharedTexts.contains(text) && cache.remove(text) != null;
+            }
+        }
+        if (dropped) {
+            evicted.increment();
+        }
+        return dropped;
+    }
+
     /** True when {@code text} is cached now. */
     public boolean contains(String text) {
         return cache.containsKey(text);

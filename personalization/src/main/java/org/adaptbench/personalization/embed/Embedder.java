@@ -39,4 +39,12 @@ public interface Embedder {
     default int forgetOwner(String ownerId) {
         return 0;
     }
+
+    /**
+     * Withdraws {@code ownerId}'s claim to one text and drops what is retained about it unless
+     * someone else holds it; returns true if something was dropped. Called when one memory is deleted.
+     */
+    default boolean forgetText(String ownerId, String text) {
+        return false;
+    }
 }
