@@ -533,7 +533,7 @@ public final class SqliteMemoryStore implements MemoryStore {
     }
 
     /** Moves every WAL frame into the main file and truncates the WAL, so deleted bytes leave it. */
-    private void checkpoint() {
+    public void checkpoint() {
         inTransaction(() -> {
             connection.commit();
             connection.setAutoCommit(true);
