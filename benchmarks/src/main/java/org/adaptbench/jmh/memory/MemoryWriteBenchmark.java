@@ -23,15 +23,17 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Latency of {@code MemoryStore.add} with the vector already computed (embedding excluded), for
  * both backends. Writes go round-robin to 100 users; the SQLite store syncs every commit
- * ({@code synchronous=FULL}), so its figure is mostly this machine's fsync.
+ * ({@code synchronous=FULL}), so its figure is mostly this machine's fsync. Each iteration starts
+ * from an empty store, so the in-memory run measures adds, not the garbage collector of a heap
+ * filled by millions of them.
  *
  * <p>Run: {@code java -cp "benchmarks/target/adaptbench.jar:benchmarks/target/lib/*" org.openjdk.jmh.Main MemoryWriteBenchmark}
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+@Warmup(iterations = 5, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 10, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = "-Xmx4g")
 @State(Scope.Benchmark)
 public class MemoryWriteBenchmark {
 
@@ -48,8 +50,6 @@ public class MemoryWriteBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        folder = StoreBackend.temporaryFolder();
-        store = backend.open(folder, DIMENSION);
         float[][] vectors = RandomVectors.unit(DRAFTS, DIMENSION, 11L);
         drafts = new MemoryDraft[DRAFTS];
         for (int i = 0; i < DRAFTS; i++) {
@@ -57,8 +57,14 @@ public class MemoryWriteBenchmark {
         }
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
+    @Setup(Level.Iteration)
+    public void openEmptyStore() {
+        folder = StoreBackend.temporaryFolder();
+        store = backend.open(folder, DIMENSION);
+    }
+
+    @TearDown(Level.Iteration)
+    public void closeStore() {
         store.close();
         StoreBackend.deleteFolder(folder);
     }
