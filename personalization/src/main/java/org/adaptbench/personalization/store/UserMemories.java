@@ -169,17 +169,22 @@ final class UserMemories {
             int[] heapRow = new int[capacity];
             int count = 0;
             boolean testFilter = !filter.matchesAll();
-            for (int row = 0, offset = 0; row < size; row++, offset += dimension) {
-                if (testFilter && !filter.test(rows[row])) {
+            // locals, so the scan loop keeps them in registers instead of re-reading fields
+            float[] vectors = matrix;
+            Memory[] records = rows;
+            int rowCount = size;
+            int width = dimension;
+            for (int row = 0, offset = 0; row < rowCount; row++, offset += width) {
+                if (testFilter && !filter.test(records[row])) {
                     continue;
                 }
-                float score = Vectors.dot(unitQuery, matrix, offset);
+                float score = Vectors.dot(unitQuery, vectors, offset);
                 if (count < capacity) {
                     heapScore[count] = score;
                     heapRow[count] = row;
                     siftUp(heapScore, heapRow, count);
                     count++;
-                } else if (worse(heapScore[0], heapRow[0], score, row)) {
+                } else if (score >= heapScore[0] && worse(heapScore[0], heapRow[0], score, row)) {
                     heapScore[0] = score;
                     heapRow[0] = row;
                     siftDown(heapScore, heapRow, count);
