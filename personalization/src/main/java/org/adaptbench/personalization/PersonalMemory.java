@@ -1,0 +1,431 @@
+package org.adaptbench.personalization;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.adaptbench.personalization.context.ContextBuilder;
+import org.adaptbench.personalization.context.MemoryContext;
+import org.adaptbench.personalization.embed.CachingEmbedder;
+import org.adaptbench.personalization.embed.Embedder;
+import org.adaptbench.personalization.embed.LangChain4jEmbedder;
+import org.adaptbench.personalization.extract.ConversationTurn;
+import org.adaptbench.personalization.extract.Extraction;
+import org.adaptbench.personalization.extract.PatternPreferenceExtractor;
+import org.adaptbench.personalization.extract.PreferenceExtractor;
+import org.adaptbench.personalization.extract.PreferenceSignal;
+import org.adaptbench.personalization.extract.SlotCatalogue;
+import org.adaptbench.personalization.extract.SlotClassifier;
+import org.adaptbench.personalization.lifecycle.LifecyclePolicy;
+import org.adaptbench.personalization.lifecycle.MaintenanceReport;
+import org.adaptbench.personalization.lifecycle.MemoryMaintainer;
+import org.adaptbench.personalization.score.RetrievalScorer;
+import org.adaptbench.personalization.score.ScoreWeights;
+import org.adaptbench.personalization.score.ScoredMemory;
+import org.adaptbench.personalization.store.HistoryEvent;
+import org.adaptbench.personalization.store.InMemoryMemoryStore;
+import org.adaptbench.personalization.store.Memory;
+import org.adaptbench.personalization.store.MemoryDraft;
+import org.adaptbench.personalization.store.MemoryFilter;
+import org.adaptbench.personalization.store.MemoryHit;
+import org.adaptbench.personalization.store.MemoryKind;
+import org.adaptbench.personalization.store.MemoryStore;
+import org.adaptbench.personalization.store.StoreInputs;
+
+/**
+ * Per-user preference memory in one object: observe conversation turns, recall what matters for a
+ * query, render it into a prompt, and forget on request.
+ *
+ * <pre>{@code
+ * PersonalMemory memory = PersonalMemory.builder().slots(catalogue).build();
+ * memory.observe("alice", ConversationTurn.user("I prefer aisle seats.", now));
+ * ContextResult context = memory.buildContext("alice", "Book me a flight to Oslo", 200);
+ * String systemPrompt = basePrompt + "\n" + context.text();      // context.tokensAdded() tokens more
+ * memory.forgetAll("alice");                                        // hard delete, caches included
+ * }</pre>
+ *
+ * <p><b>Conflicts.</b> A slot holds one active preference. A new statement on a slot replaces the
+ * current one (kept in the history, no longer recalled), unless it restates it (cosine at least
+ * the lifecycle's duplicate threshold: the old memory is reinforced instead) or it is an implicit
+ * pick against an explicit statement (ignored: what the user said outranks what they clicked).
+ * Without a slot, the nearest open memory at or above {@code openSlotSupersedeThreshold} plays
+ * the slot's part. A forget request deletes the slot's memory, else the memory most similar to
+ * what is to be forgotten (at least {@code forgetThreshold}), and "forget that" the latest one.
+ *
+ * <p><b>Costs.</b> Every operation returns the nanoseconds it took, measured once around the whole
+ * call. Thread-safe when its parts are (all the defaults are); calls for one user should not race
+ * one another if their order matters.
+ */
+public final class PersonalMemory implements AutoCloseable {
+
+    private final MemoryStore store;
+    private final Embedder embedder;
+    private final PreferenceExtractor extractor;
+    private final RetrievalScorer scorer;
+    private final MemoryMaintainer maintainer;
+    private final ContextBuilder contextBuilder;
+    private final Clock clock;
+    private final double openSlotSupersedeThreshold;
+    private final double forgetThreshold;
+    private final int candidatePool;
+    private final int contextMemories;
+    private final boolean reinforceOnUse;
+
+    private PersonalMemory(Builder b, MemoryStore store, PreferenceExtractor extractor) {
+        this.store = store;
+        this.embedder = b.embedder;
+        this.extractor = extractor;
+        this.scorer = new RetrievalScorer(b.weights);
+        this.maintainer = new MemoryMaintainer(store, b.lifecycle, b.weights.decay(), b.clock);
+        this.contextBuilder = b.contextBuilder;
+        this.clock = b.clock;
+        this.openSlotSupersedeThreshold = b.openSlotSupersedeThreshold;
+        this.forgetThreshold = b.forgetThreshold;
+        this.candidatePool = b.candidatePool;
+        this.contextMemories = b.contextMemories;
+        this.reinforceOnUse = b.reinforceOnUse;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Extracts what {@code turn} says about {@code userId}'s preferences and writes it. */
+    public ObserveResult observe(String userId, ConversationTurn turn) {
+        StoreInputs.userId(userId);
+        Objects.requireNonNull(turn, "turn");
+        long start = System.nanoTime();
+        Extraction extraction = extractor.extract(userId, turn);
+        long extracted = System.nanoTime();
+        List<MemoryChange> changes = new ArrayList<>();
+        for (PreferenceSignal signal : extraction.signals()) {
+            if (signal.action() == PreferenceSignal.Action.REMEMBER) {
+                changes.add(remember(userId, signal));
+            } else {
+                changes.addAll(forget(userId, signal));
+            }
+        }
+        java.util.Set<Long> written = new java.util.HashSet<>();
+        changes.forEach(c -> c.memoryId().ifPresent(written::add));
+        for (long id : maintainer.enforceCap(userId, written)) {
+            changes.add(new MemoryChange(MemoryChange.Type.EVICTED, OptionalLong.of(id), "", "", Optional.empty(), "over the per-user cap"));
+        }
+        return new ObserveResult(changes, extraction.warnings(), extracted - start, System.nanoTime() - extracted);
+    }
+
+    /** Observes each turn in order. */
+    public List<ObserveResult> observeAll(String userId, List<ConversationTurn> turns) {
+        List<ObserveResult> results = new ArrayList<>(turns.size());
+        for (ConversationTurn turn : turns) {
+            results.add(observe(userId, turn));
+        }
+        return results;
+    }
+
+    /** The {@code k} memories of {@code userId} that best serve {@code query}, by composite score. */
+    public RecallResult recall(String userId, String query, int k) {
+        long start = System.nanoTime();
+        List<ScoredMemory> ranked = rank(userId, query, k);
+        return new RecallResult(ranked, System.nanoTime() - start);
+    }
+
+    /**
+     * Recalls memories for {@code query} and renders them as a fenced, quoted prompt section of at
+     * most {@code tokenBudget} tokens. The memories shown count as used (reinforcement) unless
+     * the builder switched that off.
+     */
+    public ContextResult buildContext(String userId, String query, int tokenBudget) {
+        long start = System.nanoTime();
+        if (tokenBudget < 0) {
+            throw new IllegalArgumentException("tokenBudget must be >= 0, was " + tokenBudget);
+        }
+        MemoryContext context = contextBuilder.build(rank(userId, query, contextMemories), tokenBudget);
+        if (reinforceOnUse && !context.isEmpty()) {
+            store.recordUse(userId, context.memories().stream().map(s -> s.memory().id()).toList(), clock.instant());
+        }
+        return new ContextResult(context, System.nanoTime() - start);
+    }
+
+    /** Hard-deletes one memory. */
+    public ForgetResult forget(String userId, long memoryId) {
+        long start = System.nanoTime();
+        Optional<Memory> memory = store.get(userId, memoryId);
+        List<Long> deleted = new ArrayList<>();
+        int dropped = 0;
+        if (memory.isPresent() && store.delete(userId, memoryId)) {
+            deleted.add(memoryId);
+            dropped += embedder.forgetText(userId, memory.get().text()) ? 1 : 0;
+        }
+        return new ForgetResult(deleted, dropped, System.nanoTime() - start);
+    }
+
+    /** Hard-deletes every memory of {@code slot}. */
+    public ForgetResult forgetSlot(String userId, String slot) {
+        long start = System.nanoTime();
+        List<Long> deleted = new ArrayList<>();
+        int dropped = 0;
+        for (Memory memory : store.list(userId)) {
+            if (memory.slot().equals(slot) && store.delete(userId, memory.id())) {
+                deleted.add(memory.id());
+                dropped += embedder.forgetText(userId, memory.text()) ? 1 : 0;
+            }
+        }
+        return new ForgetResult(deleted, dropped, System.nanoTime() - start);
+    }
+
+    /**
+     * Hard-deletes every memory of {@code userId}, their history texts, and every embedding-cache
+     * entry held only on the user's behalf (statements, queries).
+     */
+    public ForgetResult forgetAll(String userId) {
+        long start = System.nanoTime();
+        List<Long> ids = store.list(userId).stream().map(Memory::id).toList();
+        store.deleteAll(userId);
+        int dropped = embedder.forgetOwner(userId);
+        return new ForgetResult(ids, dropped, System.nanoTime() - start);
+    }
+
+    /** Merges duplicates, expires stale memories and enforces the cap for {@code userId}. */
+    public MaintenanceReport maintain(String userId) {
+        return maintainer.maintain(userId);
+    }
+
+    /** Bytes held for the user under the store's measure ({@link MemoryStore#bytesStored}). */
+    public long bytesStored(String userId) {
+        return store.bytesStored(userId);
+    }
+
+    /** The user's memories, by id. */
+    public List<Memory> memories(String userId) {
+        return store.list(userId);
+    }
+
+    /** The user's audit trail. */
+    public List<HistoryEvent> history(String userId) {
+        return store.history(userId);
+    }
+
+    public MemoryStore store() {
+        return store;
+    }
+
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    private List<ScoredMemory> rank(String userId, String query, int k) {
+        StoreInputs.userId(userId);
+        StoreInputs.k(k);
+        StoreInputs.text(query, "query");
+        float[] vector = embedder.embedFor(userId, query);
+        List<MemoryHit> hits = store.search(userId, vector, Math.max(k, candidatePool), MemoryFilter.NONE);
+        return scorer.rank(hits, k, clock.instant());
+    }
+
+    private MemoryChange remember(String userId, PreferenceSignal signal) {
+        float[] vector = embedder.embedFor(userId, signal.statement());
+        MemoryDraft draft = new MemoryDraft(signal.statement(), vector, signal.slot(), signal.kind(), signal.confidence());
+        List<MemoryHit> rivals = store.search(userId, vector, 1, MemoryFilter.slot(signal.slot()));
+        Optional<MemoryHit> rival = rivals.stream().findFirst()
+                .filter(hit -> !signal.slot().isEmpty() || hit.similarity() >= openSlotSupersedeThreshold);
+        if (rival.isEmpty()) {
+            Memory added = store.add(userId, draft);
+            return change(MemoryChange.Type.ADDED, added, Optional.empty(), signal.slot().isEmpty() ? "new preference" : "slot was empty");
+        }
+        Memory current = rival.get().memory();
+        if (rival.get().similarity() >= maintainer.policy().duplicateThreshold()) {
+            Memory used = store.recordUse(userId, List.of(current.id()), clock.instant()).stream().findFirst().orElse(current);
+            return change(MemoryChange.Type.REINFORCED, used, Optional.empty(),
+                    String.format(Locale.US, "restates memory %d (cosine %.3f)", current.id(), rival.get().similarity()));
+        }
+        if (current.kind() == MemoryKind.EXPLICIT && signal.kind() == MemoryKind.IMPLICIT) {
+            return new MemoryChange(MemoryChange.Type.IGNORED, OptionalLong.empty(), signal.slot(), signal.statement(), Optional.empty(),
+                    "an explicit preference holds this slot (memory " + current.id() + ")");
+        }
+        Memory updated = store.update(userId, current.id(), draft);
+        embedder.forgetText(userId, current.text());
+        return change(MemoryChange.Type.SUPERSEDED, updated, Optional.of(current.text()),
+                signal.slot().isEmpty() ? String.format(Locale.US, "replaces a similar open preference (cosine %.3f)", rival.get().similarity())
+                        : "replaces the preference held in slot " + signal.slot());
+    }
+
+    private List<MemoryChange> forget(String userId, PreferenceSignal signal) {
+        List<Memory> targets = new ArrayList<>();
+        String reason;
+        if (signal.statement().isEmpty()) {
+            store.list(userId).stream().max(Comparator.comparing(Memory::updatedAt).thenComparingLong(Memory::id)).ifPresent(targets::add);
+            reason = "\"forget that\": the latest memory";
+        } else {
+            if (!signal.slot().isEmpty()) {
+                store.list(userId).stream().filter(m -> m.slot().equals(signal.slot())).forEach(targets::add);
+            }
+            reason = "asked to forget slot " + signal.slot();
+            if (targets.isEmpty()) {
+                float[] vector = embedder.embedFor(userId, signal.statement());
+                List<MemoryHit> nearest = store.search(userId, vector, 1, MemoryFilter.NONE);
+                if (!nearest.isEmpty() && nearest.get(0).similarity() >= forgetThreshold) {
+                    targets.add(nearest.get(0).memory());
+                    reason = String.format(Locale.US, "most similar to \"%s\" (cosine %.3f)", signal.statement(), nearest.get(0).similarity());
+                }
+            }
+            // the request itself names the preference: it must not outlive it in the cache
+            embedder.forgetText(userId, signal.statement());
+        }
+        if (targets.isEmpty()) {
+            return List.of(new MemoryChange(MemoryChange.Type.IGNORED, OptionalLong.empty(), signal.slot(), signal.statement(), Optional.empty(),
+                    "nothing to forget matches"));
+        }
+        List<MemoryChange> changes = new ArrayList<>();
+        for (Memory target : targets) {
+            if (store.delete(userId, target.id())) {
+                embedder.forgetText(userId, target.text());
+                changes.add(change(MemoryChange.Type.FORGOTTEN, target, Optional.empty(), reason));
+            }
+        }
+        return changes;
+    }
+
+    private static MemoryChange change(MemoryChange.Type type, Memory memory, Optional<String> previous, String reason) {
+        return new MemoryChange(type, OptionalLong.of(memory.id()), memory.slot(), memory.text(), previous, reason);
+    }
+
+    /** Assembles a {@link PersonalMemory}; every part has an offline default. */
+    public static final class Builder {
+
+        private Embedder embedder;
+        private MemoryStore store;
+        private SlotCatalogue slots = SlotCatalogue.open();
+        private double slotMinSimilarity = 0.3;
+        private PreferenceExtractor extractor;
+        private ScoreWeights weights = ScoreWeights.DEFAULTS;
+        private LifecyclePolicy lifecycle = LifecyclePolicy.DEFAULTS;
+        private ContextBuilder contextBuilder;
+        private Clock clock = Clock.systemUTC();
+        private double openSlotSupersedeThreshold = 0.75;
+        private double forgetThreshold = 0.5;
+        private int candidatePool = 20;
+        private int contextMemories = 10;
+        private boolean reinforceOnUse = true;
+
+        private Builder() {
+        }
+
+        /** Default: all-MiniLM-L6-v2 behind a {@link CachingEmbedder}. Pass a shared caching embedder to share its cache. */
+        public Builder embedder(Embedder value) {
+            this.embedder = Objects.requireNonNull(value, "embedder");
+            return this;
+        }
+
+        /** Default: an {@link InMemoryMemoryStore} on this builder's clock. Its dimension must match the embedder's. */
+        public Builder store(MemoryStore value) {
+            this.store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /** Slots for the default extractor. Default: open slots. */
+        public Builder slots(SlotCatalogue value) {
+            this.slots = Objects.requireNonNull(value, "slots");
+            return this;
+        }
+
+        /** Least cosine for a statement to fit a slot. Default 0.3. */
+        public Builder slotMinSimilarity(double value) {
+            this.slotMinSimilarity = value;
+            return this;
+        }
+
+        /** Default: a {@link PatternPreferenceExtractor} over the slots. */
+        public Builder extractor(PreferenceExtractor value) {
+            this.extractor = Objects.requireNonNull(value, "extractor");
+            return this;
+        }
+
+        /** Default: {@link ScoreWeights#DEFAULTS}. */
+        public Builder scoreWeights(ScoreWeights value) {
+            this.weights = Objects.requireNonNull(value, "weights");
+            return this;
+        }
+
+        /** Default: {@link LifecyclePolicy#DEFAULTS}. */
+        public Builder lifecycle(LifecyclePolicy value) {
+            this.lifecycle = Objects.requireNonNull(value, "lifecycle");
+            return this;
+        }
+
+        /** Default: {@code new ContextBuilder()} (cl100k_base). */
+        public Builder contextBuilder(ContextBuilder value) {
+            this.contextBuilder = Objects.requireNonNull(value, "contextBuilder");
+            return this;
+        }
+
+        /** Default: the system UTC clock. A {@link ManualClock} makes runs repeatable. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Least cosine for a new open-slot preference to replace an old one. Default 0.75. */
+        public Builder openSlotSupersedeThreshold(double value) {
+            this.openSlotSupersedeThreshold = unitInterval("openSlotSupersedeThreshold", value);
+            return this;
+        }
+
+        /** Least cosine for a forget request to hit a memory outside a slot. Default 0.5. */
+        public Builder forgetThreshold(double value) {
+            this.forgetThreshold = unitInterval("forgetThreshold", value);
+            return this;
+        }
+
+        /** Hits taken by similarity before the composite score re-ranks them. Default 20. */
+        public Builder candidatePool(int value) {
+            this.candidatePool = StoreInputs.k(value);
+            return this;
+        }
+
+        /** Most memories a context section considers. Default 10. */
+        public Builder contextMemories(int value) {
+            this.contextMemories = StoreInputs.k(value);
+            return this;
+        }
+
+        /** Whether memories shown in a context count as used (reinforcement). Default true. */
+        public Builder reinforceOnUse(boolean value) {
+            this.reinforceOnUse = value;
+            return this;
+        }
+
+        public PersonalMemory build() {
+            if (embedder == null) {
+                embedder = new CachingEmbedder(LangChain4jEmbedder.allMiniLmL6V2());
+            }
+            MemoryStore builtStore = store != null ? store : new InMemoryMemoryStore(embedder.dimension(), clock);
+            if (builtStore.dimension() != embedder.dimension()) {
+                throw new IllegalArgumentException(String.format(Locale.US, "store holds %d-d vectors but embedder %s makes %d-d vectors",
+                        builtStore.dimension(), embedder.modelId(), embedder.dimension()));
+            }
+            PreferenceExtractor builtExtractor = extractor != null ? extractor
+                    : new PatternPreferenceExtractor(new SlotClassifier(embedder, slots, slotMinSimilarity));
+            if (contextBuilder == null) {
+                contextBuilder = new ContextBuilder();
+            }
+            return new PersonalMemory(this, builtStore, builtExtractor);
+        }
+
+        private static double unitInterval(String name, double value) {
+            if (!(value >= 0.0 && value <= 1.0)) {
+                throw new IllegalArgumentException(String.format(Locale.US, "%s must be in [0, 1], was %s", name, value));
+            }
+            return value;
+        }
+    }
+}

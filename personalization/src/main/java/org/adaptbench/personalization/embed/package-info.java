@@ -1,0 +1,4 @@
+/**
+ * Text embedders: the {@link org.adaptbench.personalization.embed.Embedder} interface, all-MiniLM-L6-v2 through langchain4j, a model-free hashing embedder, and a shared cache that forgets a deleted user's texts.
+ */
+package org.adaptbench.personalization.embed;

@@ -1,0 +1,107 @@
+package org.adaptbench.personalization.score;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The composite retrieval score: its formula and its parameters, in this one place.
+ *
+ * <p>For a memory {@code m} found for query {@code q} at time {@code now}:
+ * <pre>
+ * score = similarity · cos(q, m)                         cosine of the unit vectors, in [-1, 1]
+ *       + recency    · 2^(−age / recencyHalfLife)         age = now − m.updatedAt; 1 when just written, ½ after one half-life
+ *       + activation · 1 / (1 + e^(−(B − τ) / s))         ACT-R retrieval probability, in (0, 1)
+ *       + confidence · m.confidence                       in [0, 1]
+ *
+ * B = ln Σ_j t_j^(−d)                                     ACT-R base-level activation over the memory's uses:
+ *                                                         t_j = seconds since use j (at least 1), d = {@code decay}
+ * </pre>
+ * A use is the write of the current text, a restatement, or a retrieval that was injected into a
+ * prompt. The last {@value org.adaptbench.personalization.store.Memory#RECENT_USES_KEPT} use times
+ * are summed exactly; older ones, known only by their count and the first use time, by Petrov's
+ * (2006) approximation {@code (n−k)(t_n^(1−d) − t_k^(1−d)) / ((1−d)(t_n − t_k))}.
+ *
+ * <p>Each term is switched off by a weight of 0 ({@link #enabled}); {@link #similarityOnly()} is a
+ * plain vector search. Defaults ({@link #DEFAULTS}): similarity 1, recency 0.1 with a 30-day half-life,
+ * activation 0.1 with d = 0.5, τ = −5, s = 1 (seconds), confidence 0.1. Similarity dominates:
+ * the other terms break near-ties between memories about the same thing, so the newer, more used,
+ * more certain one wins; they cannot lift an unrelated memory over a relevant one.
+ *
+ * @param similarity weight of the cosine similarity
+ * @param recency weight of the recency term
+ * @param recencyHalfLife age at which the recency term halves
+ * @param activation weight of the activation term
+ * @param decay ACT-R decay d, in (0, 1)
+ * @param activationThreshold ACT-R retrieval threshold τ
+ * @param activationNoise ACT-R noise scale s, positive
+ * @param confidence weight of the confidence term
+ */
+public record ScoreWeights(double similarity, double recency, Duration recencyHalfLife, double activation, double decay,
+                           double activationThreshold, double activationNoise, double confidence) {
+
+    /** The documented default weights. */
+    public static final ScoreWeights DEFAULTS = new ScoreWeights(1.0, 0.1, Duration.ofDays(30), 0.1, 0.5, -5.0, 1.0, 0.1);
+
+    /** The four terms, for switching one on or off by name. */
+    public enum Term { SIMILARITY, RECENCY, ACTIVATION, CONFIDENCE }
+
+    public ScoreWeights {
+        requireWeight("similarity", similarity);
+        requireWeight("recency", recency);
+        requireWeight("activation", activation);
+        requireWeight("confidence", confidence);
+        Objects.requireNonNull(recencyHalfLife, "recencyHalfLife");
+        if (recencyHalfLife.isNegative() || recencyHalfLife.isZero()) {
+            throw new IllegalArgumentException("recencyHalfLife must be positive, was " + recencyHalfLife);
+        }
+        if (!(decay > 0.0 && decay < 1.0)) {
+            throw new IllegalArgumentException(String.format(Locale.US, "decay must be in (0, 1), was %s", decay));
+        }
+        if (!Double.isFinite(activationThreshold)) {
+            throw new IllegalArgumentException("activationThreshold must be finite, was " + activationThreshold);
+        }
+        if (!(activationNoise > 0.0) || !Double.isFinite(activationNoise)) {
+            throw new IllegalArgumentException(String.format(Locale.US, "activationNoise must be positive, was %s", activationNoise));
+        }
+        if (similarity + recency + activation + confidence == 0.0) {
+            throw new IllegalArgumentException("at least one score term needs a positive weight");
+        }
+    }
+
+    /** Cosine similarity alone: a plain vector search. */
+    public static ScoreWeights similarityOnly() {
+        return DEFAULTS.withWeight(Term.RECENCY, 0).withWeight(Term.ACTIVATION, 0).withWeight(Term.CONFIDENCE, 0);
+    }
+
+    /** These weights with {@code term} set to {@code weight} (0 switches it off). */
+    public ScoreWeights withWeight(Term term, double weight) {
+        return switch (term) {
+            case SIMILARITY -> new ScoreWeights(weight, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence);
+            case RECENCY -> new ScoreWeights(similarity, weight, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence);
+            case ACTIVATION -> new ScoreWeights(similarity, recency, recencyHalfLife, weight, decay, activationThreshold, activationNoise, confidence);
+            case CONFIDENCE -> new ScoreWeights(similarity, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, weight);
+        };
+    }
+
+    /** The weight of {@code term}. */
+    public double weight(Term term) {
+        return switch (term) {
+            case SIMILARITY -> similarity;
+            case RECENCY -> recency;
+            case ACTIVATION -> activation;
+            case CONFIDENCE -> confidence;
+        };
+    }
+
+    /** True when {@code term} counts (its weight is not 0). */
+    public boolean enabled(Term term) {
+        return weight(term) != 0.0;
+    }
+
+    private static void requireWeight(String name, double weight) {
+        if (!(weight >= 0.0) || !Double.isFinite(weight)) {
+            throw new IllegalArgumentException(String.format(Locale.US, "weight %s must be finite and >= 0, was %s", name, weight));
+        }
+    }
+}

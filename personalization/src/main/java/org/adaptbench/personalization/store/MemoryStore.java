@@ -1,0 +1,85 @@
+package org.adaptbench.personalization.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Per-user memory: every method takes the owner's id and never sees or returns another user's data.
+ *
+ * <p>Implementations are thread-safe. Every write is atomic: it happens completely or, when it
+ * throws, not at all. Arguments are checked before anything is written; a bad one raises an
+ * {@link IllegalArgumentException} naming the problem. Times come from the store's clock,
+ * truncated to milliseconds so that every backend stores the same values.
+ */
+public interface MemoryStore extends AutoCloseable {
+
+    /** Length of the vectors this store holds. */
+    int dimension();
+
+    /** Stores a new memory for {@code userId} and records an {@link HistoryEventType#ADDED} event. */
+    Memory add(String userId, MemoryDraft draft);
+
+    /** The memory {@code id} if it exists and belongs to {@code userId}. */
+    Optional<Memory> get(String userId, long id);
+
+    /** All memories of {@code userId}, by id. */
+    List<Memory> list(String userId);
+
+    /** Number of memories of {@code userId}. */
+    int count(String userId);
+
+    /**
+     * The {@code k} memories of {@code userId} most similar (cosine) to {@code query} among those
+     * passing {@code filter}, best first; ties go to the lower id.
+     */
+    List<MemoryHit> search(String userId, float[] query, int k, MemoryFilter filter);
+
+    /**
+     * Replaces the content of memory {@code id}, keeping the previous text in an
+     * {@link HistoryEventType#UPDATED} event; the use history starts afresh with this write.
+     *
+     * @throws java.util.NoSuchElementException if {@code userId} has no memory {@code id}
+     */
+    Memory update(String userId, long id, MemoryDraft replacement);
+
+    /**
+     * Records a use (a retrieval that was shown to the model, a restatement) of each memory in
+     * {@code ids} at time {@code at}; ids the user does not hold are ignored. Returns the updated memories.
+     */
+    List<Memory> recordUse(String userId, Collection<Long> ids, Instant at);
+
+    /**
+     * Hard-deletes memory {@code id}: its text and vector are gone and its history events become
+     * tombstones. Returns false if the user holds no such memory.
+     */
+    boolean delete(String userId, long id);
+
+    /**
+     * Hard-deletes every memory of {@code userId}: no text or vector of the user survives in the
+     * store, its caches or its files; the history keeps content-free tombstones. Returns how many
+     * memories were deleted.
+     */
+    int deleteAll(String userId);
+
+    /** The audit trail of {@code userId}: every add, update and delete, oldest first. */
+    List<HistoryEvent> history(String userId);
+
+    /** A copy of the unit-length vector of memory {@code id}, if the user holds it. */
+    Optional<float[]> vector(String userId, long id);
+
+    /**
+     * Bytes held for {@code userId}: UTF-8 text bytes of memories and history, 4 bytes per vector
+     * component, and the fixed-size fields counted at their binary width (see {@link Footprint}).
+     * The same measure for every backend, so they compare; file overhead is measured separately.
+     */
+    long bytesStored(String userId);
+
+    /** Ids of users that hold at least one memory, sorted. */
+    List<String> users();
+
+    /** Releases files and connections; the store is unusable afterwards. */
+    @Override
+    void close();
+}

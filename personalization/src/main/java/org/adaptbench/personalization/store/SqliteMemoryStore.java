@@ -1,0 +1,659 @@
+package org.adaptbench.personalization.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.adaptbench.personalization.embed.Vectors;
+
+/**
+ * A {@link MemoryStore} in one SQLite file (WAL mode), surviving restarts and crashes.
+ *
+ * <p><b>Durability.</b> {@code synchronous=FULL}: a write method returns only after its
+ * transaction is committed and the WAL synced, so an acknowledged write survives a killed process.
+ *
+ * <p><b>Hard delete.</b> {@code secure_delete=ON} makes SQLite overwrite deleted content with zeros;
+ * after every delete the WAL is checkpointed into the main file and truncated, so neither the
+ * {@code .db} nor the {@code -wal} file keeps a deleted text or vector (the {@code -shm} file only
+ * ever holds page indexes). History rows of deleted memories keep no text.
+ *
+ * <p><b>Search.</b> The first access to a user loads that user's vectors into the same contiguous
+ * in-RAM layout as {@link InMemoryMemoryStore}; writes update the file first and this cache after
+ * the commit. A hard delete drops and zeroes the user's cache entry.
+ */
+public final class SqliteMemoryStore implements MemoryStore {
+
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final int SCHEMA_VERSION = 1;
+
+    private final Path file;
+    private final int dimension;
+    private final Clock clock;
+    private final Connection connection;
+    private final Object lock = new Object();
+    private final ConcurrentHashMap<String, UserMemories> cache = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    private SqliteMemoryStore(Path file, int dimension, Clock clock, Connection connection) {
+        this.file = file;
+        this.dimension = dimension;
+        this.clock = clock;
+        this.connection = connection;
+    }
+
+    /** Opens {@code file} with the system clock, creating it if missing. */
+    public static SqliteMemoryStore open(Path file, int dimension) {
+        return open(file, dimension, Clock.systemUTC());
+    }
+
+    /**
+     * Opens {@code file}, creating it and its schema if missing.
+     *
+     * @throws MemoryStoreException if the file is not a SQLite database, is corrupt, or holds
+     *     vectors of another dimension
+     */
+    public static SqliteMemoryStore open(Path file, int dimension, Clock clock) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(clock, "clock");
+        if (dimension <= 0) {
+            throw new IllegalArgumentException("dimension must be positive, was " + dimension);
+        }
+        Path absolute = file.toAbsolutePath();
+        checkHeader(absolute);
+        Connection connection = null;
+        try {
+            Properties properties = new Properties();
+            properties.setProperty("journal_mode", "WAL");
+            properties.setProperty("synchronous", "FULL");
+            properties.setProperty("busy_timeout", "10000");
+            connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, properties);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA secure_delete = ON");
+                statement.execute("PRAGMA foreign_keys = ON");
+            }
+            connection.setAutoCommit(false);
+            SqliteMemoryStore store = new SqliteMemoryStore(absolute, dimension, clock, connection);
+            store.createOrCheckSchema();
+            return store;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            if (e instanceof IllegalArgumentException argument) {
+                throw argument;
+            }
+            throw new MemoryStoreException(absolute + " cannot be opened as a memory store: " + e.getMessage(), e);
+        }
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    /** Result of SQLite's {@code PRAGMA integrity_check}: "ok" for a healthy file. */
+    public String integrityCheck() {
+        return inTransaction(() -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("PRAGMA integrity_check")) {
+                List<String> lines = new ArrayList<>();
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
+                return String.join("\n", lines);
+            }
+        });
+    }
+
+    /** Bytes of the database file and its WAL on disk now. */
+    public long fileBytes() {
+        try {
+            Path wal = Path.of(file + "-wal");
+            return Files.size(file) + (Files.exists(wal) ? Files.size(wal) : 0);
+        } catch (IOException e) {
+            throw new MemoryStoreException("cannot read the size of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Rebuilds the file without free pages; slow on a large file, so callers choose when. */
+    public void vacuum() {
+        synchronized (lock) {
+            checkOpen();
+            try {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("VACUUM");
+                    statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                } finally {
+                    connection.setAutoCommit(false);
+                }
+            } catch (SQLException e) {
+                throw new MemoryStoreException("VACUUM of " + file + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public Memory add(String userId, MemoryDraft draft) {
+        StoreInputs.userId(userId);
+        float[] unit = Vectors.unitCopy(draft.vector(), dimension, "memory vector");
+        synchronized (lock) {
+            UserMemories cached = cached(userId);
+            Instant now = now();
+            Memory memory = inTransaction(() -> {
+                long id;
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO memories(user_id, text, slot, kind, confidence, created_at, updated_at, use_count, recent_uses, embedding)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    insert.setString(1, userId);
+                    insert.setString(2, draft.text());
+                    insert.setString(3, draft.slot());
+                    insert.setString(4, draft.kind().name());
+                    insert.setDouble(5, draft.confidence());
+                    insert.setLong(6, now.toEpochMilli());
+                    insert.setLong(7, now.toEpochMilli());
+                    insert.setBytes(8, encodeTimes(List.of(now)));
+                    insert.setBytes(9, encodeVector(unit));
+                    insert.executeUpdate();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        id = keys.getLong(1);
+                    }
+                }
+                Memory created = Memory.created(id, userId, draft, now);
+                insertEvent(created.userId(), id, HistoryEventType.ADDED, now, null, created.text(), false);
+                return created;
+            });
+            cached.put(memory, unit);
+            return memory;
+        }
+    }
+
+    @Override
+    public Optional<Memory> get(String userId, long id) {
+        StoreInputs.userId(userId);
+        return cached(userId).get(id);
+    }
+
+    @Override
+    public List<Memory> list(String userId) {
+        StoreInputs.userId(userId);
+        return cached(userId).list();
+    }
+
+    @Override
+    public int count(String userId) {
+        StoreInputs.userId(userId);
+        return cached(userId).size();
+    }
+
+    @Override
+    public List<MemoryHit> search(String userId, float[] query, int k, MemoryFilter filter) {
+        StoreInputs.userId(userId);
+        StoreInputs.k(k);
+        Objects.requireNonNull(filter, "filter");
+        float[] unit = Vectors.unitCopy(query, dimension, "query vector");
+        return cached(userId).search(unit, k, filter);
+    }
+
+    @Override
+    public Memory update(String userId, long id, MemoryDraft replacement) {
+        StoreInputs.userId(userId);
+        float[] unit = Vectors.unitCopy(replacement.vector(), dimension, "memory vector");
+        synchronized (lock) {
+            UserMemories cached = cached(userId);
+            Memory old = cached.get(id).orElseThrow(() -> InMemoryMemoryStore.missing(userId, id));
+            Instant now = now();
+            Memory updated = old.replacedBy(replacement, now);
+            inTransaction(() -> {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "UPDATE memories SET text = ?, slot = ?, kind = ?, confidence = ?, updated_at = ?, use_count = ?,"
+                                + " recent_uses = ?, embedding = ? WHERE id = ? AND user_id = ?")) {
+                    statement.setString(1, updated.text());
+                    statement.setString(2, updated.slot());
+                    statement.setString(3, updated.kind().name());
+                    statement.setDouble(4, updated.confidence());
+                    statement.setLong(5, now.toEpochMilli());
+                    statement.setInt(6, updated.useCount());
+                    statement.setBytes(7, encodeTimes(updated.recentUses()));
+                    statement.setBytes(8, encodeVector(unit));
+                    statement.setLong(9, id);
+                    statement.setString(10, userId);
+                    if (statement.executeUpdate() != 1) {
+                        throw new MemoryStoreException("memory " + id + " of user " + userId + " is cached but not in " + file);
+                    }
+                }
+                insertEvent(userId, id, HistoryEventType.UPDATED, now, old.text(), updated.text(), false);
+                return null;
+            });
+            cached.put(updated, unit);
+            return updated;
+        }
+    }
+
+    @Override
+    public List<Memory> recordUse(String userId, Collection<Long> ids, Instant at) {
+        StoreInputs.userId(userId);
+        Objects.requireNonNull(at, "at");
+        Instant time = at.truncatedTo(ChronoUnit.MILLIS);
+        synchronized (lock) {
+            UserMemories cached = cached(userId);
+            List<Memory> used = new ArrayList<>();
+            for (long id : ids) {
+                cached.get(id).ifPresent(memory -> used.add(memory.withUse(time)));
+            }
+            if (used.isEmpty()) {
+                return used;
+            }
+            inTransaction(() -> {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "UPDATE memories SET use_count = ?, recent_uses = ? WHERE id = ? AND user_id = ?")) {
+                    for (Memory memory : used) {
+                        statement.setInt(1, memory.useCount());
+                        statement.setBytes(2, encodeTimes(memory.recentUses()));
+                        statement.setLong(3, memory.id());
+                        statement.setString(4, userId);
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
+                }
+                return null;
+            });
+            used.forEach(cached::replaceRecord);
+            return used;
+        }
+    }
+
+    @Override
+    public boolean delete(String userId, long id) {
+        StoreInputs.userId(userId);
+        synchronized (lock) {
+            UserMemories cached = cached(userId);
+            if (cached.get(id).isEmpty()) {
+                return false;
+            }
+            Instant now = now();
+            inTransaction(() -> {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM memories WHERE id = ? AND user_id = ?");
+                     PreparedStatement redact = connection.prepareStatement(
+                             "UPDATE history SET previous_text = NULL, new_text = NULL, redacted = 1 WHERE user_id = ? AND memory_id = ?")) {
+                    delete.setLong(1, id);
+                    delete.setString(2, userId);
+                    delete.executeUpdate();
+                    redact.setString(1, userId);
+                    redact.setLong(2, id);
+                    redact.executeUpdate();
+                }
+                insertEvent(userId, id, HistoryEventType.DELETED, now, null, null, true);
+                return null;
+            });
+            cached.remove(id);
+            checkpoint();
+            return true;
+        }
+    }
+
+    @Override
+    public int deleteAll(String userId) {
+        StoreInputs.userId(userId);
+        synchronized (lock) {
+            checkOpen();
+            Instant now = now();
+            int deleted = inTransaction(() -> {
+                List<Long> ids = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement("SELECT id FROM memories WHERE user_id = ? ORDER BY id")) {
+                    select.setString(1, userId);
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                        }
+                    }
+                }
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM memories WHERE user_id = ?");
+                     PreparedStatement redact = connection.prepareStatement(
+                             "UPDATE history SET previous_text = NULL, new_text = NULL, redacted = 1 WHERE user_id = ?")) {
+                    delete.setString(1, userId);
+                    delete.executeUpdate();
+                    redact.setString(1, userId);
+                    redact.executeUpdate();
+                }
+                for (long id : ids) {
+                    insertEvent(userId, id, HistoryEventType.DELETED, now, null, null, true);
+                }
+                return ids.size();
+            });
+            UserMemories dropped = cache.remove(userId);
+            if (dropped != null) {
+                dropped.clear();
+            }
+            checkpoint();
+            return deleted;
+        }
+    }
+
+    @Override
+    public List<HistoryEvent> history(String userId) {
+        StoreInputs.userId(userId);
+        synchronized (lock) {
+            return inTransaction(() -> {
+                List<HistoryEvent> events = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT seq, memory_id, type, at, previous_text, new_text, redacted FROM history WHERE user_id = ? ORDER BY seq")) {
+                    select.setString(1, userId);
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            events.add(new HistoryEvent(rs.getLong(1), userId, rs.getLong(2), HistoryEventType.valueOf(rs.getString(3)),
+                                    Instant.ofEpochMilli(rs.getLong(4)), Optional.ofNullable(rs.getString(5)),
+                                    Optional.ofNullable(rs.getString(6)), rs.getInt(7) != 0));
+                        }
+                    }
+                }
+                return events;
+            });
+        }
+    }
+
+    @Override
+    public Optional<float[]> vector(String userId, long id) {
+        StoreInputs.userId(userId);
+        return cached(userId).vector(id);
+    }
+
+    @Override
+    public long bytesStored(String userId) {
+        StoreInputs.userId(userId);
+        synchronized (lock) {
+            List<HistoryEvent> history = history(userId);
+            UserMemories memories = cached(userId);
+            if (history.isEmpty() && memories.size() == 0) {
+                return 0;
+            }
+            long bytes = Footprint.userId(userId) + memories.bytes();
+            for (HistoryEvent event : history) {
+                bytes += Footprint.event(event);
+            }
+            return bytes;
+        }
+    }
+
+    @Override
+    public List<String> users() {
+        synchronized (lock) {
+            return inTransaction(() -> {
+                List<String> users = new ArrayList<>();
+                try (Statement statement = connection.createStatement();
+                     ResultSet rs = statement.executeQuery("SELECT DISTINCT user_id FROM memories ORDER BY user_id")) {
+                    while (rs.next()) {
+                        users.add(rs.getString(1));
+                    }
+                }
+                return users;
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            cache.values().forEach(UserMemories::clear);
+            cache.clear();
+            try {
+                connection.commit();
+                connection.close();
+            } catch (SQLException e) {
+                throw new MemoryStoreException("closing " + file + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The user's in-RAM copy, loaded from the file on first access. */
+    private UserMemories cached(String userId) {
+        UserMemories cached = cache.get(userId);
+        if (cached != null) {
+            return cached;
+        }
+        synchronized (lock) {
+            checkOpen();
+            cached = cache.get(userId);
+            if (cached == null) {
+                cached = load(userId);
+                cache.put(userId, cached);
+            }
+            return cached;
+        }
+    }
+
+    private UserMemories load(String userId) {
+        UserMemories memories = new UserMemories(dimension);
+        inTransaction(() -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, text, slot, kind, confidence, created_at, updated_at, use_count, recent_uses, embedding"
+                            + " FROM memories WHERE user_id = ? ORDER BY id")) {
+                select.setString(1, userId);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        Memory memory = new Memory(id, userId, rs.getString(2), rs.getString(3), MemoryKind.valueOf(rs.getString(4)),
+                                rs.getDouble(5), Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7)),
+                                rs.getInt(8), decodeTimes(rs.getBytes(9)));
+                        memories.put(memory, decodeVector(rs.getBytes(10), id));
+                    }
+                }
+            }
+            return null;
+        });
+        return memories;
+    }
+
+    private void createOrCheckSchema() {
+        inTransaction(() -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS store_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+                statement.execute("CREATE TABLE IF NOT EXISTS memories(id INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL,"
+                        + " text TEXT NOT NULL, slot TEXT NOT NULL, kind TEXT NOT NULL, confidence REAL NOT NULL,"
+                        + " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, use_count INTEGER NOT NULL,"
+                        + " recent_uses BLOB NOT NULL, embedding BLOB NOT NULL)");
+                statement.execute("CREATE INDEX IF NOT EXISTS memories_by_user ON memories(user_id)");
+                statement.execute("CREATE TABLE IF NOT EXISTS history(seq INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL,"
+                        + " memory_id INTEGER NOT NULL, type TEXT NOT NULL, at INTEGER NOT NULL, previous_text TEXT, new_text TEXT,"
+                        + " redacted INTEGER NOT NULL)");
+                statement.execute("CREATE INDEX IF NOT EXISTS history_by_user ON history(user_id, memory_id)");
+            }
+            String storedDimension = meta("dimension");
+            if (storedDimension == null) {
+                putMeta("dimension", Integer.toString(dimension));
+                putMeta("schema_version", Integer.toString(SCHEMA_VERSION));
+            } else if (!storedDimension.equals(Integer.toString(dimension))) {
+                throw new MemoryStoreException(String.format(Locale.US,
+                        "%s holds %s-d vectors, but the store was opened for %d-d vectors", file, storedDimension, dimension));
+            }
+            return null;
+        });
+    }
+
+    private String meta(String key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT value FROM store_meta WHERE key = ?")) {
+            select.setString(1, key);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private void putMeta(String key, String value) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO store_meta(key, value) VALUES (?, ?)")) {
+            insert.setString(1, key);
+            insert.setString(2, value);
+            insert.executeUpdate();
+        }
+    }
+
+    private void insertEvent(String userId, long memoryId, HistoryEventType type, Instant at, String previous, String next,
+                             boolean redacted) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO history(user_id, memory_id, type, at, previous_text, new_text, redacted) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, userId);
+            insert.setLong(2, memoryId);
+            insert.setString(3, type.name());
+            insert.setLong(4, at.toEpochMilli());
+            insert.setString(5, previous);
+            insert.setString(6, next);
+            insert.setInt(7, redacted ? 1 : 0);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Moves every WAL frame into the main file and truncates the WAL, so deleted bytes leave it. */
+    public void checkpoint() {
+        inTransaction(() -> {
+            connection.commit();
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                if (rs.next() && rs.getInt(1) != 0) {
+                    throw new MemoryStoreException("checkpoint of " + file + " was blocked; deleted data may remain in the WAL");
+                }
+            } finally {
+                connection.setAutoCommit(false);
+            }
+            return null;
+        });
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    private <T> T inTransaction(SqlWork<T> work) {
+        synchronized (lock) {
+            checkOpen();
+            try {
+                T result = work.run();
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                    }
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                if (e instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new MemoryStoreException(file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void checkHeader(Path file) {
+        if (!Files.exists(file)) {
+            Path parent = file.getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new MemoryStoreException("cannot create " + file + ": folder " + parent + " does not exist");
+            }
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            throw new MemoryStoreException(file + " is a directory, not a SQLite database");
+        }
+        byte[] header = new byte[SQLITE_HEADER.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(header, 0, header.length);
+        } catch (IOException e) {
+            throw new MemoryStoreException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (read == 0) {
+            return;
+        }
+        if (read < header.length || !Arrays.equals(header, SQLITE_HEADER)) {
+            throw new MemoryStoreException(file + " is not a SQLite database (its first bytes are not the SQLite header)");
+        }
+    }
+
+    private byte[] encodeVector(float[] unit) {
+        ByteBuffer buffer = ByteBuffer.allocate(4 * unit.length).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(unit);
+        return buffer.array();
+    }
+
+    private float[] decodeVector(byte[] bytes, long id) {
+        if (bytes == null || bytes.length != 4 * dimension) {
+            throw new MemoryStoreException(String.format(Locale.US, "%s: memory %d has a vector of %d bytes, expected %d",
+                    file, id, bytes == null ? 0 : bytes.length, 4 * dimension));
+        }
+        float[] vector = new float[dimension];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        return vector;
+    }
+
+    private static byte[] encodeTimes(List<Instant> times) {
+        ByteBuffer buffer = ByteBuffer.allocate(8 * times.size()).order(ByteOrder.LITTLE_ENDIAN);
+        times.forEach(t -> buffer.putLong(t.toEpochMilli()));
+        return buffer.array();
+    }
+
+    private static List<Instant> decodeTimes(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        List<Instant> times = new ArrayList<>(bytes.length / 8);
+        while (buffer.remaining() >= 8) {
+            times.add(Instant.ofEpochMilli(buffer.getLong()));
+        }
+        return times;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("store " + file + " is closed");
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the open already failed; that failure is the one to report
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Per-user memory stores: the {@link org.adaptbench.personalization.store.MemoryStore} contract, an in-RAM and a SQLite backend, hard delete and the audit trail.
+ */
+package org.adaptbench.personalization.store;

@@ -1,0 +1,191 @@
+package org.adaptbench.personalization;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.adaptbench.personalization.MemoryChange.Type;
+import org.adaptbench.personalization.embed.CachingEmbedder;
+import org.adaptbench.personalization.embed.LangChain4jEmbedder;
+import org.adaptbench.personalization.extract.ConversationTurn;
+import org.adaptbench.personalization.extract.SlotCatalogue;
+import org.adaptbench.personalization.extract.SlotDefinition;
+import org.adaptbench.personalization.lifecycle.LifecyclePolicy;
+import org.adaptbench.personalization.store.HistoryEventType;
+import org.adaptbench.personalization.store.Memory;
+import org.adaptbench.personalization.store.SqliteMemoryStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PersonalMemoryTest {
+
+    private static LangChain4jEmbedder minilm;
+    private static final SlotCatalogue SLOTS = new SlotCatalogue(List.of(
+            new SlotDefinition("seat", "seat preference on flights", List.of("I prefer aisle seats", "I like the window seat")),
+            new SlotDefinition("drink", "preferred hot drink", List.of("I prefer tea over coffee", "I drink my coffee black")),
+            new SlotDefinition("music", "favourite music genre", List.of("I love jazz", "I listen to classical music"))));
+
+    private final ManualClock clock = new ManualClock(Instant.parse("2024-06-01T08:00:00Z"));
+    private CachingEmbedder embedder;
+    private PersonalMemory memory;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void loadModel() {
+        minilm = LangChain4jEmbedder.allMiniLmL6V2();
+    }
+
+    @BeforeEach
+    void build() {
+        embedder = new CachingEmbedder(minilm);
+        memory = PersonalMemory.builder().embedder(embedder).slots(SLOTS).clock(clock).build();
+    }
+
+    private ObserveResult say(String user, String text) {
+        clock.advance(Duration.ofMinutes(1));
+        return memory.observe(user, ConversationTurn.user(text, clock.instant()));
+    }
+
+    private static List<Type> types(ObserveResult result) {
+        return result.changes().stream().map(MemoryChange::type).toList();
+    }
+
+    @Test
+    void statementsAreRememberedReinforcedSupersededAndForgotten() {
+        assertEquals(List.of(Type.ADDED), types(say("alice", "I prefer aisle seats on long flights.")));
+        assertEquals(List.of(), types(say("alice", "What's the weather in Oslo?")));
+        ObserveResult restated = say("alice", "I prefer aisle seats on long flights!");
+        assertEquals(List.of(Type.REINFORCED), types(restated));
+        assertEquals(2, memory.memories("alice").get(0).useCount());
+
+        ObserveResult changed = say("alice", "Actually, I now prefer window seats.");
+        assertEquals(List.of(Type.SUPERSEDED), types(changed));
+        assertEquals("I prefer aisle seats on long flights.", changed.changes().get(0).previousText().orElseThrow());
+        List<Memory> memories = memory.memories("alice");
+        assertEquals(1, memories.size());
+        assertEquals("Actually, I now prefer window seats.", memories.get(0).text());
+        assertEquals("Actually, I now prefer window seats.", memory.recall("alice", "Which seat should I book?", 3).memories().get(0).memory().text());
+        assertTrue(memory.history("alice").stream().anyMatch(e -> e.type() == HistoryEventType.UPDATED
+                && e.previousText().orElse("").contains("aisle")), "the old preference stays in the history");
+
+        assertEquals(List.of(Type.ADDED), types(say("alice", "I love jazz.")));
+        assertEquals(List.of(Type.FORGOTTEN), types(say("alice", "Please forget that I like window seats.")));
+        assertEquals(List.of("I love jazz."), memory.memories("alice").stream().map(Memory::text).toList());
+        assertEquals(List.of(Type.FORGOTTEN), types(say("alice", "Forget that.")));
+        assertEquals(List.of(), memory.memories("alice"));
+        assertEquals(List.of(Type.IGNORED), types(say("alice", "Forget that I like tea.")));
+    }
+
+    @Test
+    void anImplicitPickDoesNotOverrideWhatTheUserSaid() {
+        say("bob", "I prefer tea over coffee.");
+        clock.advance(Duration.ofMinutes(1));
+        ObserveResult pick = memory.observe("bob", ConversationTurn.pick("Coffee or tea?", List.of("Espresso", "Green tea"), 0, clock.instant()));
+        assertEquals(List.of(Type.IGNORED), types(pick));
+        ObserveResult music = memory.observe("bob", ConversationTurn.pick("Which playlist?", List.of("Smooth jazz", "Heavy metal"), 1, clock.instant()));
+        assertEquals(List.of(Type.ADDED), types(music));
+        assertEquals("music", music.changes().get(0).slot());
+    }
+
+    @Test
+    void openSlotsSupersedeByNearnessAndKeepUnrelatedPreferences() {
+        PersonalMemory open = PersonalMemory.builder().embedder(embedder).clock(clock).build();
+        open.observe("carol", ConversationTurn.user("I prefer aisle seats on flights.", clock.instant()));
+        open.observe("carol", ConversationTurn.user("I love spicy food.", clock.instant()));
+        ObserveResult changed = open.observe("carol", ConversationTurn.user("Actually I prefer window seats on flights.", clock.instant()));
+        assertEquals(List.of(Type.SUPERSEDED), types(changed), changed.toString());
+        assertEquals(List.of("Actually I prefer window seats on flights.", "I love spicy food."),
+                open.memories("carol").stream().map(Memory::text).sorted().toList());
+    }
+
+    @Test
+    void forgetAllLeavesNothingOfTheUserInStoreOrCache() {
+        say("dave", "I prefer aisle seats on long flights.");
+        say("dave", "My favourite music is ZQXMARKER polka.");
+        memory.recall("dave", "what music does dave like", 3);
+        say("erin", "I prefer aisle seats on long flights.");
+        embedder.embed("Which seat would you like?");
+        assertTrue(embedder.contains("My favourite music is ZQXMARKER polka."));
+
+        ForgetResult result = memory.forgetAll("dave");
+        assertEquals(2, result.deletedIds().size());
+        assertEquals(List.of(), memory.memories("dave"));
+        assertTrue(memory.history("dave").stream().allMatch(e -> e.redacted()));
+        assertFalse(embedder.contains("My favourite music is ZQXMARKER polka."), "dave's own text left the cache");
+        assertFalse(embedder.contains("what music does dave like"), "dave's query left the cache");
+        assertTrue(embedder.contains("I prefer aisle seats on long flights."), "erin still holds this text");
+        assertTrue(embedder.contains("Which seat would you like?"), "shared texts stay");
+        assertEquals(1, memory.memories("erin").size());
+        assertTrue(memory.bytesStored("dave") < 200, "only tombstones: " + memory.bytesStored("dave"));
+    }
+
+    @Test
+    void buildContextFitsTheBudgetCountsTokensExactlyAndReinforces() {
+        say("frank", "I prefer aisle seats on long flights.");
+        say("frank", "I love jazz.");
+        say("frank", "I prefer tea over coffee.");
+        ContextResult context = memory.buildContext("frank", "Book me a flight to Rome", 500);
+        assertEquals(3, context.memories().size());
+        assertTrue(context.memories().get(0).memory().text().contains("aisle"), context.text());
+        assertEquals(memory.store().dimension(), 384);
+        assertEquals(new org.adaptbench.personalization.context.TokenCounter(com.knuddels.jtokkit.api.EncodingType.CL100K_BASE)
+                .count(context.text()), context.tokensAdded());
+        assertEquals(2, memory.memories("frank").stream().filter(m -> m.text().contains("aisle")).findFirst().orElseThrow().useCount());
+
+        ContextResult tight = memory.buildContext("frank", "Book me a flight to Rome", 75);
+        assertTrue(tight.tokensAdded() <= 75 && tight.memories().size() < 3 && tight.memories().size() > 0, tight.text());
+        assertEquals(0, memory.buildContext("frank", "Book me a flight", 10).tokensAdded());
+        assertEquals("", memory.buildContext("nobody", "Book me a flight", 500).text());
+    }
+
+    @Test
+    void theCapEvictsTheLeastActiveMemory() {
+        PersonalMemory capped = PersonalMemory.builder().embedder(embedder).clock(clock)
+                .lifecycle(LifecyclePolicy.DEFAULTS.withMaxMemoriesPerUser(2)).build();
+        capped.observe("gina", ConversationTurn.user("I love jazz.", clock.instant()));
+        clock.advance(Duration.ofDays(1));
+        capped.observe("gina", ConversationTurn.user("I prefer aisle seats.", clock.instant()));
+        clock.advance(Duration.ofDays(1));
+        long jazz = capped.memories("gina").get(0).id();
+        capped.store().recordUse("gina", List.of(jazz), clock.instant());
+        ObserveResult third = capped.observe("gina", ConversationTurn.user("I'm vegetarian.", clock.instant()));
+        assertEquals(List.of(Type.ADDED, Type.EVICTED), types(third));
+        assertEquals(List.of("I love jazz.", "I'm vegetarian."), capped.memories("gina").stream().map(Memory::text).toList());
+    }
+
+    @Test
+    void worksOnTheSqliteBackendAcrossRestarts() {
+        Path file = folder.resolve("memory.db");
+        try (PersonalMemory persistent = PersonalMemory.builder().embedder(embedder).slots(SLOTS).clock(clock)
+                .store(SqliteMemoryStore.open(file, 384, clock)).build()) {
+            persistent.observe("hana", ConversationTurn.user("I prefer aisle seats.", clock.instant()));
+            persistent.observe("hana", ConversationTurn.user("I now prefer window seats.", clock.instant()));
+        }
+        try (PersonalMemory reopened = PersonalMemory.builder().embedder(embedder).slots(SLOTS).clock(clock)
+                .store(SqliteMemoryStore.open(file, 384, clock)).build()) {
+            assertEquals(List.of("I now prefer window seats."), reopened.memories("hana").stream().map(Memory::text).toList());
+            assertTrue(reopened.bytesStored("hana") > 384 * 4);
+        }
+    }
+
+    @Test
+    void badArgumentsAreNamed() {
+        assertThrows(IllegalArgumentException.class, () -> memory.recall(" ", "q", 3));
+        IllegalArgumentException k = assertThrows(IllegalArgumentException.class, () -> memory.recall("u", "q", 0));
+        assertTrue(k.getMessage().contains("k must be positive"));
+        IllegalArgumentException query = assertThrows(IllegalArgumentException.class, () -> memory.recall("u", "", 3));
+        assertTrue(query.getMessage().contains("query is empty"));
+        IllegalArgumentException dim = assertThrows(IllegalArgumentException.class, () -> PersonalMemory.builder().embedder(embedder)
+                .store(new org.adaptbench.personalization.store.InMemoryMemoryStore(16)).build());
+        assertTrue(dim.getMessage().contains("store holds 16-d vectors"));
+    }
+}

@@ -1,0 +1,93 @@
+package org.adaptbench.personalization.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.adaptbench.personalization.store.Memory;
+import org.adaptbench.personalization.store.MemoryHit;
+import org.adaptbench.personalization.store.MemoryKind;
+import org.junit.jupiter.api.Test;
+
+class RetrievalScorerTest {
+
+    private static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
+
+    private static Memory memory(long id, Instant written, double confidence, List<Instant> uses, int useCount) {
+        return new Memory(id, "u", "m" + id, "", MemoryKind.EXPLICIT, confidence, written, written, useCount, uses);
+    }
+
+    private static Memory written(long id, Duration ago, double confidence) {
+        Instant at = NOW.minus(ago);
+        return memory(id, at, confidence, List.of(at), 1);
+    }
+
+    @Test
+    void baseLevelActivationIsTheActRSumOverUses() {
+        Instant a = NOW.minusSeconds(100);
+        Instant b = NOW.minusSeconds(400);
+        Memory m = memory(1, b, 1, List.of(b, a), 2);
+        double expected = Math.log(Math.pow(400, -0.5) + Math.pow(100, -0.5));
+        assertEquals(expected, RetrievalScorer.baseLevelActivation(m, NOW, 0.5), 1e-12);
+        assertTrue(RetrievalScorer.baseLevelActivation(m, NOW, 0.5) > RetrievalScorer.baseLevelActivation(written(2, Duration.ofSeconds(400), 1), NOW, 0.5),
+                "more uses, more activation");
+        assertEquals(0.0, RetrievalScorer.baseLevelActivation(written(3, Duration.ZERO, 1), NOW, 0.5), 1e-12, "t is at least one second");
+    }
+
+    @Test
+    void theApproximationForOldUsesIsCloseToTheExactSum() {
+        // 100 uses, one an hour; the memory keeps the last 16 exactly
+        List<Instant> all = new ArrayList<>();
+        for (int i = 100; i >= 1; i--) {
+            all.add(NOW.minusSeconds(3600L * i));
+        }
+        double exact = Math.log(all.stream().mapToDouble(t -> Math.pow((NOW.getEpochSecond() - t.getEpochSecond()), -0.5)).sum());
+        Memory m = memory(1, all.get(0), 1, all.subList(all.size() - Memory.RECENT_USES_KEPT, all.size()), 100);
+        double approximate = RetrievalScorer.baseLevelActivation(m, NOW, 0.5);
+        assertEquals(exact, approximate, 0.02, "Petrov's approximation");
+    }
+
+    @Test
+    void eachTermCanBeSwitchedOffAndShowsWhatItBuys() {
+        Memory stale = written(1, Duration.ofDays(120), 0.5);
+        Memory fresh = written(2, Duration.ofHours(1), 0.5);
+        List<MemoryHit> tie = List.of(new MemoryHit(stale, 0.8), new MemoryHit(fresh, 0.8));
+        assertEquals(2, new RetrievalScorer(ScoreWeights.DEFAULTS).rank(tie, 1, NOW).get(0).memory().id(), "recency breaks the tie");
+        assertEquals(1, new RetrievalScorer(ScoreWeights.similarityOnly()).rank(tie, 1, NOW).get(0).memory().id(), "without it the lower id wins");
+
+        Memory sure = written(3, Duration.ofDays(1), 1.0);
+        Memory unsure = written(4, Duration.ofDays(1), 0.2);
+        List<MemoryHit> confidenceTie = List.of(new MemoryHit(unsure, 0.7), new MemoryHit(sure, 0.7));
+        ScoreWeights confidenceOnly = ScoreWeights.similarityOnly().withWeight(ScoreWeights.Term.CONFIDENCE, 0.1);
+        assertEquals(3, new RetrievalScorer(confidenceOnly).rank(confidenceTie, 1, NOW).get(0).memory().id());
+
+        ScoredMemory scored = new RetrievalScorer(ScoreWeights.DEFAULTS).score(new MemoryHit(fresh, 0.6), NOW);
+        double recency = Math.pow(2, -3600.0 / Duration.ofDays(30).toSeconds());
+        double activation = 1 / (1 + Math.exp(-(Math.log(Math.pow(3600, -0.5)) + 5)));
+        assertEquals(0.6 + 0.1 * recency + 0.1 * activation + 0.1 * 0.5, scored.score(), 1e-12);
+        assertEquals(recency, scored.recency(), 1e-12);
+        assertEquals(activation, scored.activation(), 1e-12);
+    }
+
+    @Test
+    void similarityDominatesUnrelatedMemories() {
+        Memory relevantButOld = written(1, Duration.ofDays(365), 0.5);
+        Memory irrelevantButFresh = written(2, Duration.ZERO, 1.0);
+        List<ScoredMemory> ranked = new RetrievalScorer(ScoreWeights.DEFAULTS)
+                .rank(List.of(new MemoryHit(relevantButOld, 0.75), new MemoryHit(irrelevantButFresh, 0.2)), 2, NOW);
+        assertEquals(1, ranked.get(0).memory().id());
+    }
+
+    @Test
+    void weightsAreChecked() {
+        assertThrows(IllegalArgumentException.class, () -> ScoreWeights.DEFAULTS.withWeight(ScoreWeights.Term.RECENCY, -1));
+        assertThrows(IllegalArgumentException.class, () -> ScoreWeights.similarityOnly().withWeight(ScoreWeights.Term.SIMILARITY, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ScoreWeights(1, 0, Duration.ZERO, 0, 0.5, -5, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ScoreWeights(1, 0, Duration.ofDays(1), 0, 1.0, -5, 1, 0));
+        assertTrue(!ScoreWeights.similarityOnly().enabled(ScoreWeights.Term.ACTIVATION));
+    }
+}

@@ -1,0 +1,271 @@
+package org.adaptbench.personalization.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.adaptbench.personalization.ManualClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link MemoryStore} backend promises; each backend's test extends this class.
+ */
+public abstract class MemoryStoreContractTest {
+
+    protected static final int DIM = 16;
+    protected static final Instant START = Instant.parse("2024-03-01T09:00:00Z");
+
+    protected final ManualClock clock = new ManualClock(START);
+    protected MemoryStore store;
+
+    /** A fresh, empty store of dimension {@link #DIM} on {@code clock}. */
+    protected abstract MemoryStore createStore(ManualClock clock) throws Exception;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        store = createStore(clock);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    protected static MemoryDraft draft(String text, float[] vector) {
+        return MemoryDraft.of(text, vector);
+    }
+
+    @Test
+    void addedMemoryCanBeReadBackByItsOwnerOnly() {
+        Memory memory = store.add("alice", new MemoryDraft("I prefer aisle seats", TestVectors.axis(0, DIM), "seat", MemoryKind.EXPLICIT, 0.9));
+        assertEquals("alice", memory.userId());
+        assertEquals("seat", memory.slot());
+        assertEquals(START, memory.createdAt());
+        assertEquals(1, memory.useCount());
+        assertEquals(Optional.of(memory), store.get("alice", memory.id()));
+        assertEquals(Optional.empty(), store.get("bob", memory.id()));
+        assertEquals(List.of(memory), store.list("alice"));
+        assertEquals(List.of(), store.list("bob"));
+        assertEquals(1, store.count("alice"));
+        assertEquals(List.of("alice"), store.users());
+    }
+
+    @Test
+    void idsAreUniqueAcrossUsersAndListIsOrderedById() {
+        Random random = new Random(1);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(store.add(i % 2 == 0 ? "alice" : "bob", draft("memory " + i, TestVectors.random(random, DIM))).id());
+        }
+        assertEquals(20, ids.stream().distinct().count());
+        List<Long> listed = store.list("alice").stream().map(Memory::id).toList();
+        assertEquals(listed.stream().sorted().toList(), listed);
+        assertEquals(10, listed.size());
+    }
+
+    @Test
+    void searchReturnsTheMostSimilarFirstAndAtMostK() {
+        Random random = new Random(2);
+        float[] target = TestVectors.random(random, DIM);
+        Memory close = store.add("alice", draft("close", TestVectors.near(target, 0.05, random)));
+        Memory closer = store.add("alice", draft("closer", TestVectors.near(target, 0.01, random)));
+        for (int i = 0; i < 30; i++) {
+            store.add("alice", draft("noise " + i, TestVectors.random(random, DIM)));
+        }
+        store.add("bob", draft("bob's exact match", target));
+        List<MemoryHit> hits = store.search("alice", target, 2, MemoryFilter.NONE);
+        assertEquals(List.of(closer.id(), close.id()), hits.stream().map(h -> h.memory().id()).toList());
+        assertTrue(hits.get(0).similarity() >= hits.get(1).similarity());
+        assertTrue(hits.get(0).similarity() > 0.99 && hits.get(0).similarity() <= 1.0001);
+        assertEquals(32, store.search("alice", target, 100, MemoryFilter.NONE).size());
+        assertEquals(List.of(), store.search("carol", target, 5, MemoryFilter.NONE));
+    }
+
+    @Test
+    void searchMatchesABruteForceRankingIncludingTies() {
+        Random random = new Random(3);
+        float[] duplicate = TestVectors.random(random, DIM);
+        List<Memory> memories = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            float[] vector = i % 10 == 0 ? duplicate : TestVectors.random(random, DIM);
+            memories.add(store.add("alice", draft("m" + i, vector)));
+        }
+        // delete some to move rows around
+        for (int i = 1; i < 60; i += 4) {
+            store.delete("alice", memories.get(i).id());
+        }
+        float[] query = duplicate;
+        List<Long> expected = store.list("alice").stream()
+                .sorted((a, b) -> {
+                    double sa = org.adaptbench.personalization.embed.Vectors.cosine(store.vector("alice", a.id()).orElseThrow(), query);
+                    double sb = org.adaptbench.personalization.embed.Vectors.cosine(store.vector("alice", b.id()).orElseThrow(), query);
+                    int bySimilarity = Double.compare((float) sb, (float) sa);
+                    return bySimilarity != 0 ? bySimilarity : Long.compare(a.id(), b.id());
+                })
+                .limit(10).map(Memory::id).toList();
+        List<Long> found = store.search("alice", query, 10, MemoryFilter.NONE).stream().map(h -> h.memory().id()).toList();
+        assertEquals(expected.subList(0, 6), found.subList(0, 6), "the six exact duplicates come first, by id");
+        assertEquals(Set.copyOf(expected), Set.copyOf(found));
+    }
+
+    @Test
+    void filtersRestrictBySlotKindAndConfidence() {
+        float[] v = TestVectors.axis(1, DIM);
+        Memory seat = store.add("alice", new MemoryDraft("aisle seat", v, "seat", MemoryKind.EXPLICIT, 0.9));
+        Memory food = store.add("alice", new MemoryDraft("spicy food", v, "food", MemoryKind.IMPLICIT, 0.5));
+        assertEquals(List.of(seat.id()), ids(store.search("alice", v, 5, MemoryFilter.slot("seat"))));
+        assertEquals(List.of(food.id()), ids(store.search("alice", v, 5, MemoryFilter.NONE.withKinds(EnumSet.of(MemoryKind.IMPLICIT)))));
+        assertEquals(List.of(seat.id()), ids(store.search("alice", v, 5, MemoryFilter.NONE.withMinConfidence(0.8))));
+        assertEquals(List.of(), ids(store.search("alice", v, 5, MemoryFilter.slot("music"))));
+    }
+
+    @Test
+    void updateReplacesContentAndKeepsThePreviousTextInHistory() {
+        Memory old = store.add("alice", new MemoryDraft("I prefer aisle seats", TestVectors.axis(0, DIM), "seat", MemoryKind.EXPLICIT, 0.9));
+        clock.advance(Duration.ofMinutes(5));
+        store.recordUse("alice", List.of(old.id()), clock.instant());
+        clock.advance(Duration.ofMinutes(5));
+        Memory updated = store.update("alice", old.id(),
+                new MemoryDraft("I now prefer window seats", TestVectors.axis(1, DIM), "seat", MemoryKind.EXPLICIT, 1.0));
+        assertEquals(old.id(), updated.id());
+        assertEquals(START, updated.createdAt());
+        assertEquals(START.plus(Duration.ofMinutes(10)), updated.updatedAt());
+        assertEquals(1, updated.useCount());
+        assertEquals(Optional.of(updated), store.get("alice", old.id()));
+        assertEquals(updated.id(), store.search("alice", TestVectors.axis(1, DIM), 1, MemoryFilter.NONE).get(0).memory().id());
+        assertEquals(1.0, store.search("alice", TestVectors.axis(1, DIM), 1, MemoryFilter.NONE).get(0).similarity(), 1e-6);
+
+        List<HistoryEvent> history = store.history("alice");
+        assertEquals(List.of(HistoryEventType.ADDED, HistoryEventType.UPDATED), history.stream().map(HistoryEvent::type).toList());
+        assertEquals(Optional.of("I prefer aisle seats"), history.get(1).previousText());
+        assertEquals(Optional.of("I now prefer window seats"), history.get(1).newText());
+        assertTrue(history.get(0).sequence() < history.get(1).sequence());
+        assertThrows(NoSuchElementException.class, () -> store.update("bob", old.id(), draft("x", TestVectors.axis(0, DIM))));
+        assertThrows(NoSuchElementException.class, () -> store.update("alice", 9_999, draft("x", TestVectors.axis(0, DIM))));
+    }
+
+    @Test
+    void recordUseCountsUsesAndKeepsABoundedWindow() {
+        Memory memory = store.add("alice", draft("likes tea", TestVectors.axis(2, DIM)));
+        for (int i = 0; i < 20; i++) {
+            clock.advance(Duration.ofSeconds(30));
+            store.recordUse("alice", List.of(memory.id(), 12_345L), clock.instant());
+        }
+        Memory used = store.get("alice", memory.id()).orElseThrow();
+        assertEquals(21, used.useCount());
+        assertEquals(Memory.RECENT_USES_KEPT, used.recentUses().size());
+        assertEquals(clock.instant(), used.lastUse());
+        assertEquals(List.of(), store.recordUse("bob", List.of(memory.id()), clock.instant()));
+        assertEquals(1, store.history("alice").size(), "uses are not audit events");
+    }
+
+    @Test
+    void deleteOneRemovesItAndLeavesTombstonesWithoutText() {
+        Memory keep = store.add("alice", draft("keep me", TestVectors.axis(0, DIM)));
+        Memory gone = store.add("alice", draft("secret allergy", TestVectors.axis(1, DIM)));
+        store.update("alice", gone.id(), draft("secret allergy, updated", TestVectors.axis(1, DIM)));
+        assertFalse(store.delete("bob", gone.id()), "another user cannot delete it");
+        assertTrue(store.delete("alice", gone.id()));
+        assertFalse(store.delete("alice", gone.id()));
+        assertEquals(List.of(keep), store.list("alice"));
+        assertEquals(Optional.empty(), store.vector("alice", gone.id()));
+        assertEquals(List.of(keep.id()), ids(store.search("alice", TestVectors.axis(1, DIM), 5, MemoryFilter.NONE)));
+        for (HistoryEvent event : store.history("alice")) {
+            if (event.memoryId() == gone.id()) {
+                assertTrue(event.redacted(), event.toString());
+                assertEquals(Optional.empty(), event.previousText());
+                assertEquals(Optional.empty(), event.newText());
+            } else {
+                assertEquals(Optional.of("keep me"), event.newText());
+            }
+        }
+        assertEquals(List.of(HistoryEventType.ADDED, HistoryEventType.ADDED, HistoryEventType.UPDATED, HistoryEventType.DELETED),
+                store.history("alice").stream().map(HistoryEvent::type).toList());
+    }
+
+    @Test
+    void deleteAllErasesOneUserAndNobodyElse() {
+        Random random = new Random(4);
+        for (int i = 0; i < 10; i++) {
+            store.add("alice", draft("alice secret " + i, TestVectors.random(random, DIM)));
+            store.add("bob", draft("bob note " + i, TestVectors.random(random, DIM)));
+        }
+        long bobBytes = store.bytesStored("bob");
+        List<Memory> bob = store.list("bob");
+        assertEquals(10, store.deleteAll("alice"));
+        assertEquals(0, store.deleteAll("alice"));
+        assertEquals(List.of(), store.list("alice"));
+        assertEquals(0, store.count("alice"));
+        assertEquals(List.of(), store.search("alice", TestVectors.random(random, DIM), 5, MemoryFilter.NONE));
+        assertEquals(List.of("bob"), store.users());
+        List<HistoryEvent> history = store.history("alice");
+        assertEquals(20, history.size());
+        assertTrue(history.stream().allMatch(e -> e.redacted() && e.previousText().isEmpty() && e.newText().isEmpty()));
+        assertEquals(bob, store.list("bob"));
+        assertEquals(bobBytes, store.bytesStored("bob"));
+        assertEquals(10, store.search("bob", TestVectors.random(random, DIM), 50, MemoryFilter.NONE).size());
+    }
+
+    @Test
+    void bytesStoredCountsTextVectorAndMetadata() {
+        assertEquals(0, store.bytesStored("alice"));
+        Memory memory = store.add("alice", draft("x".repeat(1000), TestVectors.axis(0, DIM)));
+        long expected = Footprint.userId("alice") + Footprint.memory(memory, DIM) + Footprint.event(store.history("alice").get(0));
+        assertEquals(expected, store.bytesStored("alice"));
+        assertTrue(store.bytesStored("alice") > 2000 + 4 * DIM, "text counted in the memory and in its ADDED event");
+        store.deleteAll("alice");
+        assertTrue(store.bytesStored("alice") < 100, "only tombstones remain: " + store.bytesStored("alice"));
+    }
+
+    @Test
+    void badInputIsRejectedWithAClearMessageAndNothingIsWritten() {
+        float[] ok = TestVectors.axis(0, DIM);
+        assertMessage("userId is null", () -> store.add(null, draft("x", ok)));
+        assertMessage("userId is blank", () -> store.add("  ", draft("x", ok)));
+        assertMessage("memory text is empty or blank", () -> draft("", ok));
+        assertMessage("limit is 1048576", () -> draft("y".repeat(StoreInputs.MAX_TEXT_BYTES + 1), ok));
+        float[] nan = ok.clone();
+        nan[3] = Float.NaN;
+        assertMessage("holds NaN at index 3", () -> store.add("alice", draft("x", nan)));
+        assertMessage("dimension 3, expected 16", () -> store.add("alice", draft("x", new float[] {1, 2, 3})));
+        assertMessage("zero vector", () -> store.add("alice", draft("x", new float[DIM])));
+        assertMessage("k must be positive, was 0", () -> store.search("alice", ok, 0, MemoryFilter.NONE));
+        assertMessage("k must be positive, was -1", () -> store.search("alice", ok, -1, MemoryFilter.NONE));
+        assertMessage("query vector has dimension 3", () -> store.search("alice", new float[] {1, 2, 3}, 1, MemoryFilter.NONE));
+        Memory memory = store.add("alice", draft("original", ok));
+        float[] infinite = ok.clone();
+        infinite[0] = Float.POSITIVE_INFINITY;
+        assertMessage("memory vector holds Infinity at index 0", () -> store.update("alice", memory.id(), draft("changed", infinite)));
+        assertEquals(List.of(memory), store.list("alice"));
+        assertEquals(1, store.history("alice").size());
+        assertEquals(List.of("alice"), store.users());
+    }
+
+    @Test
+    void aMemoryOfExactlyTheSizeLimitIsAccepted() {
+        String text = "z".repeat(StoreInputs.MAX_TEXT_BYTES);
+        Memory memory = store.add("alice", draft(text, TestVectors.axis(0, DIM)));
+        assertEquals(text, store.get("alice", memory.id()).orElseThrow().text());
+    }
+
+    protected static List<Long> ids(List<MemoryHit> hits) {
+        return hits.stream().map(h -> h.memory().id()).toList();
+    }
+
+    protected static void assertMessage(String expectedPart, org.junit.jupiter.api.function.Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage().contains(expectedPart), "message '" + e.getMessage() + "' should contain '" + expectedPart + "'");
+    }
+}

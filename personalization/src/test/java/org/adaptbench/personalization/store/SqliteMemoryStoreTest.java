@@ -1,0 +1,178 @@
+package org.adaptbench.personalization.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.adaptbench.personalization.ManualClock;
+import org.adaptbench.personalization.embed.Vectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteMemoryStoreTest extends MemoryStoreContractTest {
+
+    @TempDir
+    Path folder;
+
+    private Path file() {
+        return folder.resolve("memories.db");
+    }
+
+    @Override
+    protected MemoryStore createStore(ManualClock clock) {
+        return SqliteMemoryStore.open(file(), DIM, clock);
+    }
+
+    @Test
+    void memoriesAndHistorySurviveARestart() {
+        Random random = new Random(7);
+        Memory kept = store.add("alice", new MemoryDraft("I prefer aisle seats", TestVectors.random(random, DIM), "seat", MemoryKind.EXPLICIT, 0.8));
+        store.update("alice", kept.id(), new MemoryDraft("I prefer window seats", TestVectors.random(random, DIM), "seat", MemoryKind.EXPLICIT, 0.9));
+        store.recordUse("alice", List.of(kept.id()), clock.instant().plusSeconds(60));
+        Memory bob = store.add("bob", MemoryDraft.of("bob likes jazz", TestVectors.random(random, DIM)));
+        List<Memory> alice = store.list("alice");
+        List<HistoryEvent> history = store.history("alice");
+        float[] vector = store.vector("alice", kept.id()).orElseThrow();
+        store.close();
+
+        store = createStore(clock);
+        assertEquals(alice, store.list("alice"));
+        assertEquals(history, store.history("alice"));
+        assertEquals(List.of(bob), store.list("bob"));
+        assertTrue(java.util.Arrays.equals(vector, store.vector("alice", kept.id()).orElseThrow()));
+        assertEquals(kept.id(), store.search("alice", vector, 1, MemoryFilter.NONE).get(0).memory().id());
+        Memory next = store.add("alice", MemoryDraft.of("after restart", TestVectors.random(random, DIM)));
+        assertTrue(next.id() > bob.id(), "ids are never reused");
+        assertEquals("ok", ((SqliteMemoryStore) store).integrityCheck());
+    }
+
+    @Test
+    void hardDeleteLeavesNoTraceInTheDatabaseFiles() throws IOException {
+        Random random = new Random(8);
+        String marker = "ZQXMARKER" + Long.toHexString(random.nextLong());
+        float[] distinctive = new float[DIM];
+        for (int i = 0; i < DIM; i++) {
+            distinctive[i] = 0.123456f + i * 0.0137f;
+        }
+        byte[] vectorBytes = littleEndian(Vectors.unitCopy(distinctive, DIM, "v"));
+        // short, page-sized and overflowing texts, an update and a history row that names the marker
+        Memory first = store.add("alice", MemoryDraft.of("allergic to " + marker, distinctive));
+        store.add("alice", MemoryDraft.of(marker + " " + "long ".repeat(2000), TestVectors.random(random, DIM)));
+        store.update("alice", first.id(), MemoryDraft.of("now " + marker + " again", distinctive));
+        for (int i = 0; i < 200; i++) {
+            store.add("bob", MemoryDraft.of("bob memory " + i, TestVectors.random(random, DIM)));
+            if (i % 50 == 0) {
+                store.add("alice", MemoryDraft.of(marker + " number " + i, TestVectors.random(random, DIM)));
+            }
+        }
+        assertTrue(containsInFiles(marker.getBytes(StandardCharsets.UTF_8)), "the marker is on disk before the delete");
+        assertTrue(containsInFiles(vectorBytes), "the vector is on disk before the delete");
+
+        store.deleteAll("alice");
+
+        assertFalse(containsInFiles(marker.getBytes(StandardCharsets.UTF_8)), "a deleted text survives in the database files");
+        assertFalse(containsInFiles(vectorBytes), "a deleted vector survives in the database files");
+        assertEquals(200, store.count("bob"));
+        store.close();
+        store = createStore(clock);
+        assertEquals(200, store.count("bob"));
+        assertEquals(0, store.count("alice"));
+        assertEquals("ok", ((SqliteMemoryStore) store).integrityCheck());
+    }
+
+    @Test
+    void deletingOneMemoryAlsoScrubsItFromTheFiles() throws IOException {
+        String marker = "ONEMARKER" + Long.toHexString(new Random(9).nextLong());
+        Memory keep = store.add("alice", MemoryDraft.of("keep this", TestVectors.axis(0, DIM)));
+        Memory gone = store.add("alice", MemoryDraft.of("forget " + marker, TestVectors.axis(1, DIM)));
+        assertTrue(containsInFiles(marker.getBytes(StandardCharsets.UTF_8)));
+        store.delete("alice", gone.id());
+        assertFalse(containsInFiles(marker.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(containsInFiles("keep this".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(keep), store.list("alice"));
+    }
+
+    @Test
+    void aFileThatIsNotSqliteIsRejectedByName() throws IOException {
+        Path notSqlite = folder.resolve("notes.db");
+        Files.writeString(notSqlite, "these are my notes, not a database ".repeat(20));
+        MemoryStoreException e = assertThrows(MemoryStoreException.class, () -> SqliteMemoryStore.open(notSqlite, DIM));
+        assertTrue(e.getMessage().contains(notSqlite.toString()) && e.getMessage().contains("not a SQLite database"), e.getMessage());
+        assertEquals("these are my notes, not a database ".repeat(20), Files.readString(notSqlite), "the file is left alone");
+    }
+
+    @Test
+    void aCorruptDatabaseIsRejectedWithAClearError() throws IOException {
+        Random random = new Random(10);
+        for (int i = 0; i < 300; i++) {
+            store.add("u" + (i % 5), MemoryDraft.of("memory " + i, TestVectors.random(random, DIM)));
+        }
+        store.close();
+        byte[] bytes = Files.readAllBytes(file());
+        // keep the header, overwrite the schema page and beyond with garbage
+        for (int i = 100; i < bytes.length; i++) {
+            bytes[i] = (byte) random.nextInt();
+        }
+        Files.write(file(), bytes);
+        MemoryStoreException e = assertThrows(MemoryStoreException.class, () -> SqliteMemoryStore.open(file(), DIM));
+        assertTrue(e.getMessage().contains(file().toString()), e.getMessage());
+        store = createStore(clock, folder.resolve("fresh.db"));
+    }
+
+    @Test
+    void reopeningWithAnotherDimensionIsRejected() {
+        store.close();
+        MemoryStoreException e = assertThrows(MemoryStoreException.class, () -> SqliteMemoryStore.open(file(), DIM + 1));
+        assertTrue(e.getMessage().contains("holds 16-d vectors, but the store was opened for 17-d vectors"), e.getMessage());
+        store = createStore(clock);
+    }
+
+    @Test
+    void aMissingFolderIsNamed() {
+        Path missing = folder.resolve("no/such/folder/memories.db");
+        MemoryStoreException e = assertThrows(MemoryStoreException.class, () -> SqliteMemoryStore.open(missing, DIM));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    private MemoryStore createStore(ManualClock clock, Path path) {
+        return SqliteMemoryStore.open(path, DIM, clock);
+    }
+
+    private boolean containsInFiles(byte[] needle) throws IOException {
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+            Path path = Path.of(file() + suffix);
+            if (Files.exists(path) && indexOf(Files.readAllBytes(path), needle) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static byte[] littleEndian(float[] vector) {
+        ByteBuffer buffer = ByteBuffer.allocate(4 * vector.length).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(vector);
+        return buffer.array();
+    }
+}
