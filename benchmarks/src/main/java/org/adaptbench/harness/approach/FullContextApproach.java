@@ -1,0 +1,83 @@
+package org.adaptbench.harness.approach;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.adaptbench.datasets.model.Query;
+import org.adaptbench.datasets.model.Role;
+import org.adaptbench.datasets.model.Turn;
+import org.adaptbench.datasets.model.TurnLabel;
+import org.adaptbench.harness.model.AnswerModel;
+import org.adaptbench.harness.model.Prompt;
+import org.adaptbench.personalization.context.TokenCounter;
+
+/**
+ * The whole conversation history in the context of every request: nothing is selected or forgotten
+ * except on an explicit deletion request, and the token cost grows with the history.
+ */
+public final class FullContextApproach implements Approach {
+
+    private final AnswerModel model;
+    private final TokenCounter tokens;
+    private final Map<String, List<Turn>> histories = new HashMap<>();
+
+    public FullContextApproach(AnswerModel model, TokenCounter tokens) {
+        this.model = model;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public String name() {
+        return ApproachKind.FULL_CONTEXT.wireName();
+    }
+
+    @Override
+    public Effort learn(String userId, Turn turn) {
+        long start = System.nanoTime();
+        histories.computeIfAbsent(userId, id -> new ArrayList<>()).add(turn);
+        return Effort.compute(System.nanoTime() - start);
+    }
+
+    /**
+     * A transcript has nothing to delete: the request becomes one more turn, and whether the model honours
+     * "forget that I ..." is up to the model. The reversibility scenario measures what that is worth.
+     */
+    @Override
+    public Effort forget(String userId, DeletionRequest request) {
+        long start = System.nanoTime();
+        histories.computeIfAbsent(userId, id -> new ArrayList<>())
+                .add(Turn.of(request.turnId(), Role.USER, request.text(), request.timestamp(), TurnLabel.UNKNOWN));
+        return Effort.compute(System.nanoTime() - start);
+    }
+
+    @Override
+    public Response answer(String userId, Query query) {
+        long start = System.nanoTime();
+        List<Turn> history = histories.getOrDefault(userId, List.of());
+        List<String> items = history.stream().map(Turn::text).toList();
+        String section = transcript(history);
+        var decision = model.decide(new Prompt(query.question(), query.options(), items, section));
+        int added = section.isEmpty() ? 0 : tokens.count(section);
+        return new Response(decision, added, System.nanoTime() - start);
+    }
+
+    @Override
+    public long bytesStored(String userId) {
+        return histories.getOrDefault(userId, List.of()).stream()
+                .mapToLong(turn -> turn.text().getBytes(StandardCharsets.UTF_8).length).sum();
+    }
+
+    /** The history as a chat model would receive it, one line per turn. */
+    static String transcript(List<Turn> history) {
+        if (history.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("Conversation so far:\n");
+        for (Turn turn : history) {
+            text.append(turn.role().wireName()).append(": ").append(turn.text()).append('\n');
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,116 @@
+package org.adaptbench.harness.approach;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.adaptbench.datasets.model.Query;
+import org.adaptbench.datasets.model.Role;
+import org.adaptbench.datasets.model.Turn;
+import org.adaptbench.harness.model.AnswerModel;
+import org.adaptbench.harness.model.Decision;
+import org.adaptbench.harness.model.Prompt;
+import org.adaptbench.personalization.ContextResult;
+import org.adaptbench.personalization.ManualClock;
+import org.adaptbench.personalization.MemoryChange;
+import org.adaptbench.personalization.ObserveResult;
+import org.adaptbench.personalization.PersonalMemory;
+import org.adaptbench.personalization.extract.ConversationTurn;
+import org.adaptbench.personalization.score.ScoredMemory;
+
+/**
+ * Memory-based personalization: the model is unchanged; each turn goes through the memory layer
+ * (extract → store), and each request gets the user's relevant memories injected under a token budget.
+ */
+public final class MemoryApproach implements Approach {
+
+    private final String name;
+    private final PersonalMemory memory;
+    private final ManualClock clock;
+    private final AnswerModel model;
+    private final int tokenBudget;
+    /** Which history turns each memory came from, so retrieval can be scored against gold evidence. */
+    private final Map<Long, Set<String>> sources = new HashMap<>();
+
+    /**
+     * @param memory the memory layer, built over {@code clock}, which this approach sets to each turn's time
+     */
+    public MemoryApproach(String name, PersonalMemory memory, ManualClock clock, AnswerModel model, int tokenBudget) {
+        this.name = name;
+        this.memory = memory;
+        this.clock = clock;
+        this.model = model;
+        this.tokenBudget = tokenBudget;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Effort learn(String userId, Turn turn) {
+        clock.set(Instant.ofEpochMilli(turn.timestamp()));
+        ObserveResult result = memory.observe(userId, conversationTurn(turn));
+        for (MemoryChange change : result.changes()) {
+            change.memoryId().ifPresent(id -> sources.computeIfAbsent(id, k -> new TreeSet<>()).add(turn.turnId()));
+        }
+        return Effort.compute(result.totalNanos());
+    }
+
+    /** A deletion request is said to the memory layer like any turn; its extractor recognises "forget ...". */
+    @Override
+    public Effort forget(String userId, DeletionRequest request) {
+        clock.set(Instant.ofEpochMilli(request.timestamp()));
+        ObserveResult result = memory.observe(userId, ConversationTurn.user(request.text(), clock.instant()));
+        return Effort.compute(result.totalNanos());
+    }
+
+    @Override
+    public Response answer(String userId, Query query) {
+        long start = System.nanoTime();
+        ContextResult context = memory.buildContext(userId, query.question(), tokenBudget);
+        List<String> items = context.memories().stream().map(hit -> hit.memory().text()).toList();
+        Decision decision = model.decide(new Prompt(query.question(), query.options(), items, context.text()));
+        return new Response(decision, context.tokensAdded(), System.nanoTime() - start);
+    }
+
+    /** The history turns behind the top-{@code k} memories recalled for {@code question}, best first. */
+    public List<String> recallSources(String userId, String question, int k) {
+        List<String> turns = new java.util.ArrayList<>();
+        for (ScoredMemory hit : memory.recall(userId, question, k).memories()) {
+            for (String turnId : sources.getOrDefault(hit.memory().id(), Set.of())) {
+                if (!turns.contains(turnId)) {
+                    turns.add(turnId);
+                }
+            }
+        }
+        return turns;
+    }
+
+    @Override
+    public long bytesStored(String userId) {
+        return memory.bytesStored(userId);
+    }
+
+    public PersonalMemory memory() {
+        return memory;
+    }
+
+    @Override
+    public void close() {
+        memory.close();
+    }
+
+    /** The memory layer's view of a turn: what a deployed system sees, never the ground-truth label. */
+    static ConversationTurn conversationTurn(Turn turn) {
+        Instant at = Instant.ofEpochMilli(turn.timestamp());
+        if (turn.choice().isPresent()) {
+            var choice = turn.choice().get();
+            return ConversationTurn.pick(choice.question(), choice.options(), choice.chosenIndex(), at);
+        }
+        return turn.role() == Role.USER ? ConversationTurn.user(turn.text(), at) : ConversationTurn.assistant(turn.text(), at);
+    }
+}

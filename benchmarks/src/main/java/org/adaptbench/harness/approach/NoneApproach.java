@@ -1,0 +1,43 @@
+package org.adaptbench.harness.approach;
+
+import org.adaptbench.datasets.model.Query;
+import org.adaptbench.datasets.model.Turn;
+import org.adaptbench.harness.model.AnswerModel;
+import org.adaptbench.harness.model.Prompt;
+
+/** The control: the unchanged model with nothing injected, so it answers every user alike. */
+public final class NoneApproach implements Approach {
+
+    private final AnswerModel model;
+
+    public NoneApproach(AnswerModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public String name() {
+        return ApproachKind.NONE.wireName();
+    }
+
+    @Override
+    public Effort learn(String userId, Turn turn) {
+        return Effort.NONE;
+    }
+
+    @Override
+    public Effort forget(String userId, DeletionRequest request) {
+        return Effort.NONE;
+    }
+
+    @Override
+    public Response answer(String userId, Query query) {
+        long start = System.nanoTime();
+        var decision = model.decide(Prompt.withoutContext(query.question(), query.options()));
+        return new Response(decision, 0, System.nanoTime() - start);
+    }
+
+    @Override
+    public long bytesStored(String userId) {
+        return 0;
+    }
+}
