@@ -105,6 +105,17 @@ public final class AdapterRegistry implements AutoCloseable {
         });
     }
 
+    /** Registers {@code adapter}, or replaces the weights of the adapter of the same name if there is one. */
+    public void put(LoraAdapter adapter) {
+        withWriteLock(() -> {
+            if (entries.containsKey(adapter.name())) {
+                replace(adapter);
+            } else {
+                register(adapter);
+            }
+        });
+    }
+
     public LoraAdapter adapter(String name) {
         return withReadLock(() -> entry(name).adapter);
     }
