@@ -96,7 +96,12 @@ public final class LoraLinear extends AbstractBlock {
         if (values.length != inputs * outputs) {
             throw new IllegalArgumentException("layer " + layer.id() + " has " + inputs * outputs + " weights, got " + values.length);
         }
-        weight.getArray().set(values);
+        NDArray live = weight.getArray();
+        // in place (x·0 + v is exact for finite weights): replacing the storage would move the tensor, and
+        // a matmul over differently aligned memory may round differently
+        try (NDArray replacement = live.getManager().create(values, live.getShape())) {
+            live.muli(0).addi(replacement);
+        }
     }
 
     @Override

@@ -13,8 +13,11 @@ import ai.djl.pytorch.jni.JniUtils;
  */
 public final class TorchRuntime {
 
-    /** Intra-op threads: the machines this runs on have two cores shared with other work. */
-    public static final int THREADS = 2;
+    /** At most this many intra-op threads: the machines this runs on have two cores shared with other work. */
+    public static final int MAX_THREADS = 2;
+
+    /** System property that lowers the thread count (1 helps on an oversubscribed machine). */
+    public static final String THREADS_PROPERTY = "adaptbench.torch.threads";
 
     private static volatile Engine engine;
 
@@ -29,12 +32,13 @@ public final class TorchRuntime {
                 loaded = engine;
                 if (loaded == null) {
                     // read by PtEngine when it initialises; set before the first Engine lookup
-                    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(THREADS));
+                    int threads = threads();
+                    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
                     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
                     System.setProperty("ai.djl.offline", "true");
                     loaded = Engine.getEngine("PyTorch");
-                    if (JniUtils.getNumThreads() > THREADS) {
-                        JniUtils.setNumThreads(THREADS);
+                    if (JniUtils.getNumThreads() != threads) {
+                        JniUtils.setNumThreads(threads);
                     }
                     loaded.setRandomSeed(0);
                     engine = loaded;
@@ -42,6 +46,20 @@ public final class TorchRuntime {
             }
         }
         return loaded;
+    }
+
+    /** The intra-op thread count: {@value #THREADS_PROPERTY} if set (1 or 2), else {@value #MAX_THREADS}. */
+    public static int threads() {
+        String value = System.getProperty(THREADS_PROPERTY, Integer.toString(MAX_THREADS));
+        try {
+            int threads = Integer.parseInt(value.trim());
+            if (threads >= 1 && threads <= MAX_THREADS) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException(THREADS_PROPERTY + " must be 1 or " + MAX_THREADS + ", got '" + value + "'");
     }
 
     /** A new root manager on the CPU; the caller closes it. */

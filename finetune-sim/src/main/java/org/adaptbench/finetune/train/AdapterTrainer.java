@@ -101,7 +101,7 @@ public final class AdapterTrainer {
                 return forgetLoss;
             }
             NDArray retainLoss = loss(base, scope, retainBatches.get(step), binding, dropContext);
-            return forgetLoss.add(retainLoss.mul(config.retainWeight()));
+            return forgetLoss.add(retainLoss.mul((float) config.retainWeight()));
         });
         List<LabelledExample> seen = new ArrayList<>();
         for (int step = 0; step < config.steps(); step++) {
