@@ -30,10 +30,10 @@ public enum StrategyKind {
      */
     public AdapterStrategy create(AdapterTrainingConfig config, int variants) {
         return switch (this) {
-            case GLOBAL -> new GlobalAdapterStrategy(config);
+            case GLOBAL -> SharedAdapterStrategy.global(config);
             case PER_VARIANT -> new VariantAdapterStrategy(config, variants);
             case PER_USER -> new PerUserAdapterStrategy(config);
-            case DOMAIN_WITH_CONTEXT -> new DomainAdapterStrategy(config);
+            case DOMAIN_WITH_CONTEXT -> SharedAdapterStrategy.domain(config);
         };
     }
 }

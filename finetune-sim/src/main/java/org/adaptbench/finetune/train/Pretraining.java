@@ -53,7 +53,8 @@ public final class Pretraining {
                 return read(file, key);
             } catch (CheckpointFormatException e) {
                 // a damaged cache entry is rebuilt, never trusted
-                System.err.println("adaptbench: ignoring unusable cached base model: " + e.getMessage());
+                System.getLogger(Pretraining.class.getName()).log(System.Logger.Level.WARNING,
+                        "ignoring unusable cached base model, training again: " + e.getMessage());
             }
         }
         PretrainedModel trained = pretrain(model, training, examples);
