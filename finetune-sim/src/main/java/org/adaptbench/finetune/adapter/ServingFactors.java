@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.EnumMap;
 import java.util.Map;
+import org.adaptbench.finetune.model.TorchRuntime;
 import org.adaptbench.finetune.lora.AdapterBinding;
 import org.adaptbench.finetune.lora.LoraAdapter;
 import org.adaptbench.finetune.lora.LowRankDelta;
@@ -28,8 +29,8 @@ final class ServingFactors implements AutoCloseable {
             for (int i = 0; i < b.length; i++) {
                 b[i] *= scale;
             }
-            NDArray a = manager.create(f.a(), new Shape(f.rank(), f.inputs()));
-            NDArray scaledB = manager.create(b, new Shape(f.outputs(), f.rank()));
+            NDArray a = TorchRuntime.tensor(manager, f.a(), new Shape(f.rank(), f.inputs()));
+            NDArray scaledB = TorchRuntime.tensor(manager, b, new Shape(f.outputs(), f.rank()));
             factors.put(entry.getKey(), new NDArray[] {a, scaledB});
             deltas.put(entry.getKey(), LowRankDelta.shared(a, scaledB));
         }

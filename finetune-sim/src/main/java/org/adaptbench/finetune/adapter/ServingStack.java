@@ -3,12 +3,15 @@ package org.adaptbench.finetune.adapter;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Embedding;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.adaptbench.finetune.model.TorchRuntime;
 import org.adaptbench.finetune.lora.AdapterBinding;
 import org.adaptbench.finetune.lora.LoraAdapter;
 import org.adaptbench.finetune.lora.LowRankDelta;
@@ -28,6 +31,7 @@ final class ServingStack implements AutoCloseable {
     private final Map<String, Integer> slots = new HashMap<>();
     private final Map<ModelLayer, NDArray> down = new EnumMap<>(ModelLayer.class);
     private final Map<ModelLayer, NDArray> up = new EnumMap<>(ModelLayer.class);
+    private final Map<ModelLayer, long[]> shapes = new EnumMap<>(ModelLayer.class);
 
     ServingStack(NDManager parent, ModelConfig model, List<LoraAdapter> adapters) {
         this.manager = parent.newSubManager();
@@ -62,8 +66,10 @@ final class ServingStack implements AutoCloseable {
                     }
                 }
             }
-            down.put(layer, manager.create(downValues, new Shape(count, in, maxRank)));
-            up.put(layer, manager.create(upValues, new Shape(count, maxRank, out)));
+            // flat rows: gathering is then an embedding lookup (index_select), cheaper than advanced indexing
+            down.put(layer, TorchRuntime.tensor(manager, downValues, new Shape(count, (long) in * maxRank)));
+            up.put(layer, TorchRuntime.tensor(manager, upValues, new Shape(count, (long) maxRank * out)));
+            shapes.put(layer, new long[] {in, maxRank, out});
         }
     }
 
@@ -80,13 +86,15 @@ final class ServingStack implements AutoCloseable {
     AdapterBinding gather(NDManager scope, long[] rowSlots) {
         NDArray index = scope.create(rowSlots);
         Map<ModelLayer, LowRankDelta> deltas = new EnumMap<>(ModelLayer.class);
+        int rows = rowSlots.length;
         for (ModelLayer layer : down.keySet()) {
-            NDArray rowDown = down.get(layer).get(index);
-            NDArray rowUp = up.get(layer).get(index);
+            long[] shape = shapes.get(layer);
+            NDArray rowDown = Embedding.embedding(index, down.get(layer), SparseFormat.DENSE).singletonOrThrow();
+            NDArray rowUp = Embedding.embedding(index, up.get(layer), SparseFormat.DENSE).singletonOrThrow();
             // gathered copies belong to the stack's manager until moved into the pass's scope
             rowDown.attach(scope);
             rowUp.attach(scope);
-            deltas.put(layer, LowRankDelta.perRow(rowDown, rowUp));
+            deltas.put(layer, LowRankDelta.perRow(rowDown.reshape(rows, shape[0], shape[1]), rowUp.reshape(rows, shape[1], shape[2])));
         }
         return new AdapterBinding(deltas);
     }

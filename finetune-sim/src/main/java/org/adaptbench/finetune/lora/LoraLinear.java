@@ -99,7 +99,7 @@ public final class LoraLinear extends AbstractBlock {
         NDArray live = weight.getArray();
         // in place (x·0 + v is exact for finite weights): replacing the storage would move the tensor, and
         // a matmul over differently aligned memory may round differently
-        try (NDArray replacement = live.getManager().create(values, live.getShape())) {
+        try (NDArray replacement = org.adaptbench.finetune.model.TorchRuntime.tensor(live.getManager(), values, live.getShape())) {
             live.muli(0).addi(replacement);
         }
     }

@@ -14,7 +14,7 @@ import java.util.Locale;
 public record ModelConfig(int inputDim, int attentionDim, int hidden1, int hidden2, long seed) {
 
     /** The default for all-MiniLM-L6-v2 embeddings. */
-    public static final ModelConfig MINILM = new ModelConfig(384, 64, 256, 64, 17L);
+    public static final ModelConfig MINILM = new ModelConfig(384, 64, 128, 64, 17L);
 
     public ModelConfig {
         positive(inputDim, "inputDim");

@@ -98,11 +98,11 @@ public final class PromptTensors {
             }
         }
         return new PromptTensors(batch, maxOptions, maxContext, optionCounts,
-                manager.create(questions, new Shape(batch, dimension)),
-                manager.create(optionValues, new Shape(batch, maxOptions, dimension)),
-                optionMask == null ? null : manager.create(optionMask, new Shape(batch, maxOptions)),
-                contextValues == null ? null : manager.create(contextValues, new Shape(batch, maxContext, dimension)),
-                contextMask == null ? null : manager.create(contextMask, new Shape(batch, 1, maxContext + 1)));
+                TorchRuntime.tensor(manager, questions, new Shape(batch, dimension)),
+                TorchRuntime.tensor(manager, optionValues, new Shape(batch, maxOptions, dimension)),
+                optionMask == null ? null : TorchRuntime.tensor(manager, optionMask, new Shape(batch, maxOptions)),
+                contextValues == null ? null : TorchRuntime.tensor(manager, contextValues, new Shape(batch, maxContext, dimension)),
+                contextMask == null ? null : TorchRuntime.tensor(manager, contextMask, new Shape(batch, 1, maxContext + 1)));
     }
 
     /** Wraps already-built tensors of prompts without context, all with the same options count. */

@@ -61,12 +61,12 @@ public final class ScoringModel extends AbstractBlock implements OptionScorer, A
         for (ModelLayer layer : ModelLayer.values()) {
             int in = config.inputsOf(layer);
             int out = config.outputsOf(layer);
-            NDArray weight = manager.create(tensor(weights, layer.id() + ".weight", (long) out * in), new Shape(out, in));
-            NDArray bias = manager.create(tensor(weights, layer.id() + ".bias", out), new Shape(out));
+            NDArray weight = TorchRuntime.tensor(manager, tensor(weights, layer.id() + ".weight", (long) out * in), new Shape(out, in));
+            NDArray bias = TorchRuntime.tensor(manager, tensor(weights, layer.id() + ".bias", out), new Shape(out));
             layers.put(layer, addChildBlock(layer.id(), new LoraLinear(layer, weight, bias)));
         }
-        NDArray key = manager.create(tensor(weights, "null_key", config.attentionDim()), new Shape(config.attentionDim()));
-        NDArray value = manager.create(tensor(weights, "null_value", config.inputDim()), new Shape(config.inputDim()));
+        NDArray key = TorchRuntime.tensor(manager, tensor(weights, "null_key", config.attentionDim()), new Shape(config.attentionDim()));
+        NDArray value = TorchRuntime.tensor(manager, tensor(weights, "null_value", config.inputDim()), new Shape(config.inputDim()));
         this.nullKey = addParameter(Parameter.builder().setName("null_key").setType(Parameter.Type.OTHER)
                 .optArray(key).optRequiresGrad(false).build());
         this.nullValue = addParameter(Parameter.builder().setName("null_value").setType(Parameter.Type.OTHER)

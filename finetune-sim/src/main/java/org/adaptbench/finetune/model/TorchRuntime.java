@@ -1,7 +1,9 @@
 package org.adaptbench.finetune.model;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
@@ -16,7 +18,11 @@ public final class TorchRuntime {
     /** At most this many intra-op threads: the machines this runs on have two cores shared with other work. */
     public static final int MAX_THREADS = 2;
 
-    /** System property that lowers the thread count (1 helps on an oversubscribed machine). */
+    /**
+     * System property that sets the thread count, 1 (the default) or 2. One thread is the default
+     * because PyTorch's OpenMP pool spins while waiting: on a 2-core machine shared with other work,
+     * measured batch-1 latency was about 20 times worse with 2 threads than with 1.
+     */
     public static final String THREADS_PROPERTY = "adaptbench.torch.threads";
 
     private static volatile Engine engine;
@@ -48,9 +54,9 @@ public final class TorchRuntime {
         return loaded;
     }
 
-    /** The intra-op thread count: {@value #THREADS_PROPERTY} if set (1 or 2), else {@value #MAX_THREADS}. */
+    /** The intra-op thread count: {@value #THREADS_PROPERTY} if set (1 or 2), else 1. */
     public static int threads() {
-        String value = System.getProperty(THREADS_PROPERTY, Integer.toString(MAX_THREADS));
+        String value = System.getProperty(THREADS_PROPERTY, "1");
         try {
             int threads = Integer.parseInt(value.trim());
             if (threads >= 1 && threads <= MAX_THREADS) {
@@ -65,6 +71,20 @@ public final class TorchRuntime {
     /** A new root manager on the CPU; the caller closes it. */
     public static NDManager newManager() {
         return engine().newBaseManager();
+    }
+
+    /**
+     * A float tensor with {@code values}, in memory allocated by PyTorch.
+     *
+     * <p>DJL's {@code create} wraps a Java direct buffer whose address alignment varies from call to
+     * call, and the CPU matrix kernels round differently on differently aligned data: training was
+     * then not repeatable (Adam amplifies last-bit differences). A clone lives in PyTorch's aligned
+     * allocator, so every tensor the model computes with is aligned the same way on every run.
+     */
+    public static NDArray tensor(NDManager manager, float[] values, Shape shape) {
+        try (NDArray wrapped = manager.create(values, shape)) {
+            return wrapped.duplicate();
+        }
     }
 
     /**

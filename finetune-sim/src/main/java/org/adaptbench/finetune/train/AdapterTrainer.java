@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.adaptbench.finetune.model.TorchRuntime;
 import org.adaptbench.finetune.lora.AdapterBinding;
 import org.adaptbench.finetune.lora.LoraAdapter;
 import org.adaptbench.finetune.lora.LoraConfig;
@@ -158,8 +159,8 @@ public final class AdapterTrainer {
             Map<ModelLayer, NDArray> b = new EnumMap<>(ModelLayer.class);
             List<GradientTraining.Trainable> trainables = new ArrayList<>();
             start.factors().forEach((layer, f) -> {
-                a.put(layer, scratch.create(f.a(), new Shape(f.rank(), f.inputs())));
-                b.put(layer, scratch.create(f.b(), new Shape(f.outputs(), f.rank())));
+                a.put(layer, TorchRuntime.tensor(scratch, f.a(), new Shape(f.rank(), f.inputs())));
+                b.put(layer, TorchRuntime.tensor(scratch, f.b(), new Shape(f.outputs(), f.rank())));
                 if (trained.contains(layer)) {
                     trainables.add(new GradientTraining.Trainable(layer.id() + ".lora_a", a.get(layer)));
                     trainables.add(new GradientTraining.Trainable(layer.id() + ".lora_b", b.get(layer)));

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import org.adaptbench.finetune.model.TorchRuntime;
 import org.adaptbench.finetune.model.LabelledExample;
 import org.adaptbench.finetune.model.PromptTensors;
 
@@ -27,7 +28,7 @@ public final class OptionLoss {
                 values[row * options + k] = (float) distribution[k];
             }
         }
-        return manager.create(values, new Shape(batch.size(), options));
+        return TorchRuntime.tensor(manager, values, new Shape(batch.size(), options));
     }
 
     /** Scalar mean cross-entropy of {@code logits} [batch, K] to {@code targets} [batch, K]. */
