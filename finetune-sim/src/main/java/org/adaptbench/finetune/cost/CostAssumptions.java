@@ -82,7 +82,8 @@ public record CostAssumptions(String asOf, List<ModelShape> models, Lora lora, G
     public record Workload(Assumption memoryTokensAddedPerRequest, Assumption memoryBytesPerUser,
             Assumption memoryTokensEmbeddedPerUserPerMonth, Assumption queryTokensEmbeddedPerRequest, Assumption requestTokens,
             Assumption trainingExamplesPerUser, Assumption tokensPerTrainingExample, Assumption trainingEpochs,
-            Assumption retrainsPerUserPerMonth, Assumption usersPerVariant, Assumption adapterResidentFraction) {
+            Assumption trainingOverheadGpuHoursPerRun, Assumption retrainsPerUserPerMonth, Assumption usersPerVariant,
+            Assumption adapterResidentFraction) {
         public Workload {
             if (usersPerVariant.value() < 1) {
                 throw new IllegalArgumentException("users per variant must be at least 1, got " + usersPerVariant.value());
@@ -97,7 +98,7 @@ public record CostAssumptions(String asOf, List<ModelShape> models, Lora lora, G
             return new Workload(memoryTokensAddedPerRequest.withValue(tokensAddedPerRequest, source),
                     memoryBytesPerUser.withValue(bytesPerUser, source), memoryTokensEmbeddedPerUserPerMonth,
                     queryTokensEmbeddedPerRequest, requestTokens, trainingExamplesPerUser, tokensPerTrainingExample, trainingEpochs,
-                    retrainsPerUserPerMonth, usersPerVariant, adapterResidentFraction);
+                    trainingOverheadGpuHoursPerRun, retrainsPerUserPerMonth, usersPerVariant, adapterResidentFraction);
         }
     }
 
@@ -156,7 +157,8 @@ public record CostAssumptions(String asOf, List<ModelShape> models, Lora lora, G
                 f.assumption(w, "memory_bytes_per_user", "workload"), f.assumption(w, "memory_tokens_embedded_per_user_per_month", "workload"),
                 f.assumption(w, "query_tokens_embedded_per_request", "workload"), f.assumption(w, "request_tokens", "workload"),
                 f.assumption(w, "training_examples_per_user", "workload"), f.assumption(w, "tokens_per_training_example", "workload"),
-                f.assumption(w, "training_epochs", "workload"), f.assumption(w, "retrains_per_user_per_month", "workload"),
+                f.assumption(w, "training_epochs", "workload"), f.assumption(w, "training_overhead_gpu_hours_per_run", "workload"),
+                f.assumption(w, "retrains_per_user_per_month", "workload"),
                 f.assumption(w, "users_per_variant", "workload"), f.assumption(w, "adapter_resident_fraction", "workload"));
         return new CostAssumptions(f.text(root, "as_of", ""), models, lora, gpu,
                 f.assumption(f.node(root, "storage"), "price_per_gb_month", "storage"),

@@ -9,7 +9,7 @@ import java.util.List;
  * <p>Training FLOPs: a full fine-tune costs 6·N·T (forward 2NT, backward 4NT). LoRA still runs the
  * frozen model forward (2NT) and back through its activations (2NT), but computes weight gradients
  * only for the adapter, and its own forward and backward add 6·N_lora·T: (4N + 6N_lora)·T, about
- * two-thirds of a full fine-tune. GPU time is FLOPs / (MFU × peak). A per-user adapter costs its
+ * two-thirds of a full fine-tune. GPU time is FLOPs / (MFU × peak) plus a fixed overhead per run. A per-user adapter costs its
  * monthly retraining plus hosting (storage, and GPU memory for the resident share of the month,
  * priced as that share of the GPU's memory); serving it adds 2·N_lora FLOPs per request token.
  * Memory costs added input tokens and the query embedding per request, plus storage and embedding of
@@ -46,7 +46,8 @@ public final class CostProjection {
         double n = model.forwardParameters();
         double loraFlops = (4 * n + 6.0 * loraParameters) * tokens;
         double fullFlops = 6 * n * tokens;
-        double gpuHours = loraFlops / (gpu.trainingMfu().value() * gpu.peakFlops().value()) / 3600;
+        double gpuHours = loraFlops / (gpu.trainingMfu().value() * gpu.peakFlops().value()) / 3600
+                + w.trainingOverheadGpuHoursPerRun().value();
         double trainingCost = gpuHours * gpu.pricePerHour().value();
         double storage = assumptions.storagePricePerGbMonth().value();
         double residency = adapterBytes / gpu.memoryBytes().value() * gpu.pricePerHour().value() * HOURS_PER_MONTH

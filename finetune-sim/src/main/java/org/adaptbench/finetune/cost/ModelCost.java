@@ -12,7 +12,7 @@ import java.util.List;
  * @param trainingTokensPerUser tokens one adapter training run processes
  * @param loraTrainingFlops FLOPs of one adapter training run: (4 N + 6 N_lora) T
  * @param fullTrainingFlops FLOPs of a full fine-tune on the same tokens, for reference: 6 N T
- * @param gpuHoursPerTraining GPU-hours of one adapter training run at the training MFU
+ * @param gpuHoursPerTraining GPU-hours of one adapter training run at the training MFU, fixed overhead included
  * @param trainingCost dollars of one adapter training run
  * @param adapterHostingPerMonth storage plus GPU-memory residency of one adapter per month
  * @param adapterPerRequest extra compute of an unmerged adapter per request

@@ -47,6 +47,7 @@ class CostProjectionTest {
         assertTrue(cost.loraTrainingFlops() < cost.fullTrainingFlops() && cost.loraTrainingFlops() > 0.6 * cost.fullTrainingFlops());
         assertEquals(cost.loraParameters() * 2.0, cost.adapterBytes());
         assertEquals(cost.gpuHoursPerTraining() * 2.99, cost.trainingCost(), 1e-12);
+        assertTrue(cost.gpuHoursPerTraining() > 0.1, "the fixed overhead per run is included");
         CostPoint point = cost.at(100);
         assertEquals(cost.memoryFixedPerUserPerMonth() + 100 * cost.memoryPerRequest(), point.memory(), 1e-12);
         List<CostPoint> curve = cost.curve(1, 1e5, 11);
