@@ -89,6 +89,33 @@ class ScoringModelTest {
     }
 
     @Test
+    void theDjlBlockEntryPointScoresPromptsWithoutContext() {
+        ScoringModel model = TestModels.pretrained();
+        List<Prompt> prompts = TestModels.prompts(TestModels.pretrainingExamples().subList(0, 3));
+        try (ai.djl.ndarray.NDManager manager = model.manager().newSubManager()) {
+            int d = TestModels.CONFIG.inputDim();
+            float[] questions = new float[3 * d];
+            float[] options = new float[3 * 4 * d];
+            for (int i = 0; i < 3; i++) {
+                System.arraycopy(prompts.get(i).question(), 0, questions, i * d, d);
+                for (int k = 0; k < 4; k++) {
+                    System.arraycopy(prompts.get(i).options().get(k), 0, options, (i * 4 + k) * d, d);
+                }
+            }
+            float[] logits = model.forward(new ai.djl.training.ParameterStore(manager, false),
+                    new ai.djl.ndarray.NDList(TorchRuntime.tensor(manager, questions, new ai.djl.ndarray.types.Shape(3, d)),
+                            TorchRuntime.tensor(manager, options, new ai.djl.ndarray.types.Shape(3, 4, d))), false)
+                    .singletonOrThrow().toFloatArray();
+            List<OptionScores> expected = model.score(prompts.stream().map(Prompt::withoutContext).toList());
+            for (int i = 0; i < 3; i++) {
+                for (int k = 0; k < 4; k++) {
+                    assertEquals(expected.get(i).logits()[k], logits[i * 4 + k], 1e-5);
+                }
+            }
+        }
+    }
+
+    @Test
     void initialisationIsSeeded() {
         try (ScoringModel a = ScoringModel.initialise(TestModels.CONFIG); ScoringModel b = ScoringModel.initialise(TestModels.CONFIG)) {
             assertEquals(a.identity(), b.identity());

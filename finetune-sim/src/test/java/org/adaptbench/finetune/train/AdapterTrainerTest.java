@@ -39,6 +39,10 @@ class AdapterTrainerTest {
             TrainedAdapter second = AdapterTrainer.train(model, "a", examples, training);
             assertEquals(first.adapter().factors(), second.adapter().factors());
             assertEquals(first.report().finalLoss(), second.report().finalLoss());
+            // the scratch copies, gradients and Adam state of a run are all freed with it
+            int arrays = model.manager().getManagedArrays().size();
+            AdapterTrainer.train(model, "a", examples, training);
+            assertEquals(arrays, model.manager().getManagedArrays().size());
         }
     }
 }
