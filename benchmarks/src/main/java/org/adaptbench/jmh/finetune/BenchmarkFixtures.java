@@ -1,0 +1,84 @@
+package org.adaptbench.jmh.finetune;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.adaptbench.finetune.lora.LoraAdapter;
+import org.adaptbench.finetune.lora.LoraConfig;
+import org.adaptbench.finetune.lora.LowRankFactors;
+import org.adaptbench.finetune.model.LabelledExample;
+import org.adaptbench.finetune.model.ModelConfig;
+import org.adaptbench.finetune.model.ModelLayer;
+import org.adaptbench.finetune.model.Prompt;
+import org.adaptbench.finetune.model.ScoringModel;
+
+/** Seeded inputs for the fine-tuning benchmarks: random 384-d vectors, random adapters, the default model shape. */
+final class BenchmarkFixtures {
+
+    static final ModelConfig MODEL = ModelConfig.MINILM;
+
+    private BenchmarkFixtures() {
+    }
+
+    /** Timing does not depend on the weights' values, so the seeded initialisation stands in for a pre-trained model. */
+    static ScoringModel model() {
+        return ScoringModel.initialise(MODEL);
+    }
+
+    static List<Prompt> prompts(int count, int context, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Prompt> prompts = new ArrayList<>(count);
+        for (int n = 0; n < count; n++) {
+            List<float[]> memories = new ArrayList<>();
+            for (int j = 0; j < context; j++) {
+                memories.add(vector(random));
+            }
+            prompts.add(new Prompt(vector(random), memories, List.of(vector(random), vector(random), vector(random), vector(random))));
+        }
+        return prompts;
+    }
+
+    static List<LabelledExample> examples(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<LabelledExample> examples = new ArrayList<>(count);
+        for (Prompt prompt : prompts(count, 0, seed)) {
+            examples.add(LabelledExample.hard(prompt, random.nextInt(4)));
+        }
+        return examples;
+    }
+
+    /** An adapter with non-zero random A and B, so applying it costs what a trained one costs. */
+    static LoraAdapter adapter(String name, LoraConfig config, String baseIdentity, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<ModelLayer, LowRankFactors> factors = new EnumMap<>(ModelLayer.class);
+        for (ModelLayer layer : config.targets()) {
+            int in = MODEL.inputsOf(layer);
+            int out = MODEL.outputsOf(layer);
+            float[] a = new float[config.rank() * in];
+            float[] b = new float[out * config.rank()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) (random.nextGaussian() * 0.05);
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (float) (random.nextGaussian() * 0.05);
+            }
+            factors.put(layer, new LowRankFactors(config.rank(), in, out, a, b));
+        }
+        return new LoraAdapter(name, config, factors, baseIdentity);
+    }
+
+    private static float[] vector(SplittableRandom random) {
+        float[] v = new float[MODEL.inputDim()];
+        double norm = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+            norm += v[i] * v[i];
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= (float) Math.sqrt(norm);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,2 @@
+/** LoRA: the Linear block that carries low-rank updates, adapter values and their shape. */
+package org.adaptbench.finetune.lora;

@@ -1,0 +1,102 @@
+package org.adaptbench.finetune.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * The PyTorch engine this module runs on: loaded once, offline, with at most two CPU threads.
+ *
+ * <p>Determinism comes from the code, not from the engine: every weight is initialised from a
+ * seeded {@link java.util.SplittableRandom}, batches are shuffled with a seeded RNG, and no op
+ * draws random numbers. The engine seed is still set so that nothing left to PyTorch varies.
+ */
+public final class TorchRuntime {
+
+    /** At most this many intra-op threads: the machines this runs on have two cores shared with other work. */
+    public static final int MAX_THREADS = 2;
+
+    /**
+     * System property that sets the thread count, 1 (the default) or 2. One thread is the default
+     * because PyTorch's OpenMP pool spins while waiting: on a 2-core machine shared with other work,
+     * measured batch-1 latency was about 20 times worse with 2 threads than with 1.
+     */
+    public static final String THREADS_PROPERTY = "adaptbench.torch.threads";
+
+    private static volatile Engine engine;
+
+    private TorchRuntime() {
+    }
+
+    /** The PyTorch engine, configured on first use. */
+    public static Engine engine() {
+        Engine loaded = engine;
+        if (loaded == null) {
+            synchronized (TorchRuntime.class) {
+                loaded = engine;
+                if (loaded == null) {
+                    // read by PtEngine when it initialises; set before the first Engine lookup
+                    int threads = threads();
+                    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+                    System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+                    System.setProperty("ai.djl.offline", "true");
+                    loaded = Engine.getEngine("PyTorch");
+                    if (JniUtils.getNumThreads() != threads) {
+                        JniUtils.setNumThreads(threads);
+                    }
+                    loaded.setRandomSeed(0);
+                    engine = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    /** The intra-op thread count: {@value #THREADS_PROPERTY} if set (1 or 2), else 1. */
+    public static int threads() {
+        String value = System.getProperty(THREADS_PROPERTY, "1");
+        try {
+            int threads = Integer.parseInt(value.trim());
+            if (threads >= 1 && threads <= MAX_THREADS) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException(THREADS_PROPERTY + " must be 1 or " + MAX_THREADS + ", got '" + value + "'");
+    }
+
+    /** A new root manager on the CPU; the caller closes it. */
+    public static NDManager newManager() {
+        return engine().newBaseManager();
+    }
+
+    /**
+     * A float tensor with {@code values}, in memory allocated by PyTorch.
+     *
+     * <p>DJL's {@code create} wraps a Java direct buffer whose address alignment varies from call to
+     * call, and the CPU matrix kernels round differently on differently aligned data: training was
+     * then not repeatable (Adam amplifies last-bit differences). A clone lives in PyTorch's aligned
+     * allocator, so every tensor the model computes with is aligned the same way on every run.
+     */
+    public static NDArray tensor(NDManager manager, float[] values, Shape shape) {
+        try (NDArray wrapped = manager.create(values, shape)) {
+            return wrapped.duplicate();
+        }
+    }
+
+    /**
+     * Turns autograd recording off for the calling thread.
+     *
+     * <p>PyTorch keeps grad mode per thread and enables it by default on every thread but the one
+     * that loaded the engine; inference calls this so that no graph is ever recorded for it.
+     */
+    public static void inferenceMode() {
+        engine();
+        if (JniUtils.isGradMode()) {
+            JniUtils.setGradMode(false);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.adaptbench.finetune.train;
+
+import ai.djl.ndarray.NDArray;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.adaptbench.finetune.checkpoint.CheckpointFormatException;
+import org.adaptbench.finetune.checkpoint.CheckpointReader;
+import org.adaptbench.finetune.checkpoint.CheckpointWriter;
+import org.adaptbench.finetune.model.LabelledExample;
+import org.adaptbench.finetune.model.ModelConfig;
+import org.adaptbench.finetune.model.Prompt;
+import org.adaptbench.finetune.model.PromptTensors;
+import org.adaptbench.finetune.model.ScoringModel;
+import org.adaptbench.finetune.lora.AdapterBinding;
+
+/**
+ * Pre-trains the base model on caller-supplied examples (seeded, deterministic on CPU) and caches
+ * the checkpoint by a hash of model config, training config and training data, so a second run
+ * with the same inputs loads instead of training.
+ */
+public final class Pretraining {
+
+    private static final String MAGIC = "ADAPTBENCH-PRETRAINED";
+    private static final int FORMAT = 1;
+
+    private Pretraining() {
+    }
+
+    /** {@code $XDG_CACHE_HOME/adaptbench/base-models}, or {@code ~/.cache/adaptbench/base-models}. */
+    public static Path defaultCacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path root = xdg != null && !xdg.isBlank() ? Paths.get(xdg) : Paths.get(System.getProperty("user.home"), ".cache");
+        return root.resolve("adaptbench").resolve("base-models");
+    }
+
+    /** Loads the cached model for these inputs from {@code cacheDir}, or trains it and stores it there. */
+    public static PretrainedModel pretrainOrLoad(ModelConfig model, TrainingConfig training, List<LabelledExample> examples,
+            Path cacheDir) {
+        String key = cacheKey(model, training, examples);
+        Path file = cacheDir.resolve("base-" + key.substring(0, 32) + ".ckpt");
+        if (Files.isRegularFile(file)) {
+            try {
+                return read(file, key);
+            } catch (CheckpointFormatException e) {
+                // a damaged cache entry is rebuilt, never trusted
+                System.getLogger(Pretraining.class.getName()).log(System.Logger.Level.WARNING,
+                        "ignoring unusable cached base model, training again: " + e.getMessage());
+            }
+        }
+        PretrainedModel trained = pretrain(model, training, examples);
+        CheckpointWriter writer = new CheckpointWriter(MAGIC, FORMAT).writeString(key);
+        TrainingReport report = trained.report();
+        writer.writeString(report.name()).writeLong(report.wallNanos()).writeInt(report.steps()).writeInt(report.examples())
+                .writeLong(report.trainableParameters()).writeDouble(report.estimatedFlops()).writeDouble(report.finalLoss());
+        trained.model().writeTo(writer);
+        writer.writeTo(file);
+        return new PretrainedModel(trained.model(), report, false, key, Optional.of(file));
+    }
+
+    /** Trains a base model from its seeded initialisation, without any cache. */
+    public static PretrainedModel pretrain(ModelConfig model, TrainingConfig training, List<LabelledExample> examples) {
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException("cannot pre-train on zero examples");
+        }
+        checkDimensions(model, examples);
+        String key = cacheKey(model, training, examples);
+        List<List<LabelledExample>> batches = Batches.shuffled(examples, training.batchSize(), training.epochs(), training.seed());
+        int stepsPerEpoch = batches.size() / training.epochs();
+        Map<String, float[]> trained;
+        GradientTraining.Outcome outcome;
+        try (ScoringModel scratch = ScoringModel.initialise(model)) {
+            scratch.setTrainable(true);
+            List<GradientTraining.Trainable> trainables = new ArrayList<>();
+            scratch.getParameters().forEach(pair -> trainables.add(new GradientTraining.Trainable(pair.getKey(), pair.getValue().getArray())));
+            boolean dropContext = training.contextUse().dropsContext();
+            outcome = GradientTraining.run(trainables, batches.size(), stepsPerEpoch, training.learningRate(), scratch.manager(),
+                    (scope, step) -> {
+                        List<LabelledExample> batch = batches.get(step);
+                        PromptTensors tensors = PromptTensors.pack(scope, prompts(batch), model.inputDim(), dropContext);
+                        NDArray logits = scratch.forward(tensors, AdapterBinding.NONE);
+                        return OptionLoss.crossEntropy(logits, OptionLoss.targets(scope, batch, tensors));
+                    });
+            scratch.setTrainable(false);
+            trained = scratch.weights();
+        }
+        ScoringModel result = ScoringModel.fromWeights(model, trained);
+        TrainingReport report = new TrainingReport("base", outcome.wallNanos(), outcome.steps(), examples.size(),
+                model.parameterCount(), FlopEstimate.fullTraining(model, examples, training.epochs(), training.contextUse()),
+                outcome.meanLastEpochLoss());
+        return new PretrainedModel(result, report, false, key, Optional.empty());
+    }
+
+    /** SHA-256 over the configs and every number of every example, in order. */
+    public static String cacheKey(ModelConfig model, TrainingConfig training, List<LabelledExample> examples) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((MAGIC + FORMAT + model.canonical() + training.canonical()).getBytes(StandardCharsets.UTF_8));
+            ByteBuffer buffer = ByteBuffer.allocate(8);
+            for (LabelledExample example : examples) {
+                Prompt prompt = example.prompt();
+                updateVector(digest, prompt.question());
+                updateInt(digest, buffer, prompt.contextSize());
+                prompt.context().forEach(vector -> updateVector(digest, vector));
+                updateInt(digest, buffer, prompt.optionCount());
+                prompt.options().forEach(vector -> updateVector(digest, vector));
+                for (double p : example.target().distribution(prompt.optionCount())) {
+                    buffer.clear();
+                    digest.update(buffer.putDouble(p).array());
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Fails, naming the example, unless every vector has the model's input dimension. */
+    public static void checkDimensions(ModelConfig model, List<LabelledExample> examples) {
+        for (int i = 0; i < examples.size(); i++) {
+            int dimension = examples.get(i).prompt().dimension();
+            if (dimension != model.inputDim()) {
+                throw new IllegalArgumentException("example " + i + " has vectors of dimension " + dimension
+                        + ", the model expects " + model.inputDim());
+            }
+        }
+    }
+
+    static List<Prompt> prompts(List<LabelledExample> batch) {
+        List<Prompt> prompts = new ArrayList<>(batch.size());
+        for (LabelledExample example : batch) {
+            prompts.add(example.prompt());
+        }
+        return prompts;
+    }
+
+    private static PretrainedModel read(Path file, String key) {
+        CheckpointReader reader = CheckpointReader.open(file, MAGIC, FORMAT);
+        String foundKey = reader.readString();
+        if (!foundKey.equals(key)) {
+            throw new CheckpointFormatException(file + " was trained on other data or config (cache key " + foundKey.substring(0, 12) + ")");
+        }
+        TrainingReport report = new TrainingReport(reader.readString(), reader.readLong(), reader.readInt(), reader.readInt(),
+                reader.readLong(), reader.readDouble(), reader.readDouble());
+        ScoringModel model = ScoringModel.readFrom(reader);
+        try {
+            reader.expectEnd();
+        } catch (CheckpointFormatException e) {
+            model.close();
+            throw e;
+        }
+        return new PretrainedModel(model, report, true, key, Optional.of(file));
+    }
+
+    private static void updateVector(MessageDigest digest, float[] vector) {
+        ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES);
+        for (float value : vector) {
+            bytes.putFloat(value);
+        }
+        digest.update(bytes.array());
+    }
+
+    private static void updateInt(MessageDigest digest, ByteBuffer buffer, int value) {
+        buffer.clear();
+        digest.update(buffer.putInt(value).array(), 0, Integer.BYTES);
+    }
+}
