@@ -225,8 +225,8 @@ public final class AdapterRegistry implements AutoCloseable {
                     factors.close();
                 }
             }
+            // the serving stack holds attached adapters whether merged or not, so it stays valid
             merged = new Merged(name, snapshot);
-            invalidateStack();
             return new MergeReport(name, System.nanoTime() - start, bytes);
         });
     }
@@ -265,7 +265,6 @@ public final class AdapterRegistry implements AutoCloseable {
             }
             String name = merged.adapter();
             merged = null;
-            invalidateStack();
             return new UnmergeReport(name, mode, System.nanoTime() - start, maxError, count == 0 ? 0 : errorSum / count);
         });
     }
