@@ -62,7 +62,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ContextAssemblyBenchmark {
 
-    private static final int USERS = 8;
+    private static final int USERS = 4;
     private static final int CANDIDATES = 10;
 
     /** History length in events per user (a filler event is two turns). */
