@@ -134,8 +134,9 @@ public final class LoraLinear extends AbstractBlock {
         }
         LowRankDelta d = delta.get();
         if (d.perRow()) {
-            // S-LoRA/Punica: each row multiplies by its own gathered A^T then B^T (batched matmul)
-            return base.add(x.batchMatMul(d.down()).batchMatMul(d.up()));
+            // S-LoRA/Punica: each row multiplies by its own gathered A^T then B^T (batched matmul); the
+            // sum goes in place into base, a fresh tensor that no backward pass needs (linear saves its inputs)
+            return base.addi(x.batchMatMul(d.down()).batchMatMul(d.up()));
         }
         // torch's linear adds a full-shaped "bias", so B (A x) + base costs one op, not two
         NDArray reduced = Linear.linear(x, d.down()).singletonOrThrow();
