@@ -43,7 +43,7 @@ public final class AdapterRegistry implements AutoCloseable {
     private final NDManager manager;
     private final Map<String, Entry> entries = new TreeMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private ServingStack stack;
+    private volatile ServingStack stack;
     private Merged merged;
 
     private static final class Entry {
@@ -294,12 +294,14 @@ public final class AdapterRegistry implements AutoCloseable {
                 return base.score(prompts, false, scope -> binding);
             }
             ServingStack servingStack = stack();
-            long[] slots = new long[requests.size()];
+            int[] slots = new int[requests.size()];
             for (int i = 0; i < slots.length; i++) {
                 Optional<String> adapter = effective(requests.get(i).adapter());
                 slots[i] = adapter.isPresent() ? servingStack.slotOf(adapter.get()) : 0;
             }
-            return base.score(prompts, false, scope -> servingStack.gather(scope, slots));
+            try (ServingStack.Gathered gathered = servingStack.gather(slots)) {
+                return base.score(prompts, false, gathered::bind);
+            }
         });
     }
 
@@ -362,7 +364,7 @@ public final class AdapterRegistry implements AutoCloseable {
                 if (stack == null) {
                     List<LoraAdapter> attached = new ArrayList<>();
                     entries.values().stream().filter(entry -> entry.serving != null).forEach(entry -> attached.add(entry.adapter));
-                    stack = new ServingStack(manager, base.config(), attached);
+                    stack = new ServingStack(base.config(), attached);
                 }
                 current = stack;
             }
@@ -371,10 +373,8 @@ public final class AdapterRegistry implements AutoCloseable {
     }
 
     private void invalidateStack() {
-        if (stack != null) {
-            stack.close();
-            stack = null;
-        }
+        // the stack holds direct memory only, freed when it becomes garbage
+        stack = null;
     }
 
     private Entry entry(String name) {
