@@ -26,6 +26,7 @@ public final class TorchRuntime {
     public static final String THREADS_PROPERTY = "adaptbench.torch.threads";
 
     private static volatile Engine engine;
+    private static final ThreadLocal<Boolean> THREAD_CONFIGURED = ThreadLocal.withInitial(() -> false);
 
     private TorchRuntime() {
     }
@@ -88,13 +89,27 @@ public final class TorchRuntime {
     }
 
     /**
+     * Applies the thread count to the calling thread, once per thread. MKL keeps its thread count
+     * per calling thread: on a thread other than the one that loaded the engine, the first matrix
+     * products ran with MKL's default (every core) until some PyTorch op happened to reset it, so the
+     * first forward pass on a new thread rounded differently from every later one.
+     */
+    public static void configureThread() {
+        engine();
+        if (!THREAD_CONFIGURED.get()) {
+            JniUtils.setNumThreads(threads());
+            THREAD_CONFIGURED.set(true);
+        }
+    }
+
+    /**
      * Turns autograd recording off for the calling thread.
      *
      * <p>PyTorch keeps grad mode per thread and enables it by default on every thread but the one
      * that loaded the engine; inference calls this so that no graph is ever recorded for it.
      */
     public static void inferenceMode() {
-        engine();
+        configureThread();
         if (JniUtils.isGradMode()) {
             JniUtils.setGradMode(false);
         }

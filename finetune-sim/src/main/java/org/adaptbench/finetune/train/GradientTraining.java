@@ -48,6 +48,7 @@ public final class GradientTraining {
             throw new IllegalArgumentException("nothing to train");
         }
         LOCK.lock();
+        TorchRuntime.configureThread();
         long start = System.nanoTime();
         try {
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build();

@@ -40,6 +40,21 @@ class ScoringModelTest {
     }
 
     @Test
+    void theFirstForwardOnANewThreadScoresLikeEveryOther() throws Exception {
+        ScoringModel model = TestModels.pretrained();
+        List<Prompt> prompts = TestModels.prompts(TestModels.pretrainingExamples().subList(12, 15));
+        List<OptionScores> expected = model.score(prompts);
+        for (int thread = 0; thread < 3; thread++) {
+            java.util.concurrent.ExecutorService fresh = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                assertEquals(expected, fresh.submit(() -> model.score(prompts)).get(), "first call on new thread " + thread);
+            } finally {
+                fresh.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void saveAndLoadGiveTheSameWeightsAndIdentity() throws Exception {
         ScoringModel model = TestModels.pretrained();
         Path file = dir.resolve("base.ckpt");
