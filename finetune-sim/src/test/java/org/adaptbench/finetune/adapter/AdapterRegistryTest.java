@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.adaptbench.finetune.TestModels;
 import org.adaptbench.finetune.checkpoint.CheckpointFormatException;
 import org.adaptbench.finetune.lora.LoraAdapter;
@@ -118,6 +121,70 @@ class AdapterRegistryTest {
                 assertArrayEquals(sequential.get(i).logits(), mixed.get(i).logits(), 1e-4, "request " + i);
             }
         }
+    }
+
+    @Test
+    void mixedBatchesStayExactAcrossSizesMergesAndThreads() throws Exception {
+        ScoringModel base = TestModels.pretrained();
+        try (AdapterRegistry registry = new AdapterRegistry(base)) {
+            for (int u = 0; u < 3; u++) {
+                registry.train("u" + u, user(u + 1, 50 + u).subList(0, 24), CONFIG);
+            }
+            List<LabelledExample> probes = TestModels.pretrainingExamples();
+            // batches reuse one gather buffer: a small one after a large one, then a larger one that outgrows it
+            List<List<ScoringRequest>> batches = List.of(requests(probes, 0, 12), requests(probes, 12, 3), requests(probes, 15, 30));
+            List<List<OptionScores>> first = new ArrayList<>();
+            for (List<ScoringRequest> batch : batches) {
+                List<OptionScores> mixed = registry.score(batch);
+                List<OptionScores> sequential = registry.scoreOneByOne(batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    assertArrayEquals(sequential.get(i).logits(), mixed.get(i).logits(), 1e-4, "request " + i);
+                }
+                first.add(mixed);
+            }
+            // a merged adapter's requests run on the merged weights; the stack stays valid across merging
+            registry.merge("u1");
+            List<OptionScores> whileMerged = registry.score(batches.get(0));
+            List<OptionScores> sequentialMerged = registry.scoreOneByOne(batches.get(0));
+            for (int i = 0; i < whileMerged.size(); i++) {
+                assertArrayEquals(sequentialMerged.get(i).logits(), whileMerged.get(i).logits(), 1e-4, "merged, request " + i);
+            }
+            registry.unmerge(UnmergeMode.RESTORE);
+            assertEquals(first.get(0), registry.score(batches.get(0)));
+            // concurrent batches on new threads each get their own buffer: every result is the first one, bit for bit
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Boolean>> runs = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    int offset = t;
+                    runs.add(pool.submit(() -> {
+                        boolean same = true;
+                        for (int n = 0; n < 6; n++) {
+                            int b = (n + offset) % batches.size();
+                            same &= first.get(b).equals(registry.score(batches.get(b)));
+                        }
+                        return same;
+                    }));
+                }
+                for (Future<Boolean> run : runs) {
+                    assertTrue(run.get(), "a mixed batch on another thread differs from the first result");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** {@code count} requests from {@code from}, cycling through u2, the base model, u0 and u1. */
+    private static List<ScoringRequest> requests(List<LabelledExample> probes, int from, int count) {
+        String[] adapters = {"u2", "", "u0", "u1"};
+        List<ScoringRequest> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Prompt prompt = probes.get(from + i).prompt();
+            String adapter = adapters[(from + i) % adapters.length];
+            requests.add(adapter.isEmpty() ? ScoringRequest.base(prompt) : ScoringRequest.with(prompt, adapter));
+        }
+        return requests;
     }
 
     @Test
