@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import org.adaptbench.finetune.adapter.AdapterRegistry;
+import org.adaptbench.finetune.adapter.ScoringRequest;
 import org.adaptbench.finetune.lora.LoraAdapter;
 import org.adaptbench.finetune.lora.LoraConfig;
 import org.adaptbench.finetune.lora.LowRankFactors;
@@ -67,6 +70,21 @@ final class BenchmarkFixtures {
             factors.put(layer, new LowRankFactors(config.rank(), in, out, a, b));
         }
         return new LoraAdapter(name, config, factors, baseIdentity);
+    }
+
+    /**
+     * {@code count} requests, each for its own user's adapter (rank 8 on the MLP layers, as per-user
+     * adapters are trained), registered in {@code registry}; prompts without context.
+     */
+    static List<ScoringRequest> perUserRequests(AdapterRegistry registry, int count) {
+        LoraConfig perUser = LoraConfig.defaults().withTargets(Set.of(ModelLayer.HIDDEN_1, ModelLayer.HIDDEN_2));
+        List<Prompt> prompts = prompts(count, 0, 21);
+        List<ScoringRequest> requests = new ArrayList<>(count);
+        for (int u = 0; u < count; u++) {
+            registry.register(adapter("user-" + u, perUser, registry.base().identity(), 100 + u));
+            requests.add(ScoringRequest.with(prompts.get(u), "user-" + u));
+        }
+        return requests;
     }
 
     private static float[] vector(SplittableRandom random) {

@@ -6,10 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.adaptbench.finetune.adapter.AdapterRegistry;
 import org.adaptbench.finetune.adapter.ScoringRequest;
 import org.adaptbench.finetune.adapter.UnmergeMode;
-import org.adaptbench.finetune.lora.LoraConfig;
-import org.adaptbench.finetune.model.ModelLayer;
 import org.adaptbench.finetune.model.OptionScores;
-import org.adaptbench.finetune.model.Prompt;
 import org.adaptbench.finetune.model.ScoringModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,13 +49,7 @@ public class MixedAdapterBenchmark {
     public void setUp() {
         model = BenchmarkFixtures.model();
         registry = new AdapterRegistry(model);
-        LoraConfig perUser = LoraConfig.defaults().withTargets(java.util.Set.of(ModelLayer.HIDDEN_1, ModelLayer.HIDDEN_2));
-        List<Prompt> prompts = BenchmarkFixtures.prompts(REQUESTS, 0, 21);
-        requests = new ArrayList<>();
-        for (int u = 0; u < REQUESTS; u++) {
-            registry.register(BenchmarkFixtures.adapter("user-" + u, perUser, model.identity(), 100 + u));
-            requests.add(ScoringRequest.with(prompts.get(u), "user-" + u));
-        }
+        requests = BenchmarkFixtures.perUserRequests(registry, REQUESTS);
         registry.score(requests);
     }
 

@@ -1,0 +1,68 @@
+package org.adaptbench.jmh.finetune;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.adaptbench.finetune.adapter.AdapterRegistry;
+import org.adaptbench.finetune.adapter.ScoringRequest;
+import org.adaptbench.finetune.model.ScoringModel;
+
+/**
+ * {@code MixedAdapterBenchmark}'s headline ratio measured so that load from other work cancels out:
+ * the two servings alternate in short blocks in one JVM (10 mixed batches, then the same 32
+ * requests 3 times one by one), and the ratio is taken per block. JMH runs the two benchmarks
+ * minutes apart in separate forks, so on a shared machine each sees different load; here both halves
+ * of a block see the same. Prints the median ratio with its quartiles and each serving's median time.
+ *
+ * <p>Run: {@code mvn -B -q -DskipTests package && java -cp "benchmarks/target/adaptbench.jar:benchmarks/target/lib/*"
+ * org.adaptbench.jmh.finetune.ServingRatio [blocks]} (default 200 blocks, about a minute).
+ */
+public final class ServingRatio {
+
+    private static final int REQUESTS = 32;
+    private static final int MIXED_PER_BLOCK = 10;
+    private static final int SEQUENTIAL_PER_BLOCK = 3;
+
+    private ServingRatio() {
+    }
+
+    public static void main(String[] args) {
+        int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        if (blocks < 4) {
+            throw new IllegalArgumentException("need at least 4 blocks for quartiles, got " + blocks);
+        }
+        try (ScoringModel model = BenchmarkFixtures.model(); AdapterRegistry registry = new AdapterRegistry(model)) {
+            List<ScoringRequest> requests = BenchmarkFixtures.perUserRequests(registry, REQUESTS);
+            // warm-up: JIT, the serving stack, the gather buffer
+            for (int i = 0; i < 200; i++) {
+                registry.score(requests);
+                registry.scoreOneByOne(requests);
+            }
+            double[] ratio = new double[blocks];
+            double[] mixed = new double[blocks];
+            double[] sequential = new double[blocks];
+            for (int b = 0; b < blocks; b++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < MIXED_PER_BLOCK; i++) {
+                    registry.score(requests);
+                }
+                long middle = System.nanoTime();
+                for (int i = 0; i < SEQUENTIAL_PER_BLOCK; i++) {
+                    registry.scoreOneByOne(requests);
+                }
+                long end = System.nanoTime();
+                mixed[b] = (middle - start) / 1e3 / MIXED_PER_BLOCK;
+                sequential[b] = (end - middle) / 1e3 / SEQUENTIAL_PER_BLOCK;
+                ratio[b] = sequential[b] / mixed[b];
+            }
+            Arrays.sort(ratio);
+            Arrays.sort(mixed);
+            Arrays.sort(sequential);
+            System.out.printf(Locale.US, "%d requests over %d adapters, %d blocks%n", REQUESTS, REQUESTS, blocks);
+            System.out.printf(Locale.US, "mixed batch: median %.0f us per batch (%.0f requests/s)%n", mixed[blocks / 2], REQUESTS * 1e6 / mixed[blocks / 2]);
+            System.out.printf(Locale.US, "request by request: median %.0f us per 32 requests (%.0f requests/s)%n",
+                    sequential[blocks / 2], REQUESTS * 1e6 / sequential[blocks / 2]);
+            System.out.printf(Locale.US, "ratio per block: median %.2f, quartiles %.2f to %.2f%n", ratio[blocks / 2], ratio[blocks / 4], ratio[3 * blocks / 4]);
+        }
+    }
+}
