@@ -57,7 +57,7 @@ public final class MemoryApproach implements Approach {
         for (MemoryChange change : result.changes()) {
             change.memoryId().ifPresent(id -> sources.computeIfAbsent(id, k -> new TreeSet<>()).add(turn.turnId()));
         }
-        return Effort.compute(result.totalNanos());
+        return result.changedMemory() ? Effort.effective(result.totalNanos(), turn.timestamp()) : Effort.compute(result.totalNanos());
     }
 
     /** A deletion request is said to the memory layer like any turn; its extractor recognises "forget ...". */
@@ -65,7 +65,7 @@ public final class MemoryApproach implements Approach {
     public Effort forget(String userId, DeletionRequest request) {
         clock.set(Instant.ofEpochMilli(request.timestamp()));
         ObserveResult result = memory.observe(userId, ConversationTurn.user(request.text(), clock.instant()));
-        return Effort.compute(result.totalNanos());
+        return result.changedMemory() ? Effort.effective(result.totalNanos(), request.timestamp()) : Effort.compute(result.totalNanos());
     }
 
     @Override
@@ -105,7 +105,7 @@ public final class MemoryApproach implements Approach {
     }
 
     /** The memory layer's view of a turn: what a deployed system sees, never the ground-truth label. */
-    static ConversationTurn conversationTurn(Turn turn) {
+    public static ConversationTurn conversationTurn(Turn turn) {
         Instant at = Instant.ofEpochMilli(turn.timestamp());
         if (turn.choice().isPresent()) {
             var choice = turn.choice().get();

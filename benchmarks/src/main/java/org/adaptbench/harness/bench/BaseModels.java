@@ -1,0 +1,73 @@
+package org.adaptbench.harness.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.adaptbench.datasets.Seeds;
+import org.adaptbench.datasets.synthetic.PretrainingConfig;
+import org.adaptbench.datasets.synthetic.PretrainingCorpus;
+import org.adaptbench.datasets.synthetic.PretrainingExample;
+import org.adaptbench.datasets.synthetic.SyntheticConfig;
+import org.adaptbench.finetune.model.LabelledExample;
+import org.adaptbench.finetune.model.ModelConfig;
+import org.adaptbench.finetune.model.Prompt;
+import org.adaptbench.finetune.train.ContextUse;
+import org.adaptbench.finetune.train.PretrainedModel;
+import org.adaptbench.finetune.train.Pretraining;
+import org.adaptbench.finetune.train.TrainingConfig;
+import org.adaptbench.harness.config.RunConfig;
+import org.adaptbench.harness.progress.Progress;
+import org.adaptbench.personalization.embed.Embedder;
+
+/**
+ * Builds the base model the way DESIGN.md describes: pre-trained once, with a seed, on the synthetic
+ * world's pre-training users and wording only, so that it can use injected preferences; cached by a
+ * hash of config and data, so later runs load it.
+ */
+public final class BaseModels {
+
+    /** Examples each pre-training user contributes; the corpus size sets the number of users. */
+    static final int EXAMPLES_PER_USER = 20;
+
+    private BaseModels() {
+    }
+
+    /** The pre-training corpus as text, from the synthetic world's pre-training users and templates. */
+    public static List<PretrainingExample> corpus(RunConfig config) {
+        RunConfig.Pretraining section = config.pretraining();
+        int users = Math.max(1, section.examples() / EXAMPLES_PER_USER);
+        PretrainingConfig defaults = PretrainingConfig.defaults(Seeds.derive(config.seed(), "pretraining-corpus"));
+        PretrainingConfig corpusConfig = new PretrainingConfig(defaults.seed(), users, EXAMPLES_PER_USER,
+                defaults.emptyContextShare(), defaults.distractorOnlyShare(), defaults.changeShare(),
+                defaults.deletionShare(), defaults.maxDistractors());
+        return PretrainingCorpus.generate(SyntheticConfig.defaults(config.seed()), corpusConfig);
+    }
+
+    /** Pre-trains (or loads from {@code cacheDir}) the base model on the embedded corpus. */
+    public static PretrainedModel pretrainOrLoad(RunConfig config, Embedder embedder, Path cacheDir, Progress progress) {
+        List<PretrainingExample> corpus = corpus(config);
+        Set<String> texts = new LinkedHashSet<>();
+        for (PretrainingExample example : corpus) {
+            texts.add(example.question());
+            texts.addAll(example.context());
+            texts.addAll(example.options());
+        }
+        Embeddings.warm(embedder, new ArrayList<>(texts), progress, "embedding pre-training text");
+        List<LabelledExample> examples = new ArrayList<>(corpus.size());
+        for (PretrainingExample example : corpus) {
+            Prompt prompt = new Prompt(embedder.embed(example.question()), embedder.embedAll(example.context()),
+                    embedder.embedAll(example.options()));
+            examples.add(LabelledExample.hard(prompt, example.correctIndex()));
+        }
+        RunConfig.Pretraining section = config.pretraining();
+        TrainingConfig training = new TrainingConfig(section.epochs(), section.batchSize(), section.learningRate(),
+                Seeds.derive(config.seed(), "pretraining"), ContextUse.AS_GIVEN);
+        progress.log("base model: pre-training on " + examples.size() + " examples (cached in " + cacheDir + ")");
+        PretrainedModel model = Pretraining.pretrainOrLoad(ModelConfig.MINILM, training, examples, cacheDir);
+        progress.log(model.fromCache() ? "base model: loaded from cache " + model.cacheKey().substring(0, 12)
+                : String.format(java.util.Locale.US, "base model: trained in %.1f s", model.report().wallSeconds()));
+        return model;
+    }
+}
