@@ -71,10 +71,19 @@ public final class MemoryApproach implements Approach {
     @Override
     public Response answer(String userId, Query query) {
         long start = System.nanoTime();
-        ContextResult context = memory.buildContext(userId, query.question(), tokenBudget);
+        ContextResult context = memory.buildContext(userId, recallQuery(query), tokenBudget);
         List<String> items = context.memories().stream().map(hit -> hit.memory().text()).toList();
         Decision decision = model.decide(new Prompt(query.question(), query.options(), items, context.text()));
         return new Response(decision, context.tokensAdded(), System.nanoTime() - start);
+    }
+
+    /**
+     * What memories are recalled for: the question together with its options. The question alone
+     * rarely says which preference matters ("What should I cook tonight?"); the candidate answers do,
+     * and every approach sees them anyway.
+     */
+    public static String recallQuery(Query query) {
+        return query.question() + "\n" + String.join("\n", query.options());
     }
 
     /** The history turns behind the top-{@code k} memories recalled for {@code question}, best first. */

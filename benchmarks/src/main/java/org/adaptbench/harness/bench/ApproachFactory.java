@@ -159,7 +159,7 @@ public final class ApproachFactory {
 
             @Override
             public org.adaptbench.harness.approach.Response answer(String userId, org.adaptbench.datasets.model.Query query) {
-                List<String> items = memory.memory().buildContext(userId, query.question(), bench.config().memory().tokenBudget())
+                List<String> items = memory.memory().buildContext(userId, MemoryApproach.recallQuery(query), bench.config().memory().tokenBudget())
                         .memories().stream().map(hit -> hit.memory().text()).toList();
                 var prompt = EmbeddedAnswerModel.vectors(new Prompt(query.question(), query.options(), items, ""), bench.embedder());
                 sink.add(LabelledExample.hard(prompt, query.correctIndex()));
@@ -176,7 +176,7 @@ public final class ApproachFactory {
     private synchronized FineTuningData fineTuningData() {
         if (fineTuningData == null) {
             fineTuningData = new FineTuningData(bench.baseModel(), bench.embedder(), workload.probes(),
-                    bench.config().adapters().distillationMinKl());
+                    bench.config().adapters().distillationMinKl(), new Lineage(extractor(), bench.embedder()));
         }
         return fineTuningData;
     }

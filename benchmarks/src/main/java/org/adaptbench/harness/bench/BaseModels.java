@@ -28,20 +28,14 @@ import org.adaptbench.personalization.embed.Embedder;
  */
 public final class BaseModels {
 
-    /** Examples each pre-training user contributes; the corpus size sets the number of users. */
-    static final int EXAMPLES_PER_USER = 20;
-
     private BaseModels() {
     }
 
     /** The pre-training corpus as text, from the synthetic world's pre-training users and templates. */
     public static List<PretrainingExample> corpus(RunConfig config) {
         RunConfig.Pretraining section = config.pretraining();
-        int users = Math.max(1, section.examples() / EXAMPLES_PER_USER);
         PretrainingConfig defaults = PretrainingConfig.defaults(Seeds.derive(config.seed(), "pretraining-corpus"));
-        PretrainingConfig corpusConfig = new PretrainingConfig(defaults.seed(), users, EXAMPLES_PER_USER,
-                defaults.emptyContextShare(), defaults.distractorOnlyShare(), defaults.changeShare(),
-                defaults.deletionShare(), defaults.maxDistractors());
+        PretrainingConfig corpusConfig = defaults.withUsers(Math.max(1, section.examples() / defaults.examplesPerUser()));
         return PretrainingCorpus.generate(SyntheticConfig.defaults(config.seed()), corpusConfig);
     }
 

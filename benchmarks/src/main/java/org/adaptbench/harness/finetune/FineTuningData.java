@@ -25,11 +25,13 @@ import org.adaptbench.personalization.embed.Embedder;
  * <ul>
  *   <li>an interaction where the user picked one of several offered options is a labelled example
  *       (question, options, the pick);</li>
- *   <li>anything the user said is distilled: the base model answers each probe question with that
- *       turn in its context (the teacher), and the adapter learns to give that answer with an empty
- *       context. Only turns that change the base model's answer to a probe (KL divergence from the
- *       no-context answer above a threshold) make examples, and for each probe the most recent such
- *       turn wins, so a change of mind replaces the older preference as a careful pipeline would.</li>
+ *   <li>what the user stated is distilled: the base model answers each probe question with the
+ *       statement in its context (the teacher), and the adapter learns to give that answer with an
+ *       empty context. The pipeline curates its data with the same preference extractor the memory
+ *       layer uses: only turns it reads as preferences are distilled, and of several on one slot
+ *       only the latest (a change of mind replaces the older preference, as memory's supersession
+ *       does). Each probe takes its target from the statement that moves its answer most (largest
+ *       KL divergence from the no-context answer, at least {@code minKl}).</li>
  * </ul>
  *
  * <p>Teacher answers are computed once per distinct turn text and cached.
@@ -41,16 +43,18 @@ public final class FineTuningData {
     private final List<Prompt> probes;
     private final List<double[]> probeBaseline;
     private final double minKl;
+    private final Lineage lineage;
     private final Map<String, List<ProbeTarget>> teacherByText = new HashMap<>();
 
-    /** One probe's soft target derived from one turn. */
-    record ProbeTarget(int probe, double[] probabilities) {
+    /** One probe's soft target derived from one turn, and how far it moved the probe's answer. */
+    record ProbeTarget(int probe, double[] probabilities, double kl) {
     }
 
-    public FineTuningData(OptionScorer teacher, Embedder embedder, List<Workload.Probe> probes, double minKl) {
+    public FineTuningData(OptionScorer teacher, Embedder embedder, List<Workload.Probe> probes, double minKl, Lineage lineage) {
         this.teacher = teacher;
         this.embedder = embedder;
         this.minKl = minKl;
+        this.lineage = lineage;
         this.probes = new ArrayList<>();
         for (Workload.Probe probe : probes) {
             this.probes.add(new Prompt(embedder.embed(probe.question()), List.of(), embedder.embedAll(probe.options())));
@@ -67,48 +71,62 @@ public final class FineTuningData {
      * The training set from {@code turns} (in time order), leaving out the turns in {@code excluded}
      * (deleted preferences), at most {@code limit} examples, the most recent kept.
      */
-    public List<LabelledExample> examples(List<Turn> turns, Set<String> excluded, int limit) {
-        List<LabelledExample> choices = new ArrayList<>();
-        Map<Integer, double[]> latestByProbe = new LinkedHashMap<>();
+    public List<LabelledExample> examples(String userId, List<Turn> turns, Set<String> excluded, int limit) {
+        List<LabelledExample> examples = new ArrayList<>();
         for (Turn turn : turns) {
-            if (excluded.contains(turn.turnId()) || turn.role() != Role.USER) {
-                continue;
-            }
-            turn.choice().ifPresent(choice -> choices.add(choiceExample(choice)));
-            for (ProbeTarget target : distilled(turn.text())) {
-                latestByProbe.remove(target.probe());
-                latestByProbe.put(target.probe(), target.probabilities());
+            if (!excluded.contains(turn.turnId()) && turn.role() == Role.USER) {
+                turn.choice().ifPresent(choice -> examples.add(choiceExample(choice)));
             }
         }
-        List<LabelledExample> examples = new ArrayList<>(choices);
-        latestByProbe.forEach((probe, probabilities) ->
-                examples.add(new LabelledExample(probes.get(probe), Target.soft(probabilities))));
+        strongestTargets(userId, turns, excluded).forEach((probe, target) ->
+                examples.add(new LabelledExample(probes.get(probe), Target.soft(target.probabilities()))));
         return examples.size() <= limit ? examples : examples.subList(examples.size() - limit, examples.size());
     }
 
-    /** True when the turn would contribute training data (a pick, or a statement that moves some probe). */
-    public boolean informative(Turn turn) {
-        return turn.role() == Role.USER && (turn.choice().isPresent() || !distilled(turn.text()).isEmpty());
+    /** True when the turn would contribute training data: a pick, or a statement the extractor reads as a preference. */
+    public boolean informative(String userId, Turn turn) {
+        return turn.role() == Role.USER && (turn.choice().isPresent() || !lineage.slots(userId, turn).isEmpty());
     }
 
     /** A per-user profile for clustering users into variants: the distilled answer to every probe. */
-    public double[] profile(List<Turn> turns) {
+    public double[] profile(String userId, List<Turn> turns) {
         double[] profile = new double[probes.stream().mapToInt(Prompt::optionCount).sum()];
+        Map<Integer, ProbeTarget> targets = strongestTargets(userId, turns, Set.of());
         int offset = 0;
-        Map<Integer, double[]> latest = new HashMap<>();
-        for (Turn turn : turns) {
-            if (turn.role() == Role.USER) {
-                for (ProbeTarget target : distilled(turn.text())) {
-                    latest.put(target.probe(), target.probabilities());
-                }
-            }
-        }
         for (int p = 0; p < probes.size(); p++) {
-            double[] answer = latest.getOrDefault(p, probeBaseline.get(p));
+            ProbeTarget target = targets.get(p);
+            double[] answer = target == null ? probeBaseline.get(p) : target.probabilities();
             System.arraycopy(answer, 0, profile, offset, answer.length);
             offset += answer.length;
         }
         return profile;
+    }
+
+    /**
+     * For each probe, the target of the current statement that moves it most. Current statements are
+     * the latest turn of each slot the extractor names, among turns not excluded.
+     */
+    private Map<Integer, ProbeTarget> strongestTargets(String userId, List<Turn> turns, Set<String> excluded) {
+        Map<String, Turn> latestBySlot = new LinkedHashMap<>();
+        for (Turn turn : turns) {
+            if (excluded.contains(turn.turnId()) || turn.role() != Role.USER || turn.choice().isPresent()) {
+                continue;
+            }
+            for (String slot : lineage.slots(userId, turn)) {
+                latestBySlot.remove(slot);
+                latestBySlot.put(slot, turn);
+            }
+        }
+        Map<Integer, ProbeTarget> strongest = new java.util.TreeMap<>();
+        for (Turn turn : new java.util.LinkedHashSet<>(latestBySlot.values())) {
+            for (ProbeTarget target : distilled(turn.text())) {
+                ProbeTarget best = strongest.get(target.probe());
+                if (best == null || target.kl() > best.kl()) {
+                    strongest.put(target.probe(), target);
+                }
+            }
+        }
+        return strongest;
     }
 
     private LabelledExample choiceExample(Choice choice) {
@@ -128,8 +146,9 @@ public final class FineTuningData {
             List<LabelledExample> soft = ContextDistillation.softTargets(teacher, withContext, 1.0);
             for (int p = 0; p < soft.size(); p++) {
                 double[] probabilities = soft.get(p).target().distribution(probes.get(p).optionCount());
-                if (klDivergence(probabilities, probeBaseline.get(p)) >= minKl) {
-                    targets.add(new ProbeTarget(p, probabilities));
+                double kl = klDivergence(probabilities, probeBaseline.get(p));
+                if (kl >= minKl) {
+                    targets.add(new ProbeTarget(p, probabilities, kl));
                 }
             }
         }

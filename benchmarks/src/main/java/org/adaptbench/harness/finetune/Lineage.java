@@ -56,12 +56,13 @@ public final class Lineage {
         return deleted;
     }
 
-    private Set<String> slots(String userId, Turn turn) {
+    /** The slots the extractor reads a preference of in {@code turn} ("" slots of an open catalogue count as the turn's own). */
+    public Set<String> slots(String userId, Turn turn) {
         return slotsByText.computeIfAbsent(turn.text() + "\u0000" + turn.choice().map(Object::toString).orElse(""), key -> {
             Set<String> slots = new TreeSet<>();
             for (PreferenceSignal signal : extractor.extract(userId, memoryView(turn)).signals()) {
-                if (signal.action() == PreferenceSignal.Action.REMEMBER && !signal.slot().isEmpty()) {
-                    slots.add(signal.slot());
+                if (signal.action() == PreferenceSignal.Action.REMEMBER) {
+                    slots.add(signal.slot().isEmpty() ? "turn:" + turn.turnId() : signal.slot());
                 }
             }
             return slots;

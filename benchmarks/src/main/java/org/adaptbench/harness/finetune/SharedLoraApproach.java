@@ -81,9 +81,9 @@ public final class SharedLoraApproach implements Approach {
             int prefix = trainingPrefix.applyAsInt(user);
             prefixByUser.put(user.userId(), prefix);
             List<Turn> turns = user.history().subList(0, prefix);
-            List<LabelledExample> examples = data.examples(turns, Set.of(), perUser);
+            List<LabelledExample> examples = data.examples(user.userId(), turns, Set.of(), perUser);
             users.add(new org.adaptbench.finetune.strategy.UserData(user.userId(),
-                    PreferenceProfile.vector(data.profile(turns)), examples));
+                    PreferenceProfile.vector(data.profile(user.userId(), turns)), examples));
         }
         fitted = strategy.create(training, variants).fit(registry, users);
         fitted.adapterByUser().values().forEach(adapter -> usersByAdapter.merge(adapter, 1, Integer::sum));

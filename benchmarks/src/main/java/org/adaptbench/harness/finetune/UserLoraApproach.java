@@ -104,7 +104,7 @@ public final class UserLoraApproach implements Approach {
         state.seen.add(turn);
         if (turn.role() == Role.USER) {
             state.eventsSinceTraining++;
-            state.informativeSinceTraining |= data.informative(turn);
+            state.informativeSinceTraining |= data.informative(userId, turn);
         }
         if (!cadence.nightly() && state.eventsSinceTraining >= cadence.everyEvents() && state.informativeSinceTraining) {
             effort = effort.plus(train(userId, state, turn.timestamp()));
@@ -121,12 +121,12 @@ public final class UserLoraApproach implements Approach {
             return Effort.NONE;
         }
         Unlearning unlearning = new Unlearning(registry);
-        List<LabelledExample> retained = data.examples(state.seen, state.deleted, maxExamples);
+        List<LabelledExample> retained = data.examples(userId, state.seen, state.deleted, maxExamples);
         UnlearningReport report = switch (reversal) {
             case DETACH -> unlearning.detach(adapter);
             case RETRAIN -> retained.isEmpty() ? unlearning.detach(adapter) : unlearning.retrain(adapter, retained, training);
             case GRADIENT_ASCENT -> {
-                List<LabelledExample> forgotten = forgottenExamples(state);
+                List<LabelledExample> forgotten = forgottenExamples(userId, state);
                 yield forgotten.isEmpty() ? unlearning.detach(adapter) : unlearning.gradientAscent(adapter, forgotten, retained, ascent);
             }
         };
@@ -167,7 +167,7 @@ public final class UserLoraApproach implements Approach {
     }
 
     private Effort train(String userId, UserState state, long effectiveAt) {
-        List<LabelledExample> examples = data.examples(state.seen, state.deleted, maxExamples);
+        List<LabelledExample> examples = data.examples(userId, state.seen, state.deleted, maxExamples);
         state.eventsSinceTraining = 0;
         state.informativeSinceTraining = false;
         if (examples.isEmpty()) {
@@ -186,9 +186,9 @@ public final class UserLoraApproach implements Approach {
                 java.util.OptionalLong.of(effectiveAt));
     }
 
-    private List<LabelledExample> forgottenExamples(UserState state) {
+    private List<LabelledExample> forgottenExamples(String userId, UserState state) {
         List<Turn> onlyDeleted = state.seen.stream().filter(turn -> state.deleted.contains(turn.turnId())).toList();
-        return data.examples(onlyDeleted, Set.of(), maxExamples);
+        return data.examples(userId, onlyDeleted, Set.of(), maxExamples);
     }
 
     private void ensureMerged(String adapter) {

@@ -1,7 +1,9 @@
 package org.adaptbench.harness.run;
 
 import java.util.Optional;
+import org.adaptbench.harness.scenario.CostScenario;
 import org.adaptbench.harness.scenario.GranularityScenario;
+import org.adaptbench.harness.scenario.LatencyScenario;
 import org.adaptbench.harness.scenario.Scenario;
 import org.adaptbench.harness.scenario.ScenarioKind;
 
@@ -14,6 +16,8 @@ final class ScenarioRegistry {
     static Optional<Scenario> create(ScenarioKind kind) {
         return switch (kind) {
             case GRANULARITY -> Optional.of(new GranularityScenario());
+            case COST -> Optional.of(new CostScenario());
+            case LATENCY -> Optional.of(new LatencyScenario());
             default -> Optional.empty();
         };
     }
