@@ -25,6 +25,7 @@ import org.adaptbench.harness.approach.MemoryApproach;
 import org.adaptbench.harness.approach.NoneApproach;
 import org.adaptbench.harness.config.RunConfig;
 import org.adaptbench.harness.eval.Replay;
+import org.adaptbench.harness.extraction.SlotCatalogues;
 import org.adaptbench.harness.finetune.Cadence;
 import org.adaptbench.harness.finetune.FineTuningData;
 import org.adaptbench.harness.finetune.Lineage;
@@ -176,18 +177,23 @@ public final class ApproachFactory {
     private synchronized FineTuningData fineTuningData() {
         if (fineTuningData == null) {
             fineTuningData = new FineTuningData(bench.baseModel(), bench.embedder(), workload.probes(),
-                    bench.config().adapters().distillationMinKl(), new Lineage(extractor(), bench.embedder()));
+                    bench.config().adapters().distillationMinKl(), new Lineage(extractor(), bench.embedder()), slotClassifier());
         }
         return fineTuningData;
     }
 
     /** The preference extractor both memory and the fine-tuning pipeline's deletion handling use. */
     public PreferenceExtractor extractor() {
-        return new PatternPreferenceExtractor(new SlotClassifier(bench.embedder(), slots(), SLOT_MIN_SIMILARITY));
+        return new PatternPreferenceExtractor(slotClassifier());
     }
 
+    private SlotClassifier slotClassifier() {
+        return new SlotClassifier(bench.embedder(), slots(), SLOT_MIN_SIMILARITY);
+    }
+
+    /** The workload's preference dimensions as the memory layer's slots; open when it has none (PrefEval, imports). */
     private SlotCatalogue slots() {
-        return SlotCatalogue.open();
+        return workload.catalogue().map(SlotCatalogues::fromDimensions).orElse(SlotCatalogue.open());
     }
 
     private static AscentConfig ascent(RunConfig config) {

@@ -46,12 +46,18 @@ public final class Workloads {
 
     /** The configured synthetic world, its evaluated sample, and a separate world whose users train the domain adapter. */
     public static Workload synthetic(RunConfig config) {
-        SyntheticConfig worldConfig = worldConfig(config);
+        return synthetic(config, config.synthetic().eventsPerUser());
+    }
+
+    /** The synthetic world with {@code eventsPerUser} events per user (named "synthetic/events_N" when that is not the configured size). */
+    public static Workload synthetic(RunConfig config, int eventsPerUser) {
+        SyntheticConfig worldConfig = worldConfig(config).withEventsPerUser(eventsPerUser);
+        String name = eventsPerUser == config.synthetic().eventsPerUser() ? SYNTHETIC : SYNTHETIC + "/events_" + eventsPerUser;
         SyntheticWorld world = SyntheticWorld.generate(worldConfig);
         SyntheticWorld domainWorld = SyntheticWorld.generate(worldConfig
                 .withSeed(Seeds.derive(config.seed(), "domain-world")).withUsers(Math.max(1, config.adapters().domainUsers())));
         List<UserData> domainUsers = domainWorld.dataset().users().stream().map(user -> renamed(user, "domain-")).toList();
-        return new Workload(SYNTHETIC, world.dataset(), sample(world.dataset().users(), config, SYNTHETIC),
+        return new Workload(name, world.dataset(), sample(world.dataset().users(), config, SYNTHETIC),
                 config.evaluation().trainFraction(), domainUsers, pretrainingProbes(config), Optional.of(world.catalogue()));
     }
 
@@ -143,13 +149,15 @@ public final class Workloads {
                 config.evaluation().trainFraction(), List.of(), List.of(), Optional.empty());
     }
 
-    /** Distinct questions with options from the pre-training corpus: never an evaluation question. */
+    /** Distinct questions with their option sets from the pre-training corpus: never an evaluation question. */
     static List<Workload.Probe> pretrainingProbes(RunConfig config) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
         List<Workload.Probe> all = new ArrayList<>();
         for (PretrainingExample example : BaseModels.corpus(config)) {
-            Workload.Probe probe = new Workload.Probe(example.question(), example.options());
-            if (all.stream().noneMatch(p -> p.question().equals(probe.question()))) {
-                all.add(probe);
+            // the same question with the same options in another order is the same probe
+            String key = example.question() + "\u0000" + String.join("\u0000", new java.util.TreeSet<>(example.options()));
+            if (seen.add(key)) {
+                all.add(new Workload.Probe(example.question(), example.options()));
             }
         }
         int wanted = Math.min(all.size(), config.adapters().distillationProbes());

@@ -31,6 +31,7 @@ public record RunConfig(
         Pretraining pretraining,
         Memory memory,
         Adapters adapters,
+        Adaptation adaptation,
         Reversibility reversibility,
         DataSize dataSize,
         Retrieval retrieval,
@@ -52,7 +53,7 @@ public record RunConfig(
         }
         RunConfig config = new RunConfig(bound.suite, bound.seed, bound.datasets, bound.approaches, bound.scenarios,
                 bound.cacheDir, bound.evaluation, bound.synthetic, bound.prefeval, bound.pretraining, bound.memory, bound.adapters,
-                bound.reversibility, bound.dataSize, bound.retrieval, bound.bootstrap, tree.deepCopy());
+                bound.adaptation, bound.reversibility, bound.dataSize, bound.retrieval, bound.bootstrap, tree.deepCopy());
         config.approachKinds();
         config.scenarioKinds();
         return config;
@@ -111,6 +112,11 @@ public record RunConfig(
     public record Adapters(int rank, double alpha, int epochs, double learningRate, int variants,
             int distillationProbes, double distillationMinKl, int maxExamplesPerUser, String cadence,
             List<String> cadences, int domainUsers) {
+    }
+
+    /** The adaptation scenario: how many users with a change of preference it replays at each cadence. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Adaptation(int users) {
     }
 
     /** The reversibility scenario. */

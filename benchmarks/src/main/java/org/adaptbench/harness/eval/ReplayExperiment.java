@@ -37,11 +37,20 @@ public final class ReplayExperiment {
     private ReplayExperiment() {
     }
 
+    /** The replay of every evaluated user of the workload. */
     public static CellResult run(RunContext context, Workload workload, ApproachSpec spec) {
-        return context.cell(EXPERIMENT, workload, spec.wireName(), () -> compute(context, workload, spec));
+        return run(context, workload, spec, workload.evaluated(), EXPERIMENT);
     }
 
-    private static CellResult compute(RunContext context, Workload workload, ApproachSpec spec) {
+    /**
+     * The replay of {@code users} (a subset of the evaluated users, for scenarios that cannot afford
+     * all of them), saved under {@code experiment} so it never mixes with the full replay.
+     */
+    public static CellResult run(RunContext context, Workload workload, ApproachSpec spec, List<UserData> users, String experiment) {
+        return context.cell(experiment, workload, spec.wireName(), () -> compute(context, workload, spec, users));
+    }
+
+    private static CellResult compute(RunContext context, Workload workload, ApproachSpec spec, List<UserData> users) {
         List<Sample> samples = new ArrayList<>();
         Map<String, List<Double>> measurements = new HashMap<>();
         Progress progress = context.progress();
@@ -51,7 +60,6 @@ public final class ReplayExperiment {
                 add(measurements, "shared_train_seconds", shared.computeNanos() / 1e9);
                 add(measurements, "shared_train_flops", shared.trainingFlops());
             }
-            List<UserData> users = workload.evaluated();
             try (Progress.Task task = progress.start(workload.name() + " · " + spec.wireName(), users.size())) {
                 for (UserData user : users) {
                     UserListener listener = new UserListener(spec.wireName(), user);

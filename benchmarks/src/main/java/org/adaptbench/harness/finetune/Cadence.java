@@ -15,6 +15,8 @@ public record Cadence(int everyEvents) {
 
     public static final Cadence NIGHTLY = new Cadence(0);
     public static final Cadence EVERY_EVENT = new Cadence(1);
+    /** Never on its own: only when the harness asks (to have an adapter deployed at a chosen point). */
+    public static final Cadence MANUAL = new Cadence(Integer.MAX_VALUE);
 
     public Cadence {
         if (everyEvents < 0) {
@@ -30,6 +32,9 @@ public record Cadence(int everyEvents) {
         }
         if (name.equals("every-event")) {
             return EVERY_EVENT;
+        }
+        if (name.equals("manual")) {
+            return MANUAL;
         }
         if (name.startsWith("every-")) {
             try {
@@ -49,7 +54,7 @@ public record Cadence(int everyEvents) {
     }
 
     public String wireName() {
-        return nightly() ? "nightly" : everyEvents == 1 ? "every-event" : "every-" + everyEvents;
+        return nightly() ? "nightly" : everyEvents == 1 ? "every-event" : this.equals(MANUAL) ? "manual" : "every-" + everyEvents;
     }
 
     /** The day number (UTC) of a history timestamp. */

@@ -17,6 +17,7 @@ import org.adaptbench.finetune.model.Target;
 import org.adaptbench.finetune.train.ContextDistillation;
 import org.adaptbench.harness.bench.Workload;
 import org.adaptbench.personalization.embed.Embedder;
+import org.adaptbench.personalization.extract.SlotClassifier;
 
 /**
  * Turns a user's observable history into the examples a fine-tuning pipeline trains adapters on,
@@ -30,8 +31,11 @@ import org.adaptbench.personalization.embed.Embedder;
  *       empty context. The pipeline curates its data with the same preference extractor the memory
  *       layer uses: only turns it reads as preferences are distilled, and of several on one slot
  *       only the latest (a change of mind replaces the older preference, as memory's supersession
- *       does). Each probe takes its target from the statement that moves its answer most (largest
- *       KL divergence from the no-context answer, at least {@code minKl}).</li>
+ *       does). Probes are filed under slots by the same slot classifier, and a probe takes its target
+ *       from the current statement of its own slot, as a pipeline that writes training questions per
+ *       stated preference would; where slots are unknown (an open catalogue), from the statement that
+ *       moves its answer most (largest KL divergence from the no-context answer, at least
+ *       {@code minKl}).</li>
  * </ul>
  *
  * <p>Teacher answers are computed once per distinct turn text and cached.
@@ -44,13 +48,18 @@ public final class FineTuningData {
     private final List<double[]> probeBaseline;
     private final double minKl;
     private final Lineage lineage;
+    private final List<String> probeSlots = new ArrayList<>();
     private final Map<String, List<ProbeTarget>> teacherByText = new HashMap<>();
 
     /** One probe's soft target derived from one turn, and how far it moved the probe's answer. */
     record ProbeTarget(int probe, double[] probabilities, double kl) {
     }
 
-    public FineTuningData(OptionScorer teacher, Embedder embedder, List<Workload.Probe> probes, double minKl, Lineage lineage) {
+    /**
+     * @param slots files probes under the catalogue's slots (each probe's question with its options)
+     */
+    public FineTuningData(OptionScorer teacher, Embedder embedder, List<Workload.Probe> probes, double minKl, Lineage lineage,
+            SlotClassifier slots) {
         this.teacher = teacher;
         this.embedder = embedder;
         this.minKl = minKl;
@@ -58,6 +67,8 @@ public final class FineTuningData {
         this.probes = new ArrayList<>();
         for (Workload.Probe probe : probes) {
             this.probes.add(new Prompt(embedder.embed(probe.question()), List.of(), embedder.embedAll(probe.options())));
+            probeSlots.add(slots.catalogue().isOpen() ? ""
+                    : slots.classify(embedder.embed(probe.question() + "\n" + String.join("\n", probe.options()))));
         }
         this.probeBaseline = new ArrayList<>();
         if (!this.probes.isEmpty()) {
@@ -118,14 +129,18 @@ public final class FineTuningData {
             }
         }
         Map<Integer, ProbeTarget> strongest = new java.util.TreeMap<>();
-        for (Turn turn : new java.util.LinkedHashSet<>(latestBySlot.values())) {
+        latestBySlot.forEach((slot, turn) -> {
             for (ProbeTarget target : distilled(turn.text())) {
+                String probeSlot = probeSlots.get(target.probe());
+                if (!probeSlot.isEmpty() && !probeSlot.equals(slot)) {
+                    continue;
+                }
                 ProbeTarget best = strongest.get(target.probe());
                 if (best == null || target.kl() > best.kl()) {
                     strongest.put(target.probe(), target);
                 }
             }
-        }
+        });
         return strongest;
     }
 

@@ -112,6 +112,11 @@ public final class UserLoraApproach implements Approach {
         return effort;
     }
 
+    /** Retrains the user's adapter now on everything seen, as a deployment would before serving. */
+    public Effort trainNow(String userId, long atMillis) {
+        return train(userId, users.computeIfAbsent(userId, id -> new UserState()), atMillis);
+    }
+
     @Override
     public Effort forget(String userId, DeletionRequest request) {
         UserState state = users.computeIfAbsent(userId, id -> new UserState());

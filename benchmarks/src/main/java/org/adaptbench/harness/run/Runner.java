@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.adaptbench.harness.approach.ApproachSpec;
@@ -64,20 +63,16 @@ public final class Runner {
         }
         try (RunContext context = new RunContext(bench, directory, approaches)) {
             for (ScenarioKind kind : config.scenarioKinds()) {
-                Optional<Scenario> scenario = ScenarioRegistry.create(kind);
-                if (scenario.isEmpty()) {
-                    notes.add(kind.wireName() + ": not measured in this build.");
-                    continue;
-                }
+                Scenario scenario = ScenarioRegistry.create(kind);
                 boolean measured = false;
                 for (int i = 0; i < workloads.size(); i++) {
                     Workload workload = workloads.get(i);
-                    if (!scenario.get().appliesTo(context, workload)) {
+                    if (!scenario.appliesTo(context, workload)) {
                         continue;
                     }
                     String key = i == 0 ? kind.wireName() : kind.wireName() + "@" + workload.name();
                     bench.progress().log("scenario " + key);
-                    ScenarioOutput output = scenario.get().run(context, workload, key);
+                    ScenarioOutput output = scenario.run(context, workload, key);
                     scenarios.put(key, new TreeMap<>(output.metrics()));
                     if (!output.series().isEmpty()) {
                         series.put(key, new TreeMap<>(output.series()));
