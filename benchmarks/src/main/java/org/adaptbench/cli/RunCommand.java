@@ -85,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
         if (llm == null && (model != null || baseUrl != null)) {
             throw new UsageException("--model and --base-url go with --llm");
         }
+        var workloads = Runner.loadWorkloads(config);
         Path dir = resume ? resumeDirectory() : out != null ? out : defaultDirectory();
         RunDirectory directory = resume ? RunDirectory.resume(dir, tree) : RunDirectory.create(dir, tree);
         Progress progress = Progress.forEnvironment(System.err);
@@ -92,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Results results;
         try (Bench bench = Bench.open(config, llmSettings, progress)) {
-            results = new Runner(config, directory, bench).run();
+            results = new Runner(config, directory, bench, workloads).run();
         }
         System.out.println(headline(results));
         System.out.printf(Locale.US, "results: %s  (report: %s, %.0f s)%n", dir.resolve("results.json"),

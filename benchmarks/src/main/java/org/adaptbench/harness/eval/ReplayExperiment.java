@@ -123,9 +123,13 @@ public final class ReplayExperiment {
             if (turn.label().kind() == TurnKind.CHANGE) {
                 changes.put(index, new Change(turn.timestamp()));
             }
-            // the first update that takes effect at or after a change is the one that carries it into behaviour
-            for (Change change : changes.values()) {
-                if (change.effectiveAt == Long.MIN_VALUE && effort.changedBehaviour()
+            // an update carries a change when it is the change's own write (memory, transcript), or a
+            // training run that takes effect after it (training covers everything seen before)
+            for (Map.Entry<Integer, Change> entry : changes.entrySet()) {
+                Change change = entry.getValue();
+                boolean own = entry.getKey() == index;
+                boolean training = effort.trainingSteps() > 0;
+                if (change.effectiveAt == Long.MIN_VALUE && effort.changedBehaviour() && (own || training)
                         && effort.effectiveAtMillis().getAsLong() >= change.timestamp) {
                     change.effectiveAt = effort.effectiveAtMillis().getAsLong();
                     change.computeNanos = effort.computeNanos();

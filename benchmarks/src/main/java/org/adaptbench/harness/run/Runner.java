@@ -37,11 +37,21 @@ public final class Runner {
     private final RunConfig config;
     private final RunDirectory directory;
     private final Bench bench;
+    private final List<Workload> workloads;
 
-    public Runner(RunConfig config, RunDirectory directory, Bench bench) {
+    /**
+     * @param workloads the run's data sets, loaded (and so validated) before the run directory was made
+     */
+    public Runner(RunConfig config, RunDirectory directory, Bench bench, List<Workload> workloads) {
         this.config = config;
         this.directory = directory;
         this.bench = bench;
+        this.workloads = List.copyOf(workloads);
+    }
+
+    /** Loads every data set the config names; bad input fails here, before anything is written. */
+    public static List<Workload> loadWorkloads(RunConfig config) {
+        return config.datasets().stream().map(source -> Workloads.load(config, source)).toList();
     }
 
     /** Runs everything and returns the results written. */
@@ -53,10 +63,7 @@ public final class Runner {
         List<String> notes = new ArrayList<>();
         List<Sample> samples = new ArrayList<>();
         Map<String, String> datasetHashes = new TreeMap<>();
-        List<Workload> workloads = new ArrayList<>();
-        for (String source : config.datasets()) {
-            Workload workload = Workloads.load(config, source);
-            workloads.add(workload);
+        for (Workload workload : workloads) {
             datasetHashes.put(workload.name(), workload.dataset().contentHash());
             bench.progress().log(String.format(java.util.Locale.US, "data set %s: %d users, %d evaluated, %d queries",
                     workload.name(), workload.dataset().users().size(), workload.evaluated().size(), workload.dataset().queryCount()));
