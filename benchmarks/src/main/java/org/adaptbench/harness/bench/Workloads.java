@@ -84,7 +84,7 @@ public final class Workloads {
                     "prefeval.forms: unknown form '" + form + "'; choose explicit, choice or persona")));
         }
         PrefEvalOptions options = PrefEvalOptions.defaults(Seeds.derive(config.seed(), "prefeval"))
-                .withFillerTurns(fillerTurns).withForms(forms);
+                .withFillerTurns(fillerTurns).withForms(forms).withExcludedTopics(new java.util.TreeSet<>(section.pretrainingTopics()));
         LoadOptions load = LoadOptions.defaults(config.seed()).withPrefEval(options);
         if (!section.path().isBlank()) {
             load = load.withPrefEvalRoot(Path.of(section.path()));
@@ -141,7 +141,8 @@ public final class Workloads {
         if (DatasetLoader.detect(folder) == DatasetLoader.Layout.PREFEVAL) {
             RunConfig.PrefEval section = config.prefeval();
             RunConfig.PrefEval pointed = new RunConfig.PrefEval(folder.toString(), section.itemsPerTopic(),
-                    section.domainItemsPerTopic(), section.forms(), section.fillerTurns(), section.granularityFillerTurns());
+                    section.domainItemsPerTopic(), section.forms(), section.fillerTurns(), section.granularityFillerTurns(),
+                    section.pretrainingTopics());
             return prefEval(withPrefEval(config, pointed), section.granularityFillerTurns());
         }
         Dataset dataset = DatasetLoader.load(source, LoadOptions.defaults(config.seed()));

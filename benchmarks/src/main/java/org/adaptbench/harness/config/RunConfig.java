@@ -94,7 +94,7 @@ public record RunConfig(
     /** Which PrefEval items to load and how much filler to insert. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PrefEval(String path, int itemsPerTopic, int domainItemsPerTopic, List<String> forms,
-            List<Integer> fillerTurns, int granularityFillerTurns) {
+            List<Integer> fillerTurns, int granularityFillerTurns, List<String> pretrainingTopics) {
     }
 
     /** Pre-training of the base model. */

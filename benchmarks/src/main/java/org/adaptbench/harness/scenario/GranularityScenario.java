@@ -9,6 +9,13 @@ import org.adaptbench.datasets.model.UserData;
 import org.adaptbench.harness.approach.ApproachKind;
 import org.adaptbench.harness.approach.ApproachSpec;
 import org.adaptbench.harness.bench.Workload;
+import org.adaptbench.harness.control.OptionOnlyControl;
+import org.adaptbench.harness.control.OracleContextControl;
+import org.adaptbench.harness.model.AnswerModel;
+import org.adaptbench.harness.model.EmbeddedAnswerModel;
+import org.adaptbench.finetune.model.CosineBaselineScorer;
+import org.adaptbench.harness.run.CellResult;
+import org.adaptbench.datasets.Seeds;
 import org.adaptbench.harness.eval.QueryIndex;
 import org.adaptbench.harness.eval.ReplayExperiment;
 import org.adaptbench.harness.metrics.AccuracyMetrics;
@@ -68,7 +75,52 @@ public final class GranularityScenario implements Scenario {
             });
         }
         controls(workload, bootstrap, output);
+        if (context.bench().llm().isEmpty()) {
+            oracleContext(context, workload, bootstrap, output);
+        }
+        if (workload.catalogue().isEmpty() && !workload.domainUsers().isEmpty()) {
+            optionOnly(context, workload, bootstrap, output);
+        }
         return output;
+    }
+
+    /**
+     * The base model and the untrained cosine baseline, each given exactly the gold evidence as context:
+     * the ceiling for memory injection, and whether pre-training earned its place.
+     */
+    static void oracleContext(RunContext context, Workload workload, Bootstrap bootstrap, ScenarioOutput output) {
+        var embedder = context.bench().embedder();
+        Map<String, AnswerModel> models = new java.util.LinkedHashMap<>();
+        models.put("oracle-context", new EmbeddedAnswerModel(context.bench().baseModel(), embedder));
+        models.put("cosine-baseline/oracle-context", new EmbeddedAnswerModel(new CosineBaselineScorer(), embedder));
+        models.forEach((name, model) -> {
+            double[] perUser = context.cell("oracle-context", workload, name, () -> new CellResult(List.of(),
+                    Map.of("accuracy", List.copyOf(OracleContextControl.perUserAccuracy(workload, model).values())), List.of()))
+                    .measurement("accuracy");
+            if (perUser.length > 0) {
+                output.metric(name, "accuracy", bootstrap.mean(perUser, "fraction", true));
+            }
+        });
+        output.note("oracle-context: the base model given exactly the gold evidence turns, the ceiling for injected memory; "
+                + "cosine-baseline/oracle-context: an untrained scorer (cosine of option to question and context) on the same "
+                + "input, which the pre-trained base model has to beat.");
+    }
+
+    /** The option-only control where option wording may give answers away (PrefEval): reported and said. */
+    static void optionOnly(RunContext context, Workload workload, Bootstrap bootstrap, ScenarioOutput output) {
+        double[] perUser = context.cell("option-only", workload, "option-only", () -> {
+            var accuracy = new OptionOnlyControl(context.bench().embedder(),
+                    Seeds.derive(context.bench().config().seed(), "option-only")).perUserAccuracy(workload);
+            return new CellResult(List.of(), Map.of("accuracy", List.copyOf(accuracy.values())), List.of());
+        }).measurement("accuracy");
+        if (perUser.length == 0) {
+            return;
+        }
+        MetricValue accuracy = bootstrap.mean(perUser, "fraction", true);
+        output.metric("option-only", "accuracy", accuracy);
+        output.note(String.format(java.util.Locale.US, "option-only: a model that reads only the options' wording scores %.3f "
+                + "(95%% CI %.3f to %.3f); accuracy below that is not credited to personalization.",
+                accuracy.value(), accuracy.ciLow(), accuracy.ciHigh()));
     }
 
     /** Chance, and where defined the majority-option ceiling, over the same scored queries. */
