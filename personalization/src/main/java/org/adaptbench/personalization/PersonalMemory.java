@@ -305,7 +305,7 @@ public final class PersonalMemory implements AutoCloseable {
         private Embedder embedder;
         private MemoryStore store;
         private SlotCatalogue slots = SlotCatalogue.open();
-        private double slotMinSimilarity = 0.3;
+        private double slotMinSimilarity = SlotClassifier.DEFAULT_MIN_SIMILARITY;
         private PreferenceExtractor extractor;
         private ScoreWeights weights = ScoreWeights.DEFAULTS;
         private LifecyclePolicy lifecycle = LifecyclePolicy.DEFAULTS;
@@ -338,7 +338,7 @@ public final class PersonalMemory implements AutoCloseable {
             return this;
         }
 
-        /** Least cosine for a statement to fit a slot. Default 0.3. */
+        /** Least cosine for a statement to fit a slot. Default {@link SlotClassifier#DEFAULT_MIN_SIMILARITY}. */
         public Builder slotMinSimilarity(double value) {
             this.slotMinSimilarity = value;
             return this;

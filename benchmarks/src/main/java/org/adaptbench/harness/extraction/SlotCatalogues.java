@@ -1,5 +1,6 @@
 package org.adaptbench.harness.extraction;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.adaptbench.datasets.synthetic.Dimension;
@@ -17,8 +18,8 @@ public final class SlotCatalogues {
     /**
      * One slot per dimension, in the catalogue's order and named as the dimension, so a memory's slot
      * can be compared with a turn label's dimension. Each slot is described by the dimension's
-     * one-line description and exemplified by its options' descriptions: what an application
-     * writing its own slot list would know, and nothing of any history's wording.
+     * one-line description and exemplified by each option's description and name: what an
+     * application writing its own slot list would know, and nothing of any history's wording.
      */
     public static SlotCatalogue fromDimensions(DimensionCatalogue dimensions) {
         Objects.requireNonNull(dimensions, "dimensions");
@@ -29,7 +30,12 @@ public final class SlotCatalogues {
     }
 
     private static SlotDefinition slot(Dimension dimension) {
-        List<String> examples = dimension.options().stream().map(PreferenceOption::description).toList();
+        List<String> examples = new ArrayList<>();
+        for (PreferenceOption option : dimension.options()) {
+            examples.add(option.description());
+            // the bare value name ("short", "mid range") is what users tend to say; it helped on the tuning world
+            examples.add(option.name().replace('_', ' '));
+        }
         return new SlotDefinition(dimension.name(), dimension.description(), examples);
     }
 }
