@@ -77,10 +77,11 @@ public final class ApproachFactory {
             case GLOBAL_LORA, VARIANT_LORA -> new SharedLoraApproach(spec.wireName(),
                     spec.kind() == ApproachKind.GLOBAL_LORA ? StrategyKind.GLOBAL : StrategyKind.PER_VARIANT,
                     new AdapterRegistry(bench.baseModel()), fineTuningData(), bench.embedder(),
-                    adapterTraining("shared-" + spec.wireName()), config.adapters().variants(), MAX_POOLED_EXAMPLES,
+                    adapterTraining("shared-" + spec.wireName(), config.adapters().sharedEpochs()), config.adapters().variants(),
+                    MAX_POOLED_EXAMPLES,
                     workload::trainingPrefix);
             case USER_LORA -> new UserLoraApproach(spec.wireName(), new AdapterRegistry(bench.baseModel()), fineTuningData(),
-                    new Lineage(extractor(), bench.embedder()), bench.embedder(), adapterTraining("user-lora"),
+                    new Lineage(extractor(), bench.embedder()), bench.embedder(), adapterTraining("user-lora", config.adapters().epochs()),
                     ascent(config),
                     spec.cadence().orElse(Cadence.parse(config.adapters().cadence())),
                     spec.reversal().orElse(ReversalMethod.RETRAIN), spec.merged(), config.adapters().maxExamplesPerUser());
@@ -129,7 +130,7 @@ public final class ApproachFactory {
         if (examples.isEmpty()) {
             return domainRegistry;
         }
-        AdapterTrainingConfig training = adapterTraining("domain");
+        AdapterTrainingConfig training = adapterTraining("domain", bench.config().adapters().sharedEpochs());
         domainAdapter = StrategyKind.DOMAIN_WITH_CONTEXT.create(training.withTraining(training.training().withContextUse(ContextUse.AS_GIVEN)), 1)
                 .fit(domainRegistry, List.of(new org.adaptbench.finetune.strategy.UserData("domain", PreferenceProfile.key("domain"), examples)));
         return domainRegistry;
@@ -202,10 +203,11 @@ public final class ApproachFactory {
                 defaults.retainWeight(), defaults.seed(), defaults.contextUse());
     }
 
-    private AdapterTrainingConfig adapterTraining(String purpose) {
+    /** Adapter training as configured; shared adapters see far more examples, so they take fewer epochs over them. */
+    private AdapterTrainingConfig adapterTraining(String purpose, int epochs) {
         RunConfig.Adapters section = bench.config().adapters();
         LoraConfig lora = new LoraConfig(section.rank(), section.alpha(), LoraConfig.defaults().targets());
-        TrainingConfig training = new TrainingConfig(section.epochs(), 16, section.learningRate(),
+        TrainingConfig training = new TrainingConfig(epochs, 16, section.learningRate(),
                 Seeds.derive(bench.config().seed(), "adapter/" + purpose), ContextUse.EMPTY);
         return new AdapterTrainingConfig(lora, training);
     }

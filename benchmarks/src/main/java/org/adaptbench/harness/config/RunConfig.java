@@ -109,7 +109,7 @@ public record RunConfig(
 
     /** LoRA adapters: who gets one, their shape, training, retraining cadences. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Adapters(int rank, double alpha, int epochs, double learningRate, int variants,
+    public record Adapters(int rank, double alpha, int epochs, int sharedEpochs, double learningRate, int variants,
             int distillationProbes, double distillationMinKl, int maxExamplesPerUser, String cadence,
             List<String> cadences, int domainUsers) {
     }

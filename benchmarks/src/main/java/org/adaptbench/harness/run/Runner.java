@@ -79,7 +79,10 @@ public final class Runner {
                     }
                     String key = i == 0 ? kind.wireName() : kind.wireName() + "@" + workload.name();
                     bench.progress().log("scenario " + key);
+                    long start = System.nanoTime();
                     ScenarioOutput output = scenario.run(context, workload, key);
+                    bench.progress().log(String.format(java.util.Locale.US, "scenario %s done in %.1f s", key,
+                            (System.nanoTime() - start) / 1e9));
                     scenarios.put(key, new TreeMap<>(output.metrics()));
                     if (!output.series().isEmpty()) {
                         series.put(key, new TreeMap<>(output.series()));
