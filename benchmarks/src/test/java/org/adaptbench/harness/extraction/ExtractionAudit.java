@@ -106,8 +106,8 @@ final class ExtractionAudit {
                     audit.score(user.userId(), turn, seen, last.get().signals());
                     apply(active, turn.label());
                 }
+                // users stay in the layer: a hard delete would also drop their texts from the shared embedding cache
                 audit.scoreEndState(user.userId(), active, layer.memories(user.userId()));
-                layer.forgetAll(user.userId());
             }
         }
         return audit;

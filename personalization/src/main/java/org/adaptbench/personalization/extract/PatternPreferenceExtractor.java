@@ -46,6 +46,9 @@ public final class PatternPreferenceExtractor implements PreferenceExtractor {
     /** Least slot similarity for a wish without a word saying it lasts to count as a preference. */
     public static final double WISH_MIN_SIMILARITY = 0.3;
 
+    /** "that: ..." after a forget verb: a bare "forget that" followed by what holds instead. */
+    private static final Pattern CORRECTION = Pattern.compile("^(?:that|it|this)\\s*[:,;\u2013\u2014-]+\\s*(?<clause>\\S.*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\n+");
 
     private final SlotClassifier slots;
@@ -69,7 +72,14 @@ public final class PatternPreferenceExtractor implements PreferenceExtractor {
         List<String> sentences = sentences(turn.text());
         for (String sentence : sentences) {
             Matcher forget = PreferenceCues.FORGET.matcher(sentence);
-            if (forget.matches()) {
+            Matcher correction = forget.matches() ? CORRECTION.matcher(forget.group("rest")) : null;
+            if (correction != null && correction.matches() && states(userId, correction.group("clause"))) {
+                // "Scratch that: I'd like longer answers now" corrects the last preference, it deletes nothing
+                stated = true;
+                String clause = correction.group("clause");
+                PreferenceSignal corrected = remember(slotOf(userId, clause), clause, MemoryKind.EXPLICIT);
+                signals.add(new PreferenceSignal(corrected.action(), corrected.slot(), clause, corrected.kind(), EMPHATIC, true));
+            } else if (forget.matches()) {
                 signals.add(forget(userId, forget.group("rest")));
             } else if (PreferenceCues.isStatement(sentence)) {
                 stated = true;
@@ -106,6 +116,11 @@ public final class PatternPreferenceExtractor implements PreferenceExtractor {
             return alone;
         }
         return new PreferenceSignal(alone.action(), turnFit.slot(), turn, alone.kind(), alone.confidence(), alone.revision());
+    }
+
+    /** True when {@code sentence} states a preference or a lasting wish. */
+    private boolean states(String userId, String sentence) {
+        return PreferenceCues.isStatement(sentence) || isLastingWish(userId, sentence);
     }
 
     /**
