@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.adaptbench.datasets.model.Dataset;
@@ -55,7 +55,8 @@ final class ExtractionAudit {
     private final DimensionCatalogue dimensions;
     private final Map<String, List<float[]>> optionVectors = new HashMap<>();
     private final Map<TurnKind, KindCounts> kinds = new EnumMap<>(TurnKind.class);
-    private final Map<String, List<String>> errors = new TreeMap<>();
+    private final Map<String, Integer> errorCounts = new TreeMap<>();
+    private final Map<String, List<String>> errorExamples = new TreeMap<>();
     private final int errorsKept;
     private int detectedTurns;
     private int forgetTurns;
@@ -106,8 +107,8 @@ final class ExtractionAudit {
                     audit.score(user.userId(), turn, seen, last.get().signals());
                     apply(active, turn.label());
                 }
+                // users stay in the layer: a hard delete would also drop their texts from the shared embedding cache
                 audit.scoreEndState(user.userId(), active, layer.memories(user.userId()));
-                layer.forgetAll(user.userId());
             }
         }
         return audit;
@@ -216,12 +217,11 @@ final class ExtractionAudit {
     }
 
     private void error(String kind, ConversationTurn seen, List<PreferenceSignal> signals) {
-        List<String> examples = errors.computeIfAbsent(kind, k -> new ArrayList<>());
-        examples.add("");
-        if (examples.size() <= errorsKept) {
+        errorCounts.merge(kind, 1, Integer::sum);
+        List<String> examples = errorExamples.computeIfAbsent(kind, k -> new ArrayList<>());
+        if (examples.size() < errorsKept) {
             String text = seen.chosenOption().map(o -> seen.text() + " -> " + o).orElse(seen.text());
-            examples.set(examples.size() - 1, text + "  =>  " + signals.stream()
-                    .map(s -> s.action() + "[" + s.slot() + "] " + s.statement()).toList());
+            examples.add(text + "  =>  " + signals.stream().map(s -> s.action() + "[" + s.slot() + "] " + s.statement()).toList());
         }
     }
 
@@ -245,6 +245,11 @@ final class ExtractionAudit {
 
     double recall(TurnKind kind) {
         return ratio(kinds.get(kind).correctAction, kinds.get(kind).turns);
+    }
+
+    /** Share of the users' filler turns that yielded any signal. */
+    double fillerFalseSignalRate() {
+        return ratio(kinds.get(TurnKind.FILLER).detected, kinds.get(TurnKind.FILLER).turns);
     }
 
     double slotAccuracy() {
@@ -287,8 +292,14 @@ final class ExtractionAudit {
         return ratio(exactUsers, users);
     }
 
-    Map<String, List<String>> errors() {
-        return errors;
+    /** How often each kind of error happened, by kind. */
+    Map<String, Integer> errorCounts() {
+        return errorCounts;
+    }
+
+    /** The first few turns of each kind of error, with what was extracted from them. */
+    Map<String, List<String>> errorExamples() {
+        return errorExamples;
     }
 
     /** The figures as a fixed-width table, one metric a line, with the counts behind each ratio. */
@@ -297,16 +308,16 @@ final class ExtractionAudit {
         row(out, "preference turns: precision", truePositiveTurns(), detectedTurns);
         row(out, "preference turns: recall", truePositiveTurns(), preferenceTurns());
         for (TurnKind kind : List.of(TurnKind.STATEMENT, TurnKind.CHANGE, TurnKind.DELETION, TurnKind.IMPLICIT_CHOICE, TurnKind.IMPLICIT_FEEDBACK)) {
-            row(out, "  recall " + kind.name().toLowerCase(java.util.Locale.US), kinds.get(kind).correctAction, kinds.get(kind).turns);
+            row(out, "  recall " + kind.name().toLowerCase(Locale.US), kinds.get(kind).correctAction, kinds.get(kind).turns);
         }
         row(out, "  false signals on filler (user turns)", kinds.get(TurnKind.FILLER).detected, kinds.get(TurnKind.FILLER).turns);
         row(out, "slot accuracy (found turns)", sum(c -> c.slotCorrect), truePositiveTurns());
         for (TurnKind kind : List.of(TurnKind.STATEMENT, TurnKind.CHANGE, TurnKind.DELETION, TurnKind.IMPLICIT_CHOICE, TurnKind.IMPLICIT_FEEDBACK)) {
-            row(out, "  slot " + kind.name().toLowerCase(java.util.Locale.US), kinds.get(kind).slotCorrect, kinds.get(kind).correctAction);
+            row(out, "  slot " + kind.name().toLowerCase(Locale.US), kinds.get(kind).slotCorrect, kinds.get(kind).correctAction);
         }
         row(out, "option accuracy (remembered)", sum(c -> c.optionCorrect), sum(c -> c.optionJudged));
         for (TurnKind kind : List.of(TurnKind.STATEMENT, TurnKind.CHANGE, TurnKind.IMPLICIT_CHOICE, TurnKind.IMPLICIT_FEEDBACK)) {
-            row(out, "  option " + kind.name().toLowerCase(java.util.Locale.US), kinds.get(kind).optionCorrect, kinds.get(kind).optionJudged);
+            row(out, "  option " + kind.name().toLowerCase(Locale.US), kinds.get(kind).optionCorrect, kinds.get(kind).optionJudged);
         }
         row(out, "deletion requests: precision", kinds.get(TurnKind.DELETION).correctAction, forgetTurns);
         row(out, "deletion requests: recall", kinds.get(TurnKind.DELETION).correctAction, kinds.get(TurnKind.DELETION).turns);
@@ -318,7 +329,7 @@ final class ExtractionAudit {
     }
 
     private static void row(StringBuilder out, String name, int numerator, int denominator) {
-        out.append(String.format(java.util.Locale.US, "%-40s %6.3f %7s%n", name, ratio(numerator, denominator),
+        out.append(String.format(Locale.US, "%-40s %6.3f %7s%n", name, ratio(numerator, denominator),
                 numerator + "/" + denominator));
     }
 
@@ -336,6 +347,6 @@ final class ExtractionAudit {
 
     @Override
     public String toString() {
-        return Objects.toString(table("extraction audit"));
+        return table("extraction audit");
     }
 }

@@ -21,9 +21,11 @@ import org.adaptbench.personalization.store.MemoryKind;
  *       concerns a slot (similarity at least {@link #WISH_MIN_SIMILARITY}), unless it is tied to the
  *       here and now ("this", "tonight").</li>
  *   <li>An imperative forget ("forget that I ...", "please delete what you know about ...") is a
- *       forget request; "forget that" alone refers to the latest memory. A forget next to a new
- *       preference of the same slot ("Forget my earlier take on food; these days I prefer ...") is
- *       a change of mind, not a deletion.</li>
+ *       forget request; "forget that" alone refers to the latest memory. Verbs that also act on
+ *       things ("remove", "drop") need a preference as object ("Remove the onions" is no forget). A
+ *       forget beside a new preference of the same slot, or naming only the topic of a revised one
+ *       ("Forget my earlier take on food; these days I prefer ..."), and "scratch that: &lt;preference&gt;"
+ *       are changes of mind, not deletions.</li>
  *   <li>"actually", "no longer", "changed my mind", "these days", "instead" mark a change of mind.</li>
  *   <li>A reaction to an answer ("too long", "no need to be so stiff", "I only needed the number",
  *       "could you make it simpler?") in a turn that states nothing is implicit feedback: the whole
@@ -46,6 +48,9 @@ public final class PatternPreferenceExtractor implements PreferenceExtractor {
     /** Least slot similarity for a wish without a word saying it lasts to count as a preference. */
     public static final double WISH_MIN_SIMILARITY = 0.3;
 
+    /** "that: ..." after a forget verb: a bare "forget that" followed by what holds instead. */
+    private static final Pattern CORRECTION = Pattern.compile("^(?:that|it|this)\\s*[:,;\u2013\u2014-]+\\s*(?<clause>\\S.*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\n+");
 
     private final SlotClassifier slots;
@@ -69,7 +74,14 @@ public final class PatternPreferenceExtractor implements PreferenceExtractor {
         List<String> sentences = sentences(turn.text());
         for (String sentence : sentences) {
             Matcher forget = PreferenceCues.FORGET.matcher(sentence);
-            if (forget.matches()) {
+            Matcher correction = forget.matches() ? CORRECTION.matcher(forget.group("rest")) : null;
+            if (correction != null && correction.matches() && states(userId, correction.group("clause"))) {
+                // "Scratch that: I'd like longer answers now" corrects the last preference, it deletes nothing
+                stated = true;
+                String clause = correction.group("clause");
+                PreferenceSignal corrected = remember(slotOf(userId, clause), clause, MemoryKind.EXPLICIT);
+                signals.add(new PreferenceSignal(corrected.action(), corrected.slot(), clause, corrected.kind(), EMPHATIC, true));
+            } else if (forget.matches()) {
                 signals.add(forget(userId, forget.group("rest")));
             } else if (PreferenceCues.isStatement(sentence)) {
                 stated = true;
@@ -106,6 +118,11 @@ public final class PatternPreferenceExtractor implements PreferenceExtractor {
             return alone;
         }
         return new PreferenceSignal(alone.action(), turnFit.slot(), turn, alone.kind(), alone.confidence(), alone.revision());
+    }
+
+    /** True when {@code sentence} states a preference or a lasting wish. */
+    private boolean states(String userId, String sentence) {
+        return PreferenceCues.isStatement(sentence) || isLastingWish(userId, sentence);
     }
 
     /**
@@ -164,7 +181,9 @@ public final class PatternPreferenceExtractor implements PreferenceExtractor {
             return signals;
         }
         PreferenceSignal change = remembered.get();
-        SlotClassifier.SlotFit best = slots.fit(userId, change.statement());
+        SlotClassifier.SlotFit own = slots.fit(userId, change.statement());
+        String slot = change.slot();
+        double closest = own.fits() ? own.similarity() : Double.NEGATIVE_INFINITY;
         List<PreferenceSignal> kept = new ArrayList<>(signals.size());
         for (PreferenceSignal signal : signals) {
             boolean sameSlot = !signal.slot().isEmpty() && signal.slot().equals(change.slot());
@@ -175,15 +194,17 @@ public final class PatternPreferenceExtractor implements PreferenceExtractor {
                 continue;
             }
             SlotClassifier.SlotFit topic = slots.fit(userId, signal.statement());
-            if (topic.fits() && (!best.fits() || topic.similarity() > best.similarity())) {
-                best = topic;
+            if (topic.fits() && topic.similarity() > closest) {
+                slot = topic.slot();
+                closest = topic.similarity();
             }
         }
         if (kept.size() == signals.size()) {
             return signals;
         }
-        String slot = best.fits() ? best.slot() : change.slot();
-        return kept.stream().map(s -> s == change ? new PreferenceSignal(s.action(), slot, s.statement(), s.kind(), EMPHATIC, true) : s).toList();
+        String changedSlot = slot;
+        return kept.stream().map(s -> s == change ? new PreferenceSignal(s.action(), changedSlot, s.statement(), s.kind(), EMPHATIC, true) : s)
+                .toList();
     }
 
     private PreferenceSignal pick(String userId, ConversationTurn turn) {

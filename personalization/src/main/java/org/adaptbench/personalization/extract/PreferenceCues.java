@@ -15,12 +15,14 @@ final class PreferenceCues {
 
     private static final String ADVERBS = "(?:(?:really|truly|strongly|generally|usually|always|definitely|much|actually|now|still|also|just"
             + "|honestly|mostly|totally|absolutely|kind of|sort of|very much|much rather|tend to|these days|normally|typically|only|personally"
-            + "|increasingly|by far|genuinely|certainly|rather)\\s+)*";
+            + "|increasingly|by far|genuinely|certainly|rather|more|less|a lot more|much more|far more)\\s+)*";
 
     /** Discourse openers that do not change what the rest of the sentence does ("By the way, ..."). */
     private static final Pattern OPENERS = Pattern.compile("^(?:(?:ok(?:ay)?|so|also|and|oh|well|hey|hmm|honestly|frankly|actually|by the way|btw|fyi|just so you know"
             + "|for the record|for future reference|in (?:the )?future|from now on|going forward|next time|one more thing|as a rule|in general"
-            + "|note that|remember that|keep in mind(?: that)?|bear in mind(?: that)?|please note(?: that)?)[,:;\\s]+)*", FLAGS);
+            + "|note that|remember that|keep in mind(?: that)?|bear in mind(?: that)?|please note(?: that)?|change of plans?|on second thoughts?"
+            + "|correction|update|for what it's worth|personally|ideally|when you (?:answer|reply|respond|write|explain)(?: (?:me|things|stuff))?"
+            + "|in (?:your|the) (?:answers|replies|responses))[,:;\\s]+)*", FLAGS);
 
     /** A first-person predicate that states a preference whatever follows ("I prefer", "I can't stand"). */
     private static final Pattern STATEMENT = Pattern.compile(String.join("|",
@@ -29,13 +31,17 @@ final class PreferenceCues {
                     + "(?:stand|like|eat|drink|enjoy|bear|tolerate|want|use|do|fly|watch|listen|read|wear|care for)\\b",
             "\\bi(?:'m|\\s+am)\\s+" + ADVERBS + "(?:a\\s+|an\\s+)?(?:vegetarian|vegan|pescatarian|allergic|lactose|gluten|into|a fan of"
                     + "|not a fan|not into|fond of|partial to|more of an?|big fan|huge fan|keen on|not keen|crazy about|obsessed with"
-                    + "|(?:happiest|happy|most comfortable|at home|best served) with"
+                    + "|(?:happiest|happy|most comfortable|at home|best served) (?:with|when)"
                     + "|(?:complete |total |absolute |real )?(?:beginner|novice|newbie|newcomer|layman|layperson|specialist|expert|professional|practitioner))\\b",
             "\\bi(?:'m|\\s+am)\\s+no\\s+longer\\b",
             "\\bi\\s+no\\s+longer\\b",
             "\\bmy\\s+(?:absolute\\s+|all-time\\s+|personal\\s+)?(?:favou?rite|preferred|go-to|preference)\\b",
             "\\bi(?:'d|\\s+would)\\s+" + ADVERBS + "(?:rather|prefer|much rather|always choose|go for|pick|choose|opt for|take)\\b",
+            "\\bi\\s+used\\s+to\\s+(?:like|love|prefer|want|enjoy|go for)\\b",
+            "\\bi\\s+" + ADVERBS + "find\\s+(?:[\\w,'-]+\\s+){1,6}?(?:easier|harder|better|worse|clearer|more|less|too|helpful|useful|annoying|distracting"
+                    + "|tedious|boring|confusing)\\b",
             "\\bi(?:'ve|\\s+have)\\s+" + ADVERBS + "(?:switched|changed|moved on|gone off|grown to|come to|started to prefer|started preferring"
+                    + "|gone back to|come back to|returned to|reverted to|moved to|started|begun|taken to"
                     + "|stopped|always (?:liked|loved|preferred|hated)|never (?:liked|enjoyed|been a fan))\\b",
             "\\bi\\s+" + ADVERBS + "(?:always|usually|only|never)\\s+(?:choose|pick|go for|order|book|take|drink|eat|wear|listen to|read|watch|use"
                     + "|fly|cycle|walk|drive|commute|travel)\\b",
@@ -55,21 +61,23 @@ final class PreferenceCues {
                     + "|on a (?:\\w+\\s+)?budget|trying to (?:save|spend less|cut back)|new to|brand new to)\\b",
             "\\bi(?:'d|\\s+would)\\s+" + ADVERBS + "(?:like|love|appreciate|want)\\b(?!\\s+to\\b)",
             "\\bi\\s+(?:already\\s+)?know\\s+(?:the\\s+)?(?:basics|fundamentals|essentials|ropes)\\b",
-            "\\b(?:would\\s+)?suits?\\s+me\\s+(?:better|best)\\b|\\bworks?\\s+(?:better|best)\\s+for\\s+me\\b",
+            "\\b(?:would\\s+)?(?:suits?|helps?)\\s+me\\s+(?:the\\s+)?(?:better|best|most)\\b"
+                    + "|\\b(?:works?|reads?|looks?|sounds?|feels?)\\s+(?:much\\s+|a lot\\s+)?(?:better|best)\\s+(?:for|to)\\s+me\\b",
+            "\\bi\\s+could\\s+(?:really\\s+)?do\\s+with\\b|\\bmatters?\\s+(?:a\\s+lot\\s+|a\\s+great\\s+deal\\s+|most\\s+|more\\s+)?to\\s+me\\b",
             "\\b(?:doesn't|does not|don't|do not)\\s+matter\\s+(?:much\\s+)?to\\s+me\\b|\\bmoney\\s+is\\s+no\\s+object\\b",
             "\\bit(?:'d|\\s+would)\\s+be\\s+(?:great|nice|better|best|ideal|helpful|good|lovely)\\s+if\\b|\\bi(?:'d|\\s+would)\\s+be\\s+(?:grateful|happy|glad)\\s+if\\b"),
             FLAGS);
 
     /** An imperative about how to answer or what to offer, once openers are stripped ("Please give me ..."). */
     private static final Pattern IMPERATIVE = Pattern.compile(
-            "^(?:please\\s+|just\\s+|kindly\\s+|do\\s+|don't\\s+|do\\s+not\\s+|never\\s+)*(?:give|send|show|use|keep|make|write|offer|recommend|suggest|stick\\s+(?:to|with)|go\\s+with"
+            "(?:^|[,;:]\\s+)(?:please\\s+|just\\s+|kindly\\s+|do\\s+)*(?:(?:don't|do\\s+not|never)\\s+[a-z-]+|give|send|show|use|keep|make|write|offer|recommend|suggest|stick\\s+(?:to|with)|go\\s+with"
                     + "|talk|speak|explain|walk\\s+me\\s+through|break|put|number|list|lay\\s+out|format|answer|reply|respond|tell|find|cover|cite"
                     + "|include|add|throw\\s+in|skip|drop|cut|avoid|stay|be|lighten\\s+up|tone|dial|spell|leave|stop|quit|less|more"
-                    + "|switch\\s+to|change\\s+to|go\\s+back\\s+to|move\\s+to)\\b", FLAGS);
+                    + "|switch\\s+to|change\\s+to|go\\s+back\\s+to|move\\s+to|default\\s+to)\\b", FLAGS);
 
     /** An elliptical request: a noun phrase and "please" ("Bullet points, please."). */
     private static final Pattern ELLIPTICAL = Pattern.compile(
-            "^(?<object>[a-z][\\w' -]{0,40}?),?\\s+(?:please|if possible|if you can|ideally|from now on|going forward|next time)[.!]*$", FLAGS);
+            "^(?<object>[a-z][\\w' -]{0,40}?),?\\s+(?:please|if possible|if you can|ideally|from now on|from here on|going forward|next time|for me)[.!]*$", FLAGS);
 
     /** The object of a wish names one thing (an article, a number, a possessive): a request for an instance. */
     private static final Pattern INSTANCE = Pattern.compile(
@@ -83,7 +91,7 @@ final class PreferenceCues {
     private static final Pattern STANDING = Pattern.compile(
             "\\b(?:from now on|going forward|in (?:the )?future|for future reference|by default|every time|each time|whenever|always|as a rule"
                     + "|in general|generally|usually|typically|for the record|just so you know|keep in mind|bear in mind|remember that|note that"
-                    + "|fyi|from here on|next time|any time|all the time)\\b", FLAGS);
+                    + "|fyi|from here on|next time|any time|all the time|change of plans?)\\b", FLAGS);
 
     /** Ties a request to the here and now ("this", "tonight"): a one-off, not a preference. */
     private static final Pattern ONE_OFF = Pattern.compile(
@@ -122,6 +130,9 @@ final class PreferenceCues {
             "^(?:(?:a\\s+)?(?:bit|little|lot|much|way|far)\\s+)?(?:less|fewer|shorter|longer|simpler|plainer|clearer|warmer|friendlier|briefer"
                     + "|crisper|tighter|fancier|cheaper|more\\s+[a-z-]+)\\b(?:[\\s,]+[\\w'-]+){0,6}[.!]*$",
             "^why\\s+(?:so|such)\\b",
+            "\\b(?:didn't|did\\s+not|doesn't|does\\s+not)\\s+(?:\\w+\\s+){0,2}enough\\b",
+            "\\b(?:rambl(?:e|ed|es|ing)|dragged\\s+on|went\\s+on\\s+(?:and\\s+on|too\\s+long|forever))\\b",
+            "\\bi\\s+(?:got|was|am|'m|felt|feel)\\s+(?:completely\\s+|totally\\s+|a\\s+bit\\s+|a\\s+little\\s+|so\\s+)?(?:lost|confused|bored|overwhelmed)\\b",
             "^(?:please\\s+)?(?:don't|do\\s+not|stop|quit)\\s+(?:be(?:ing)?\\s+so|us(?:e|ing)\\s+(?:so\\s+much|that\\s+much|all)|giving\\s+me|adding|including"
                     + "|lecturing|rambling|over)\\b"), FLAGS);
 
@@ -154,7 +165,7 @@ final class PreferenceCues {
                     + "(?:my\\s+(?:liking|love|fondness|taste|preference|penchant|weakness|soft spot)\\s+(?:for|of)\\s+)?", FLAGS);
     static final Pattern CHANGE = Pattern.compile(
             "\\b(?:actually|changed my mind|change of heart|no longer|not anymore|any\\s?more|these days|nowadays|instead|from now on"
-                    + "|switched|gone off|lately|now prefer|now i|i now|earlier take|previous take|on second thought|scratch that|used to"
+                    + "|switched|gone off|lately|now prefer|now i|i now|earlier take|previous take|on second thoughts?|scratch that|used to|change of plans?"
                     + "|rather than before|going forward|switch to|change to|go back to)\\b", FLAGS);
     static final Pattern EMPHASIS = Pattern.compile(
             "\\b(?:really|strongly|definitely|absolutely|always|never|can't stand|cannot stand|hate|love|allergic)\\b", FLAGS);
@@ -182,7 +193,8 @@ final class PreferenceCues {
                 return rest.split("\\s+").length >= 2 ? Optional.of(rest) : Optional.empty();
             }
         }
-        return Optional.empty();
+        Matcher elliptical = ELLIPTICAL.matcher(plain);
+        return elliptical.matches() ? Optional.of(elliptical.group("object")) : Optional.empty();
     }
 
     /** What {@link #wish} found: whether the object names one thing rather than a kind of thing. */
