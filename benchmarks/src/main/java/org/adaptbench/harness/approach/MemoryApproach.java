@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.adaptbench.datasets.model.Query;
-import org.adaptbench.datasets.model.Role;
 import org.adaptbench.datasets.model.Turn;
+import org.adaptbench.harness.extraction.MemoryTurns;
 import org.adaptbench.harness.model.AnswerModel;
 import org.adaptbench.harness.model.Decision;
 import org.adaptbench.harness.model.Prompt;
@@ -53,7 +53,7 @@ public final class MemoryApproach implements Approach {
     @Override
     public Effort learn(String userId, Turn turn) {
         clock.set(Instant.ofEpochMilli(turn.timestamp()));
-        ObserveResult result = memory.observe(userId, conversationTurn(turn));
+        ObserveResult result = memory.observe(userId, MemoryTurns.of(turn));
         for (MemoryChange change : result.changes()) {
             change.memoryId().ifPresent(id -> sources.computeIfAbsent(id, k -> new TreeSet<>()).add(turn.turnId()));
         }
@@ -111,15 +111,5 @@ public final class MemoryApproach implements Approach {
     @Override
     public void close() {
         memory.close();
-    }
-
-    /** The memory layer's view of a turn: what a deployed system sees, never the ground-truth label. */
-    public static ConversationTurn conversationTurn(Turn turn) {
-        Instant at = Instant.ofEpochMilli(turn.timestamp());
-        if (turn.choice().isPresent()) {
-            var choice = turn.choice().get();
-            return ConversationTurn.pick(choice.question(), choice.options(), choice.chosenIndex(), at);
-        }
-        return turn.role() == Role.USER ? ConversationTurn.user(turn.text(), at) : ConversationTurn.assistant(turn.text(), at);
     }
 }

@@ -47,8 +47,6 @@ import org.adaptbench.personalization.extract.SlotClassifier;
  */
 public final class ApproachFactory {
 
-    /** Minimum similarity for the offline extractor to file a statement under a slot (the memory layer's default). */
-    static final double SLOT_MIN_SIMILARITY = 0.3;
     /** Pooled examples a shared adapter trains on at most, spread evenly over the population. */
     static final int MAX_POOLED_EXAMPLES = 4000;
 
@@ -189,7 +187,7 @@ public final class ApproachFactory {
     }
 
     private SlotClassifier slotClassifier() {
-        return new SlotClassifier(bench.embedder(), slots(), SLOT_MIN_SIMILARITY);
+        return new SlotClassifier(bench.embedder(), slots(), SlotClassifier.DEFAULT_MIN_SIMILARITY);
     }
 
     /** The workload's preference dimensions as the memory layer's slots; open when it has none (PrefEval, imports). */

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.adaptbench.datasets.model.Role;
 import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.harness.approach.DeletionRequest;
+import org.adaptbench.harness.extraction.MemoryTurns;
 import org.adaptbench.personalization.embed.Embedder;
 import org.adaptbench.personalization.embed.Vectors;
 import org.adaptbench.personalization.extract.ConversationTurn;
@@ -60,7 +61,7 @@ public final class Lineage {
     public Set<String> slots(String userId, Turn turn) {
         return slotsByText.computeIfAbsent(turn.text() + "\u0000" + turn.choice().map(Object::toString).orElse(""), key -> {
             Set<String> slots = new TreeSet<>();
-            for (PreferenceSignal signal : extractor.extract(userId, memoryView(turn)).signals()) {
+            for (PreferenceSignal signal : extractor.extract(userId, MemoryTurns.of(turn)).signals()) {
                 if (signal.action() == PreferenceSignal.Action.REMEMBER) {
                     slots.add(signal.slot().isEmpty() ? "turn:" + turn.turnId() : signal.slot());
                 }
@@ -84,10 +85,5 @@ public final class Lineage {
             }
         }
         return java.util.Optional.ofNullable(best);
-    }
-
-    /** The memory layer's view of a turn (shared with the memory approach). */
-    static ConversationTurn memoryView(Turn turn) {
-        return org.adaptbench.harness.approach.MemoryApproach.conversationTurn(turn);
     }
 }
