@@ -86,8 +86,8 @@ public final class ReversibilityScenario implements Scenario {
             output.metric(method, "revert_ms", bootstrap.mean(cell.measurement("revert_ms"), "ms", false));
         }
         output.note(cases.size() + " users asked to forget a preference; the reference is the same method on the history without "
-                + "the turns that stated the deleted preference (and without the request). Adapters are trained just before "
-                + "the deletion; merged ones are served merged into the base weights.");
+                + "any turn about that preference's dimension (after the deletion the user has none there) and without the request. "
+                + "Adapters are trained just before the deletion; merged ones are served merged into the base weights.");
         return output;
     }
 
@@ -160,14 +160,18 @@ public final class ReversibilityScenario implements Scenario {
         }
     }
 
-    /** The turns the reference never learns: every turn that revealed the deleted option on its dimension, and the request. */
+    /**
+     * The turns the reference never learns: every turn about the deleted preference's dimension up to
+     * the request, and the request. Earlier options on that dimension were already replaced by the
+     * deleted one, so after the deletion the user has no preference there, which is what the
+     * reference, never having heard of the dimension, holds too.
+     */
     static Set<String> deletedTurns(Case c) {
         Set<String> turns = new LinkedHashSet<>();
         List<Turn> history = c.user().history();
         for (int i = 0; i <= c.deletion(); i++) {
             TurnLabel label = history.get(i).label();
-            if (label.carriesPreference() && label.dimension().equals(c.deleted().dimension())
-                    && label.option().equals(c.deleted().option())) {
+            if (label.carriesPreference() && label.dimension().equals(c.deleted().dimension())) {
                 turns.add(history.get(i).turnId());
             }
         }
