@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.adaptbench.datasets.prefeval.PrefEvalLocation;
 import org.adaptbench.harness.bench.Bench;
+import org.adaptbench.harness.bench.Workloads;
 import org.adaptbench.harness.config.ConfigResolver;
 import org.adaptbench.harness.config.RunConfig;
 import org.adaptbench.harness.llm.LlmSettings;
@@ -79,6 +81,17 @@ final class RunCommand implements Callable<Integer> {
             overrides.put("scenarios", jsonList(scenarios));
         }
         var tree = ConfigResolver.bundled().resolve(suite, overrides);
+        List<String> notes = new ArrayList<>();
+        if (dataset == null && !overrides.containsKey("datasets") && !prefEvalAvailable(RunConfig.of(tree))) {
+            // the suite asks for PrefEval by default; without the shared folder the run goes on without it, and says so
+            String warning = "PrefEval was not found (looked for ../shared/datasets/prefeval, -D" + PrefEvalLocation.PROPERTY
+                    + " and prefeval.path): this run measures the synthetic world only.";
+            System.err.println("adaptbench: warning: " + warning);
+            notes.add(warning);
+            overrides.put("datasets", jsonList(RunConfig.of(tree).datasets().stream()
+                    .filter(name -> !name.equals(Workloads.PREFEVAL)).toList()));
+            tree = ConfigResolver.bundled().resolve(suite, overrides);
+        }
         RunConfig config = RunConfig.of(tree);
         Optional<LlmSettings> llmSettings = llm == null ? Optional.empty()
                 : Optional.of(LlmSettings.of(llm, model, baseUrl, System.getenv()));
@@ -93,12 +106,17 @@ final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Results results;
         try (Bench bench = Bench.open(config, llmSettings, progress)) {
-            results = new Runner(config, directory, bench, workloads).run();
+            results = new Runner(config, directory, bench, workloads, notes).run();
         }
         System.out.println(headline(results));
         System.out.printf(Locale.US, "results: %s  (report: %s, %.0f s)%n", dir.resolve("results.json"),
                 dir.resolve("report").resolve("index.html"), (System.nanoTime() - start) / 1e9);
         return ExitCode.OK;
+    }
+
+    private static boolean prefEvalAvailable(RunConfig config) {
+        return !config.datasets().contains(Workloads.PREFEVAL) || !config.prefeval().path().isBlank()
+                || PrefEvalLocation.find().isPresent();
     }
 
     private Path defaultDirectory() {

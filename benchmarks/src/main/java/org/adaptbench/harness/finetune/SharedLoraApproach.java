@@ -12,7 +12,6 @@ import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.datasets.model.UserData;
 import org.adaptbench.finetune.adapter.AdapterRegistry;
 import org.adaptbench.finetune.model.LabelledExample;
-import org.adaptbench.finetune.model.OptionScores;
 import org.adaptbench.finetune.strategy.PreferenceProfile;
 import org.adaptbench.finetune.strategy.StrategyKind;
 import org.adaptbench.finetune.strategy.StrategyResult;
@@ -115,9 +114,9 @@ public final class SharedLoraApproach implements Approach {
                     + " but query " + query.queryId() + " may only see " + query.visibleTurns());
         }
         Optional<String> adapter = fitted == null ? Optional.empty() : fitted.adapterFor(userId);
-        var prompt = EmbeddedAnswerModel.vectors(Prompt.withoutContext(query.question(), query.options()), embedder);
-        OptionScores scores = registry.score(List.of(prompt), adapter).get(0);
-        return new Response(new Decision(scores.choice(), scores.probabilities()), 0, System.nanoTime() - start);
+        Decision decision = new EmbeddedAnswerModel(registry.scorer(adapter), embedder)
+                .decide(Prompt.withoutContext(query.question(), query.options()));
+        return new Response(decision, 0, System.nanoTime() - start);
     }
 
     /** The user's share of the adapter that serves them. */

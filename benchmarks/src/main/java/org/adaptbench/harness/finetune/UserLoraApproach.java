@@ -13,7 +13,6 @@ import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.finetune.adapter.AdapterRegistry;
 import org.adaptbench.finetune.adapter.UnmergeMode;
 import org.adaptbench.finetune.model.LabelledExample;
-import org.adaptbench.finetune.model.OptionScores;
 import org.adaptbench.finetune.strategy.PerUserAdapterStrategy;
 import org.adaptbench.finetune.train.AdapterTrainer;
 import org.adaptbench.finetune.train.AdapterTrainingConfig;
@@ -150,7 +149,6 @@ public final class UserLoraApproach implements Approach {
             throw new IllegalStateException(name + " trained on " + state.trainedThrough + " turns of " + userId
                     + " but query " + query.queryId() + " may only see " + query.visibleTurns());
         }
-        var prompt = EmbeddedAnswerModel.vectors(Prompt.withoutContext(query.question(), query.options()), embedder);
         Optional<String> adapter = Optional.empty();
         if (state.hasAdapter) {
             if (merged) {
@@ -161,8 +159,9 @@ public final class UserLoraApproach implements Approach {
         } else if (merged) {
             ensureUnmerged();
         }
-        OptionScores scores = registry.score(List.of(prompt), adapter).get(0);
-        return new Response(new Decision(scores.choice(), scores.probabilities()), 0, System.nanoTime() - start);
+        Decision decision = new EmbeddedAnswerModel(registry.scorer(adapter), embedder)
+                .decide(Prompt.withoutContext(query.question(), query.options()));
+        return new Response(decision, 0, System.nanoTime() - start);
     }
 
     @Override

@@ -38,15 +38,18 @@ public final class Runner {
     private final RunDirectory directory;
     private final Bench bench;
     private final List<Workload> workloads;
+    private final List<String> startNotes;
 
     /**
      * @param workloads the run's data sets, loaded (and so validated) before the run directory was made
+     * @param startNotes what the results must say about how the run was set up (a data set left out, ...)
      */
-    public Runner(RunConfig config, RunDirectory directory, Bench bench, List<Workload> workloads) {
+    public Runner(RunConfig config, RunDirectory directory, Bench bench, List<Workload> workloads, List<String> startNotes) {
         this.config = config;
         this.directory = directory;
         this.bench = bench;
         this.workloads = List.copyOf(workloads);
+        this.startNotes = List.copyOf(startNotes);
     }
 
     /** Loads every data set the config names; bad input fails here, before anything is written. */
@@ -60,7 +63,7 @@ public final class Runner {
         Map<String, Map<String, Map<String, MetricValue>>> scenarios = new TreeMap<>();
         Map<String, Map<String, Series>> series = new TreeMap<>();
         Map<String, Map<String, Map<String, List<Double>>>> distributions = new TreeMap<>();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(startNotes);
         List<Sample> samples = new ArrayList<>();
         Map<String, String> datasetHashes = new TreeMap<>();
         for (Workload workload : workloads) {
@@ -126,6 +129,10 @@ public final class Runner {
         environment.put("available_processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
         environment.put("embedding_model", bench.embedder().modelId());
         environment.put("tokenizer", bench.tokens().encodingName());
+        environment.put("prefeval_root", config.prefeval().path().isBlank()
+                ? org.adaptbench.datasets.prefeval.PrefEvalLocation.find().map(Object::toString)
+                        .orElse("not found (the base model was pre-trained without PrefEval topics)")
+                : config.prefeval().path());
         environment.put("llm", bench.llm().map(settings -> settings.describe().toString()).orElse("none (embedded base model)"));
         return environment;
     }
