@@ -78,6 +78,19 @@ public final class ReplayExperiment {
         return new CellResult(samples, measurements, List.of());
     }
 
+    /** Upper bounds of the distance buckets (turns since a change) the adaptation timeline is drawn over. */
+    static final int[] DISTANCE_BUCKETS = {1, 5, 10, 20, 40};
+
+    /** The bucket a distance falls in: a handful of points with enough probes each, instead of one point per turn. */
+    static int distanceBucket(int distance) {
+        for (int bucket : DISTANCE_BUCKETS) {
+            if (distance <= bucket) {
+                return bucket;
+            }
+        }
+        return DISTANCE_BUCKETS[DISTANCE_BUCKETS.length - 1] * 2;
+    }
+
     private static void add(Map<String, List<Double>> measurements, String name, double value) {
         measurements.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
@@ -144,8 +157,7 @@ public final class ReplayExperiment {
             Integer changeAt = query.evidenceTurnIds().isEmpty() ? null : turnIndex.get(query.evidenceTurnIds().get(0));
             Change change = changeAt == null ? null : changes.get(changeAt);
             if (change != null) {
-                int distance = query.visibleTurns() - 1 - changeAt;
-                variant = "after_change_" + distance;
+                variant = "after_change_" + distanceBucket(query.visibleTurns() - 1 - changeAt);
                 if (correct && !change.adapted && change.effectiveAt != Long.MIN_VALUE) {
                     change.adapted = true;
                     adaptations.add(Math.max(0, change.effectiveAt - change.timestamp) + change.computeNanos / 1e6

@@ -120,11 +120,13 @@ public final class AdaptationScenario implements Scenario {
             List<SeriesPoint> points = new ArrayList<>();
             byDistance.forEach((distance, samples) -> {
                 MetricValue value = bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(samples)), "fraction", true);
+                output.metric(approach, "accuracy_after_change_" + distance, value);
                 points.add(new SeriesPoint(distance, value.value(), value.ciLow(), value.ciHigh(), value.n()));
             });
             timeline.put(approach, points);
         }
-        output.series("accuracy_after_change", new Series("turns since the change of preference", "accuracy on the changed dimension",
+        output.series("accuracy_after_change", new Series("turns since the change of preference (bucket upper bound)",
+                "accuracy on the changed dimension",
                 true, timeline));
         output.note(String.format(java.util.Locale.US, "%d users with a change of preference; time_to_adapt_ms counts simulated waiting "
                 + "for a retraining cadence (nightly waits for midnight of the history's clock) plus measured compute; "
