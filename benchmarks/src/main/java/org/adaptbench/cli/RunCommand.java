@@ -1,19 +1,41 @@
 package org.adaptbench.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.adaptbench.datasets.prefeval.PrefEvalLocation;
+import org.adaptbench.harness.bench.Bench;
+import org.adaptbench.harness.bench.Workloads;
+import org.adaptbench.harness.config.ConfigResolver;
+import org.adaptbench.harness.config.RunConfig;
+import org.adaptbench.harness.llm.LlmSettings;
+import org.adaptbench.harness.progress.Progress;
+import org.adaptbench.harness.run.RunDirectory;
+import org.adaptbench.harness.run.Runner;
+import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code adaptbench run}: every approach on the same users, every scenario, one results directory. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a benchmark suite and write results.json, samples.jsonl and report/.")
-final class RunCommand implements Runnable {
+final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--suite", defaultValue = "quick", description = "smoke, quick or full (default: ${DEFAULT-VALUE}).")
     String suite;
 
-    @Option(names = "--dataset", description = "synthetic, prefeval, or a PATH to a PrefEval-layout or generic JSONL folder.")
+    @Option(names = "--dataset", description = "synthetic, prefeval, or a PATH to a PrefEval-layout or generic JSONL folder "
+            + "(default: the suite's, synthetic and prefeval).")
     String dataset;
 
     @Option(names = "--approaches", split = ",", description = "Subset of: none, full-context, memory, global-lora, variant-lora, user-lora, combined.")
@@ -25,17 +47,129 @@ final class RunCommand implements Runnable {
     @Option(names = "--seed", description = "Master seed (overrides the suite's).")
     Long seed;
 
-    @Option(names = "--out", description = "Results directory.")
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override any value of the suites file, e.g. --set evaluation.users=20.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--out", description = "Results directory (default: runs/<suite>-<time>; with --resume, the newest runs/<suite>-*).")
     Path out;
 
     @Option(names = "--resume", description = "Continue an interrupted run in --out from its finished cells.")
     boolean resume;
 
-    @Option(names = "--llm", description = "Answer with a real LLM: openai or ollama (adapter approaches become not applicable).")
+    @Option(names = "--llm", description = "Answer with a remote LLM: openai or ollama (adapter approaches become not applicable).")
     String llm;
 
+    @Option(names = "--model", description = "The LLM's model name (with --llm).")
+    String model;
+
+    @Option(names = "--base-url", description = "The LLM endpoint, ending in /v1 (with --llm).")
+    String baseUrl;
+
     @Override
-    public void run() {
-        throw new NotBuiltYet("run");
+    public Integer call() {
+        Map<String, String> overrides = new LinkedHashMap<>(settings);
+        if (seed != null) {
+            overrides.put("seed", Long.toString(seed));
+        }
+        if (dataset != null) {
+            overrides.put("datasets", "[\"" + dataset.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]");
+        }
+        if (approaches != null) {
+            overrides.put("approaches", jsonList(approaches));
+        }
+        if (scenarios != null) {
+            overrides.put("scenarios", jsonList(scenarios));
+        }
+        var tree = ConfigResolver.bundled().resolve(suite, overrides);
+        List<String> notes = new ArrayList<>();
+        if (dataset == null && !overrides.containsKey("datasets") && !prefEvalAvailable(RunConfig.of(tree))) {
+            // the suite asks for PrefEval by default; without the shared folder the run goes on without it, and says so
+            String warning = "PrefEval was not found (looked for ../shared/datasets/prefeval, -D" + PrefEvalLocation.PROPERTY
+                    + " and prefeval.path): this run measures the synthetic world only.";
+            System.err.println("adaptbench: warning: " + warning);
+            notes.add(warning);
+            overrides.put("datasets", jsonList(RunConfig.of(tree).datasets().stream()
+                    .filter(name -> !name.equals(Workloads.PREFEVAL)).toList()));
+            tree = ConfigResolver.bundled().resolve(suite, overrides);
+        }
+        RunConfig config = RunConfig.of(tree);
+        Optional<LlmSettings> llmSettings = llm == null ? Optional.empty()
+                : Optional.of(LlmSettings.of(llm, model, baseUrl, System.getenv()));
+        if (llm == null && (model != null || baseUrl != null)) {
+            throw new UsageException("--model and --base-url go with --llm");
+        }
+        var workloads = Runner.loadWorkloads(config);
+        Path dir = resume ? resumeDirectory() : out != null ? out : defaultDirectory();
+        RunDirectory directory = resume ? RunDirectory.resume(dir, tree) : RunDirectory.create(dir, tree);
+        Progress progress = Progress.forEnvironment(System.err);
+        progress.log("adaptbench run: suite " + suite + ", seed " + config.seed() + ", writing " + dir);
+        long start = System.nanoTime();
+        Results results;
+        try (Bench bench = Bench.open(config, llmSettings, progress)) {
+            results = new Runner(config, directory, bench, workloads, notes).run();
+        }
+        System.out.println(headline(results));
+        System.out.printf(Locale.US, "results: %s  (report: %s, %.0f s)%n", dir.resolve("results.json"),
+                dir.resolve("report").resolve("index.html"), (System.nanoTime() - start) / 1e9);
+        return ExitCode.OK;
+    }
+
+    private static boolean prefEvalAvailable(RunConfig config) {
+        return !config.datasets().contains(Workloads.PREFEVAL) || !config.prefeval().path().isBlank()
+                || PrefEvalLocation.find().isPresent();
+    }
+
+    private Path defaultDirectory() {
+        return Path.of("runs", suite + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.US)));
+    }
+
+    private Path resumeDirectory() {
+        if (out != null) {
+            return out;
+        }
+        Path runs = Path.of("runs");
+        if (Files.isDirectory(runs)) {
+            try (Stream<Path> list = Files.list(runs)) {
+                Optional<Path> newest = list.filter(p -> p.getFileName().toString().startsWith(suite + "-"))
+                        .filter(p -> Files.exists(p.resolve("run.json"))).max(Path::compareTo);
+                if (newest.isPresent()) {
+                    return newest.get();
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        throw new UsageException("--resume: no earlier " + suite + " run under runs/; give --out");
+    }
+
+    /** The headline table: accuracy (with CI and n) and tokens per request of each approach, per granularity key. */
+    static String headline(Results results) {
+        StringBuilder text = new StringBuilder();
+        results.scenarios().forEach((scenario, byApproach) -> {
+            if (!scenario.startsWith("granularity")) {
+                return;
+            }
+            text.append(String.format(Locale.US, "%n%s%n%-24s %-26s %-14s %s%n", scenario, "approach", "accuracy [95% CI]", "n users",
+                    "tokens/request"));
+            byApproach.forEach((approach, metrics) -> {
+                MetricValue accuracy = metrics.get("accuracy");
+                if (accuracy == null) {
+                    return;
+                }
+                MetricValue tokens = metrics.get("tokens_per_request");
+                text.append(String.format(Locale.US, "%-24s %.3f [%.3f, %.3f]    %-14d %s%n", approach, accuracy.value(),
+                        accuracy.ciLow(), accuracy.ciHigh(), accuracy.n(),
+                        tokens == null ? "" : String.format(Locale.US, "%.0f", tokens.value())));
+            });
+        });
+        return text.toString();
+    }
+
+    private static String jsonList(List<String> values) {
+        List<String> quoted = new ArrayList<>();
+        for (String value : values) {
+            quoted.add("\"" + value.trim().replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+        }
+        return "[" + String.join(",", quoted) + "]";
     }
 }

@@ -20,6 +20,14 @@ public final class Seeds {
         return new SplittableRandom(mix(h ^ mix(index)));
     }
 
+    /**
+     * A seed for {@code purpose} under {@code seed}; the purpose names what it is for and whom
+     * ("adapter/u00017"), so every consumer of randomness in a run gets its own reproducible stream.
+     */
+    public static long derive(long seed, String purpose) {
+        return random(seed, purpose, 0).nextLong();
+    }
+
     /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
     public static int[] permutation(int n, SplittableRandom random) {
         int[] order = new int[n];

@@ -52,7 +52,8 @@ import org.adaptbench.personalization.store.StoreInputs;
  * <p><b>Conflicts.</b> A slot holds one active preference. A new statement on a slot replaces the
  * current one (kept in the history, no longer recalled), unless it restates it (cosine at least
  * the lifecycle's duplicate threshold: the old memory is reinforced instead) or it is an implicit
- * pick against an explicit statement (ignored: what the user said outranks what they clicked).
+ * signal (a pick, a reaction to an answer) against an explicit statement (ignored: what the user
+ * stated outranks what they clicked or how they reacted).
  * Without a slot, the nearest open memory at or above {@code openSlotSupersedeThreshold} plays
  * the slot's part. A forget request deletes the slot's memory, else the memory most similar to
  * what is to be forgotten (at least {@code forgetThreshold}), and "forget that" the latest one.
@@ -305,7 +306,7 @@ public final class PersonalMemory implements AutoCloseable {
         private Embedder embedder;
         private MemoryStore store;
         private SlotCatalogue slots = SlotCatalogue.open();
-        private double slotMinSimilarity = 0.3;
+        private double slotMinSimilarity = SlotClassifier.DEFAULT_MIN_SIMILARITY;
         private PreferenceExtractor extractor;
         private ScoreWeights weights = ScoreWeights.DEFAULTS;
         private LifecyclePolicy lifecycle = LifecyclePolicy.DEFAULTS;
@@ -338,7 +339,7 @@ public final class PersonalMemory implements AutoCloseable {
             return this;
         }
 
-        /** Least cosine for a statement to fit a slot. Default 0.3. */
+        /** Least cosine for a statement to fit a slot. Default {@link SlotClassifier#DEFAULT_MIN_SIMILARITY}. */
         public Builder slotMinSimilarity(double value) {
             this.slotMinSimilarity = value;
             return this;

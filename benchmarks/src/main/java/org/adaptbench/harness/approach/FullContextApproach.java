@@ -37,7 +37,7 @@ public final class FullContextApproach implements Approach {
     public Effort learn(String userId, Turn turn) {
         long start = System.nanoTime();
         histories.computeIfAbsent(userId, id -> new ArrayList<>()).add(turn);
-        return Effort.compute(System.nanoTime() - start);
+        return Effort.effective(System.nanoTime() - start, turn.timestamp());
     }
 
     /**
@@ -49,7 +49,7 @@ public final class FullContextApproach implements Approach {
         long start = System.nanoTime();
         histories.computeIfAbsent(userId, id -> new ArrayList<>())
                 .add(Turn.of(request.turnId(), Role.USER, request.text(), request.timestamp(), TurnLabel.UNKNOWN));
-        return Effort.compute(System.nanoTime() - start);
+        return Effort.effective(System.nanoTime() - start, request.timestamp());
     }
 
     @Override

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.adaptbench.datasets.model.Query;
-import org.adaptbench.datasets.model.Role;
 import org.adaptbench.datasets.model.Turn;
+import org.adaptbench.harness.extraction.MemoryTurns;
 import org.adaptbench.harness.model.AnswerModel;
 import org.adaptbench.harness.model.Decision;
 import org.adaptbench.harness.model.Prompt;
@@ -53,11 +53,11 @@ public final class MemoryApproach implements Approach {
     @Override
     public Effort learn(String userId, Turn turn) {
         clock.set(Instant.ofEpochMilli(turn.timestamp()));
-        ObserveResult result = memory.observe(userId, conversationTurn(turn));
+        ObserveResult result = memory.observe(userId, MemoryTurns.of(turn));
         for (MemoryChange change : result.changes()) {
             change.memoryId().ifPresent(id -> sources.computeIfAbsent(id, k -> new TreeSet<>()).add(turn.turnId()));
         }
-        return Effort.compute(result.totalNanos());
+        return result.changedMemory() ? Effort.effective(result.totalNanos(), turn.timestamp()) : Effort.compute(result.totalNanos());
     }
 
     /** A deletion request is said to the memory layer like any turn; its extractor recognises "forget ...". */
@@ -65,16 +65,25 @@ public final class MemoryApproach implements Approach {
     public Effort forget(String userId, DeletionRequest request) {
         clock.set(Instant.ofEpochMilli(request.timestamp()));
         ObserveResult result = memory.observe(userId, ConversationTurn.user(request.text(), clock.instant()));
-        return Effort.compute(result.totalNanos());
+        return result.changedMemory() ? Effort.effective(result.totalNanos(), request.timestamp()) : Effort.compute(result.totalNanos());
     }
 
     @Override
     public Response answer(String userId, Query query) {
         long start = System.nanoTime();
-        ContextResult context = memory.buildContext(userId, query.question(), tokenBudget);
+        ContextResult context = memory.buildContext(userId, recallQuery(query), tokenBudget);
         List<String> items = context.memories().stream().map(hit -> hit.memory().text()).toList();
         Decision decision = model.decide(new Prompt(query.question(), query.options(), items, context.text()));
         return new Response(decision, context.tokensAdded(), System.nanoTime() - start);
+    }
+
+    /**
+     * What memories are recalled for: the question together with its options. The question alone
+     * rarely says which preference matters ("What should I cook tonight?"); the candidate answers do,
+     * and every approach sees them anyway.
+     */
+    public static String recallQuery(Query query) {
+        return query.question() + "\n" + String.join("\n", query.options());
     }
 
     /** The history turns behind the top-{@code k} memories recalled for {@code question}, best first. */
@@ -102,15 +111,5 @@ public final class MemoryApproach implements Approach {
     @Override
     public void close() {
         memory.close();
-    }
-
-    /** The memory layer's view of a turn: what a deployed system sees, never the ground-truth label. */
-    static ConversationTurn conversationTurn(Turn turn) {
-        Instant at = Instant.ofEpochMilli(turn.timestamp());
-        if (turn.choice().isPresent()) {
-            var choice = turn.choice().get();
-            return ConversationTurn.pick(choice.question(), choice.options(), choice.chosenIndex(), at);
-        }
-        return turn.role() == Role.USER ? ConversationTurn.user(turn.text(), at) : ConversationTurn.assistant(turn.text(), at);
     }
 }

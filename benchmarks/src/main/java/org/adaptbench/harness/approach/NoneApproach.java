@@ -5,18 +5,23 @@ import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.harness.model.AnswerModel;
 import org.adaptbench.harness.model.Prompt;
 
-/** The control: the unchanged model with nothing injected, so it answers every user alike. */
+/**
+ * A model with nothing injected, so it answers every user alike: the {@code none} control on the
+ * base model, or a shared adapter on its own ("combined/adapter-only").
+ */
 public final class NoneApproach implements Approach {
 
+    private final String name;
     private final AnswerModel model;
 
-    public NoneApproach(AnswerModel model) {
+    public NoneApproach(String name, AnswerModel model) {
+        this.name = name;
         this.model = model;
     }
 
     @Override
     public String name() {
-        return ApproachKind.NONE.wireName();
+        return name;
     }
 
     @Override

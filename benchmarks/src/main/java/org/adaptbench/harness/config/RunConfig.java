@@ -25,11 +25,13 @@ public record RunConfig(
         List<String> approaches,
         List<String> scenarios,
         String cacheDir,
+        Evaluation evaluation,
         Synthetic synthetic,
         PrefEval prefeval,
         Pretraining pretraining,
         Memory memory,
         Adapters adapters,
+        Adaptation adaptation,
         Reversibility reversibility,
         DataSize dataSize,
         Retrieval retrieval,
@@ -50,8 +52,8 @@ public record RunConfig(
             throw new UsageException("bad configuration: " + e.getOriginalMessage());
         }
         RunConfig config = new RunConfig(bound.suite, bound.seed, bound.datasets, bound.approaches, bound.scenarios,
-                bound.cacheDir, bound.synthetic, bound.prefeval, bound.pretraining, bound.memory, bound.adapters,
-                bound.reversibility, bound.dataSize, bound.retrieval, bound.bootstrap, tree.deepCopy());
+                bound.cacheDir, bound.evaluation, bound.synthetic, bound.prefeval, bound.pretraining, bound.memory, bound.adapters,
+                bound.adaptation, bound.reversibility, bound.dataSize, bound.retrieval, bound.bootstrap, tree.deepCopy());
         config.approachKinds();
         config.scenarioKinds();
         return config;
@@ -79,6 +81,11 @@ public record RunConfig(
         return approachKinds().contains(kind);
     }
 
+    /** Who is evaluated: the same users for every approach, and the share of each history kept for training only. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Evaluation(int users, double trainFraction) {
+    }
+
     /** Size of the synthetic world. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Synthetic(int users, int eventsPerUser, double changeRate, double deletionRate) {
@@ -86,8 +93,8 @@ public record RunConfig(
 
     /** Which PrefEval items to load and how much filler to insert. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record PrefEval(String path, int itemsPerTopic, List<String> forms, List<Integer> fillerTurns,
-            int granularityFillerTurns, List<String> pretrainingTopics) {
+    public record PrefEval(String path, int itemsPerTopic, int domainItemsPerTopic, List<String> forms,
+            List<Integer> fillerTurns, int granularityFillerTurns, List<String> pretrainingTopics) {
     }
 
     /** Pre-training of the base model. */
@@ -102,13 +109,19 @@ public record RunConfig(
 
     /** LoRA adapters: who gets one, their shape, training, retraining cadences. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Adapters(int users, int rank, double alpha, int epochs, double learningRate, int variants,
-            int distillationQuestions, List<String> cadences, int domainUsers) {
+    public record Adapters(int rank, double alpha, int epochs, int sharedEpochs, double learningRate, int variants,
+            int distillationProbes, double distillationMinKl, int maxExamplesPerUser, String cadence,
+            List<String> cadences, int domainUsers) {
+    }
+
+    /** The adaptation scenario: how many users with a change of preference it replays at each cadence. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Adaptation(int users) {
     }
 
     /** The reversibility scenario. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Reversibility(int users, int gradientAscentSteps) {
+    public record Reversibility(int users, int gradientAscentSteps, int probesPerDimension) {
     }
 
     /** The data-size sweep. */

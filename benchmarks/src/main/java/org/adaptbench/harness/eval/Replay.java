@@ -65,7 +65,8 @@ public final class Replay {
         run(approach, user, user.history().size(), selected, listener);
     }
 
-    static Effort deliver(Approach approach, String userId, Turn turn) {
+    /** Delivers one turn: a deletion request through {@link Approach#forget}, anything else through {@link Approach#learn}. */
+    public static Effort deliver(Approach approach, String userId, Turn turn) {
         if (turn.label().kind() == TurnKind.DELETION) {
             return approach.forget(userId, new DeletionRequest(turn.turnId(), turn.text(), turn.timestamp()));
         }

@@ -14,6 +14,8 @@ package org.adaptbench.datasets.synthetic;
  * @param deletionShare a statement of some option, then a request to forget it: the label follows
  *     the prior, independent of the deleted option
  * @param maxDistractors at most this many statements on other dimensions are mixed into a context
+ * @param maxFillerPairs at most this many filler exchanges (a user turn and the assistant's reply)
+ *     are mixed into a context, so the model learns to find a preference inside ordinary chat
  */
 public record PretrainingConfig(
         long seed,
@@ -23,7 +25,8 @@ public record PretrainingConfig(
         double distractorOnlyShare,
         double changeShare,
         double deletionShare,
-        int maxDistractors) {
+        int maxDistractors,
+        int maxFillerPairs) {
 
     public PretrainingConfig {
         if (users < 1 || examplesPerUser < 1) {
@@ -37,14 +40,23 @@ public record PretrainingConfig(
         if (emptyContextShare + distractorOnlyShare + changeShare + deletionShare > 1) {
             throw new IllegalArgumentException("the context shares must not add up to more than 1");
         }
-        if (maxDistractors < 0) {
-            throw new IllegalArgumentException("maxDistractors must not be negative");
+        if (maxDistractors < 0 || maxFillerPairs < 0) {
+            throw new IllegalArgumentException("maxDistractors and maxFillerPairs must not be negative");
         }
     }
 
-    /** 500 users × 20 examples; 25% empty, 15% distractors only, 15% change, 5% deletion, 40% stated. */
+    /**
+     * 500 users × 20 examples; 25% empty, 15% distractors only, 15% change, 5% deletion, 40% stated;
+     * up to 5 distractors and 8 filler exchanges in a context.
+     */
     public static PretrainingConfig defaults(long seed) {
-        return new PretrainingConfig(seed, 500, 20, 0.25, 0.15, 0.15, 0.05, 3);
+        return new PretrainingConfig(seed, 500, 20, 0.25, 0.15, 0.15, 0.05, 5, 8);
+    }
+
+    /** The same corpus shape with another number of users. */
+    public PretrainingConfig withUsers(int newUsers) {
+        return new PretrainingConfig(seed, newUsers, examplesPerUser, emptyContextShare, distractorOnlyShare, changeShare,
+                deletionShare, maxDistractors, maxFillerPairs);
     }
 
     public int size() {

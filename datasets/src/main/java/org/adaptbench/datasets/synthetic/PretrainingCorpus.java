@@ -85,6 +85,7 @@ public final class PretrainingCorpus {
             }
             addDistractors(random, context, d, latent, kind < distractors);
         }
+        addFiller(random, context);
         // options in a fresh order for every example, so position carries no signal
         int[] order = Seeds.permutation(WorldText.OPTIONS_PER_DIMENSION, random);
         List<String> options = new ArrayList<>(order.length);
@@ -112,6 +113,20 @@ public final class PretrainingCorpus {
             int other = random.nextInt(latent.length - 1);
             other = other >= d ? other + 1 : other;
             context.add(random.nextInt(context.size() + 1), render(random, text.statementFrames(), other, latent[other]));
+        }
+    }
+
+    /** Mixes filler exchanges into the context at random places, each as the user's turn followed by the reply. */
+    private void addFiller(SplittableRandom random, List<String> context) {
+        if (config.maxFillerPairs() == 0) {
+            return;
+        }
+        int count = random.nextInt(config.maxFillerPairs() + 1);
+        for (int i = 0; i < count; i++) {
+            WorldText.FillerPair pair = pick(random, text.filler());
+            int at = random.nextInt(context.size() + 1);
+            context.add(at, pair.assistant());
+            context.add(at, pair.user());
         }
     }
 

@@ -19,7 +19,8 @@ final class QueryAssigner {
     private QueryAssigner() {
     }
 
-    static Assignment assign(WorldText text, QuestionBank bank, List<UserSimulator.SimulatedUser> users, int dimensions) {
+    static Assignment assign(WorldText text, QuestionBank bank, List<UserSimulator.SimulatedUser> users, int dimensions,
+            WorldText.Pool pool) {
         int options = WorldText.OPTIONS_PER_DIMENSION;
         int[][] slotCount = new int[dimensions][options];
         for (UserSimulator.SimulatedUser user : users) {
@@ -36,7 +37,7 @@ final class QueryAssigner {
                     rarest = Math.min(rarest, slotCount[d][o]);
                 }
             }
-            itemsUsed[d] = Math.max(1, Math.min(bank.items(d, WorldText.Pool.QUERY).size(), rarest));
+            itemsUsed[d] = Math.max(1, Math.min(bank.items(d, pool).size(), rarest));
         }
 
         int[][] nextItem = new int[dimensions][options];
@@ -87,7 +88,7 @@ final class QueryAssigner {
                 UserSimulator.Slot slot = user.slots().get(s);
                 int d = slot.dimension();
                 int itemIndex = itemOfSlot.get(u)[s];
-                QuestionBank.Item item = bank.items(d, WorldText.Pool.QUERY).get(itemIndex);
+                QuestionBank.Item item = bank.items(d, pool).get(itemIndex);
                 WorldText.DimensionText dimension = text.dimensions().get(d);
                 userQueries.add(new Query(
                         user.userId() + "/q" + s,

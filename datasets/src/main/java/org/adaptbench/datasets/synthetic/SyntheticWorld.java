@@ -25,38 +25,55 @@ import org.adaptbench.datasets.model.UserData;
  * <p>Use {@link #generate(SyntheticConfig)}, then {@link #dataset()} in memory or {@link #write(Path)}
  * for {@code users.jsonl}, {@code turns.jsonl}, {@code queries.jsonl} and {@code manifest.json}
  * (readable again with {@link org.adaptbench.datasets.jsonl.JsonlDatasetReader}).
+ *
+ * <p>{@link #generate(SyntheticConfig, Wording)} with {@link Wording#PRETRAINING} plays the same kind
+ * of histories in pre-training wording only: a world to tune an extractor or any other component on
+ * before it is measured on the evaluation world, whose wording it then has never seen.
  */
 public final class SyntheticWorld {
 
     public static final String NAME = "synthetic";
 
     private final SyntheticConfig config;
+    private final Wording wording;
     private final Dataset dataset;
     private final JsonlFiles files;
     private final double majorityCeiling;
     private final boolean everyOptionCorrectForSomeUser;
 
-    private SyntheticWorld(SyntheticConfig config, Dataset dataset, JsonlFiles files, double majorityCeiling,
+    private SyntheticWorld(SyntheticConfig config, Wording wording, Dataset dataset, JsonlFiles files, double majorityCeiling,
             boolean everyOptionCorrectForSomeUser) {
         this.config = config;
+        this.wording = wording;
         this.dataset = dataset;
         this.files = files;
         this.majorityCeiling = majorityCeiling;
         this.everyOptionCorrectForSomeUser = everyOptionCorrectForSomeUser;
     }
 
+    /** The evaluation world: histories and queries in evaluation wording. */
     public static SyntheticWorld generate(SyntheticConfig config) {
+        return generate(config, Wording.EVALUATION);
+    }
+
+    /**
+     * A world whose histories and queries use only {@code wording}. In pre-training wording the queries
+     * draw on the one pre-training question pool, so they may repeat a question offered in a history.
+     */
+    public static SyntheticWorld generate(SyntheticConfig config, Wording wording) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(wording, "wording");
         WorldText text = WorldText.standard();
         QuestionBank bank = new QuestionBank(text, config.dimensions(), config.seed());
         Popularity popularity = new Popularity(WorldText.OPTIONS_PER_DIMENSION, config.zipfExponent());
-        UserSimulator simulator = new UserSimulator(text, config, bank, popularity);
+        UserSimulator simulator = new UserSimulator(text, config, bank, popularity, wording);
         int width = Math.max(5, Integer.toString(config.users()).length());
         List<UserSimulator.SimulatedUser> simulated = new ArrayList<>(config.users());
         for (int u = 0; u < config.users(); u++) {
             simulated.add(simulator.simulate(u, String.format(java.util.Locale.US, "u%0" + width + "d", u)));
         }
-        QueryAssigner.Assignment assignment = QueryAssigner.assign(text, bank, simulated, config.dimensions());
+        QueryAssigner.Assignment assignment = QueryAssigner.assign(text, bank, simulated, config.dimensions(),
+                WorldText.Pool.queries(wording));
         List<UserData> users = new ArrayList<>(simulated.size());
         for (int u = 0; u < simulated.size(); u++) {
             UserSimulator.SimulatedUser user = simulated.get(u);
@@ -64,11 +81,15 @@ public final class SyntheticWorld {
         }
         JsonlFiles files = JsonlDatasetWriter.encode(users);
         Dataset dataset = new Dataset(NAME, DatasetKind.SYNTHETIC, files.contentHash(), users);
-        return new SyntheticWorld(config, dataset, files, assignment.majorityCeiling(), assignment.everyOptionCorrectForSomeUser());
+        return new SyntheticWorld(config, wording, dataset, files, assignment.majorityCeiling(), assignment.everyOptionCorrectForSomeUser());
     }
 
     public SyntheticConfig config() {
         return config;
+    }
+
+    public Wording wording() {
+        return wording;
     }
 
     public Dataset dataset() {
@@ -107,6 +128,10 @@ public final class SyntheticWorld {
         }
         counts.put("queries_after_change", queriesAfterChange());
         manifest.put("seed", config.seed());
+        if (wording != Wording.EVALUATION) {
+            // only a tuning world says so: evaluation manifests stay byte-identical to earlier versions
+            manifest.put("wording", wording.name().toLowerCase(java.util.Locale.US));
+        }
         manifest.set("config", configNode());
         manifest.put("majority_ceiling", majorityCeiling);
         manifest.put("every_option_correct_for_some_user", everyOptionCorrectForSomeUser);

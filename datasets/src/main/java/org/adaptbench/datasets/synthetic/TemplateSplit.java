@@ -16,7 +16,7 @@ final class TemplateSplit {
 
     static ObjectNode describe(WorldText text, int dimensions) {
         ObjectNode split = JsonNodeFactory.instance.objectNode();
-        for (WorldText.Phase phase : WorldText.Phase.values()) {
+        for (Wording phase : Wording.values()) {
             ObjectNode node = split.putObject(phase.name().toLowerCase(java.util.Locale.US));
             strings(node, "statement_frames", text.statementFrames().get(phase));
             strings(node, "change_frames", text.changeFrames().get(phase));
@@ -25,7 +25,7 @@ final class TemplateSplit {
             ObjectNode perDimension = node.putObject("dimensions");
             for (WorldText.DimensionText dimension : text.dimensions().subList(0, dimensions)) {
                 ObjectNode dimensionNode = perDimension.putObject(dimension.name());
-                List<WorldText.Pool> pools = phase == WorldText.Phase.PRETRAINING
+                List<WorldText.Pool> pools = phase == Wording.PRETRAINING
                         ? List.of(WorldText.Pool.PRETRAINING)
                         : List.of(WorldText.Pool.HISTORY, WorldText.Pool.QUERY);
                 for (WorldText.Pool pool : pools) {

@@ -44,12 +44,14 @@ final class UserSimulator {
     private final SyntheticConfig config;
     private final QuestionBank bank;
     private final Popularity popularity;
+    private final Wording wording;
 
-    UserSimulator(WorldText text, SyntheticConfig config, QuestionBank bank, Popularity popularity) {
+    UserSimulator(WorldText text, SyntheticConfig config, QuestionBank bank, Popularity popularity, Wording wording) {
         this.text = text;
         this.config = config;
         this.bank = bank;
         this.popularity = popularity;
+        this.wording = wording;
     }
 
     SimulatedUser simulate(int index, String userId) {
@@ -182,14 +184,14 @@ final class UserSimulator {
             WorldText.OptionText option = option(d);
             String turnId;
             if (random.nextBoolean()) {
-                List<QuestionBank.Item> items = bank.items(d, WorldText.Pool.HISTORY);
+                List<QuestionBank.Item> items = bank.items(d, WorldText.Pool.choices(wording));
                 QuestionBank.Item item = items.get(random.nextInt(items.size()));
                 int position = item.positionOf(latent[d]);
-                String said = pick(text.choiceFrames().evaluation()).replace("{choice}", item.options().get(position));
+                String said = pick(text.choiceFrames().get(wording)).replace("{choice}", item.options().get(position));
                 turnId = addUserTurn(said, Optional.of(new Choice(item.question(), item.options(), position)),
                         label(TurnKind.IMPLICIT_CHOICE, d));
             } else {
-                turnId = addUserTurn(pick(option.feedback().evaluation()), Optional.empty(), label(TurnKind.IMPLICIT_FEEDBACK, d));
+                turnId = addUserTurn(pick(option.feedback().get(wording)), Optional.empty(), label(TurnKind.IMPLICIT_FEEDBACK, d));
             }
             if (active[d]) {
                 evidence.get(d).add(turnId);
@@ -259,8 +261,8 @@ final class UserSimulator {
         }
 
         private String render(WorldText.Split frames, int d) {
-            String phrase = pick(option(d).phrases().evaluation());
-            return pick(frames.evaluation()).replace("{topic}", text.dimensions().get(d).topic()).replace("{phrase}", phrase);
+            String phrase = pick(option(d).phrases().get(wording));
+            return pick(frames.get(wording)).replace("{topic}", text.dimensions().get(d).topic()).replace("{phrase}", phrase);
         }
 
         private TurnLabel label(TurnKind kind, int d) {

@@ -40,11 +40,23 @@ record WorldText(
         return STANDARD;
     }
 
-    /** Texts used only to build the pre-training corpus, or only for the evaluation world. */
-    enum Phase { PRETRAINING, EVALUATION }
-
     /** Which questions and answer texts a question item draws on. */
-    enum Pool { PRETRAINING, HISTORY, QUERY }
+    enum Pool {
+        PRETRAINING, HISTORY, QUERY;
+
+        /** The pool of the choices offered in histories of this wording. */
+        static Pool choices(Wording wording) {
+            return wording == Wording.PRETRAINING ? PRETRAINING : HISTORY;
+        }
+
+        /**
+         * The pool of the queries of this wording. Pre-training wording has a single pool, so its
+         * queries may repeat a question offered as a choice; evaluation wording keeps them apart.
+         */
+        static Pool queries(Wording wording) {
+            return wording == Wording.PRETRAINING ? PRETRAINING : QUERY;
+        }
+    }
 
     record Split(List<String> pretraining, List<String> evaluation) {
         Split {
@@ -52,8 +64,8 @@ record WorldText(
             evaluation = List.copyOf(evaluation);
         }
 
-        List<String> get(Phase phase) {
-            return phase == Phase.PRETRAINING ? pretraining : evaluation;
+        List<String> get(Wording wording) {
+            return wording == Wording.PRETRAINING ? pretraining : evaluation;
         }
     }
 
@@ -131,7 +143,7 @@ record WorldText(
                 }
             }
             for (OptionText option : dimension.options()) {
-                for (Phase phase : Phase.values()) {
+                for (Wording phase : Wording.values()) {
                     if (option.phrases().get(phase).isEmpty() || option.feedback().get(phase).isEmpty()) {
                         throw new IllegalStateException(dimension.name() + "/" + option.name() + " lacks " + phase + " texts");
                     }
@@ -141,7 +153,7 @@ record WorldText(
     }
 
     private static void requireSlot(Split frames, String slot) {
-        for (Phase phase : Phase.values()) {
+        for (Wording phase : Wording.values()) {
             if (frames.get(phase).isEmpty()) {
                 throw new IllegalStateException("no " + phase + " frames for " + slot);
             }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class PretrainingCorpusTest {
 
     private static final SyntheticConfig WORLD = SyntheticConfig.defaults(3);
-    private static final PretrainingConfig CONFIG = new PretrainingConfig(11, 400, 20, 0.25, 0.15, 0.15, 0.05, 3);
+    private static final PretrainingConfig CONFIG = new PretrainingConfig(11, 400, 20, 0.25, 0.15, 0.15, 0.05, 3, 0);
     private static final WorldText TEXT = WorldText.standard();
     private static List<PretrainingExample> corpus;
 
@@ -32,7 +32,7 @@ class PretrainingCorpusTest {
     @Test
     void sameSeedSameCorpusOtherSeedOtherCorpus() {
         assertEquals(corpus, PretrainingCorpus.generate(WORLD, CONFIG));
-        assertNotEquals(corpus, PretrainingCorpus.generate(WORLD, new PretrainingConfig(12, 400, 20, 0.25, 0.15, 0.15, 0.05, 3)));
+        assertNotEquals(corpus, PretrainingCorpus.generate(WORLD, new PretrainingConfig(12, 400, 20, 0.25, 0.15, 0.15, 0.05, 3, 0)));
         assertEquals(CONFIG.size(), corpus.size());
     }
 

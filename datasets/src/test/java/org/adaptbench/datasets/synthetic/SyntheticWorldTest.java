@@ -191,32 +191,54 @@ class SyntheticWorldTest {
 
     @Test
     void evaluationHistoriesUseNoPretrainingWording() {
+        assertNoWordingOf(Wording.PRETRAINING, world);
+    }
+
+    @Test
+    void aPretrainingWordingWorldUsesNoEvaluationWordingAndIsConsistent() {
+        SyntheticWorld tuning = SyntheticWorld.generate(CONFIG.withUsers(100), Wording.PRETRAINING);
+        assertEquals(Wording.PRETRAINING, tuning.wording());
+        assertEquals("pretraining", tuning.manifest().get("wording").asText());
+        assertFalse(world.manifest().has("wording"));
+        assertNoWordingOf(Wording.EVALUATION, tuning);
+        WorldChecks.assertQueriesMatchHistory(tuning);
+        WorldChecks.assertMajorityRates(tuning);
+        long preferenceTurns = tuning.dataset().users().stream().flatMap(u -> u.history().stream())
+                .filter(turn -> turn.label().carriesPreference()).count();
+        assertTrue(preferenceTurns > 1000, "preference turns: " + preferenceTurns);
+    }
+
+    /** No preference turn of {@code generated} holds a sentence frame, phrase, question or answer of {@code other}. */
+    private static void assertNoWordingOf(Wording other, SyntheticWorld generated) {
         WorldText text = WorldText.standard();
-        Set<String> pretraining = new HashSet<>();
+        Set<String> foreign = new HashSet<>();
         List<Pattern> frames = new ArrayList<>();
         for (WorldText.Split split : List.of(text.statementFrames(), text.changeFrames(), text.deletionFrames(), text.choiceFrames())) {
-            for (String frame : split.pretraining()) {
+            for (String frame : split.get(other)) {
                 frames.add(Pattern.compile(Pattern.quote(frame).replaceAll("\\{(topic|phrase|choice)}", "\\\\E.*\\\\Q")));
             }
         }
+        List<WorldText.Pool> pools = other == Wording.PRETRAINING ? List.of(WorldText.Pool.PRETRAINING)
+                : List.of(WorldText.Pool.HISTORY, WorldText.Pool.QUERY);
         for (WorldText.DimensionText dimension : text.dimensions()) {
-            pretraining.addAll(dimension.questions().pretraining());
+            pools.forEach(pool -> foreign.addAll(dimension.questions().get(pool)));
             for (WorldText.OptionText option : dimension.options()) {
-                pretraining.addAll(option.phrases().pretraining());
-                pretraining.addAll(option.feedback().pretraining());
-                pretraining.addAll(option.answers().pretraining());
+                foreign.addAll(option.phrases().get(other));
+                foreign.addAll(option.feedback().get(other));
+                pools.forEach(pool -> foreign.addAll(option.answers().get(pool)));
             }
         }
-        for (UserData user : world.dataset().users()) {
+        for (UserData user : generated.dataset().users()) {
             for (Turn turn : user.history()) {
                 if (turn.label().kind() == TurnKind.FILLER) {
                     continue;
                 }
-                for (String wording : pretraining) {
-                    assertFalse(turn.text().contains(wording), () -> "pre-training wording '" + wording + "' in " + turn.text());
+                for (String wording : foreign) {
+                    assertFalse(turn.text().contains(wording), () -> other + " wording '" + wording + "' in " + turn.text());
+                    turn.choice().ifPresent(choice -> assertFalse(choice.question().contains(wording), choice::question));
                 }
                 for (Pattern frame : frames) {
-                    assertFalse(frame.matcher(turn.text()).matches(), () -> "pre-training frame " + frame + " in " + turn.text());
+                    assertFalse(frame.matcher(turn.text()).matches(), () -> other + " frame " + frame + " in " + turn.text());
                 }
             }
         }

@@ -80,7 +80,7 @@ final class WorldChecks {
                 assertEquals(WorldText.OPTIONS_PER_DIMENSION, query.options().size());
                 int satisfying = 0;
                 for (int i = 0; i < query.options().size(); i++) {
-                    String owner = ownerOfAnswer(dimension, query.options().get(i), WorldText.Pool.QUERY);
+                    String owner = ownerOfAnswer(dimension, query.options().get(i), WorldText.Pool.queries(world.wording()));
                     if (owner.equals(activeOption)) {
                         satisfying++;
                         assertEquals(i, query.correctIndex(), query.queryId() + ": the satisfying option is not the correct one");
@@ -89,34 +89,34 @@ final class WorldChecks {
                 assertEquals(1, satisfying, query.queryId() + " must have exactly one option for the active preference");
                 assertEquals(replay.evidence.get(query.dimension()), query.evidenceTurnIds(), query.queryId() + " evidence");
                 for (String turnId : query.evidenceTurnIds()) {
-                    assertTurnStates(dimension, activeOption, byId.get(turnId));
+                    assertTurnStates(dimension, activeOption, byId.get(turnId), world.wording());
                 }
             }
         }
     }
 
-    /** The turn's label names the option, and its text (or choice) says so in that option's words. */
-    static void assertTurnStates(WorldText.DimensionText dimension, String option, Turn turn) {
+    /** The turn's label names the option, and its text (or choice) says so in that option's words of {@code wording}. */
+    static void assertTurnStates(WorldText.DimensionText dimension, String option, Turn turn, Wording wording) {
         assertEquals(dimension.name(), turn.label().dimension(), turn.toString());
         assertEquals(option, turn.label().option(), turn.toString());
         WorldText.OptionText optionText = optionText(dimension, option);
         switch (turn.label().kind()) {
             case STATEMENT, CHANGE, DELETION -> {
-                assertTrue(optionText.phrases().evaluation().stream().anyMatch(turn.text()::contains),
+                assertTrue(optionText.phrases().get(wording).stream().anyMatch(turn.text()::contains),
                         () -> "no phrase of " + option + " in " + turn.text());
                 for (WorldText.OptionText other : dimension.options()) {
                     if (!other.name().equals(option)) {
-                        assertFalse(other.phrases().evaluation().stream().anyMatch(turn.text()::contains),
+                        assertFalse(other.phrases().get(wording).stream().anyMatch(turn.text()::contains),
                                 () -> "a phrase of " + other.name() + " in " + turn.text());
                     }
                 }
             }
             case IMPLICIT_CHOICE -> {
                 String chosen = turn.choice().orElseThrow().chosen();
-                assertEquals(option, ownerOfAnswer(dimension, chosen, WorldText.Pool.HISTORY), turn.toString());
+                assertEquals(option, ownerOfAnswer(dimension, chosen, WorldText.Pool.choices(wording)), turn.toString());
                 assertTrue(turn.text().contains(chosen), turn.toString());
             }
-            case IMPLICIT_FEEDBACK -> assertTrue(optionText.feedback().evaluation().contains(turn.text()), turn.toString());
+            case IMPLICIT_FEEDBACK -> assertTrue(optionText.feedback().get(wording).contains(turn.text()), turn.toString());
             default -> throw new AssertionError("evidence turn carries no preference: " + turn);
         }
     }

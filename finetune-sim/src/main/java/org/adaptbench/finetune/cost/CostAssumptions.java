@@ -83,7 +83,7 @@ public record CostAssumptions(String asOf, List<ModelShape> models, Lora lora, G
             Assumption memoryTokensEmbeddedPerUserPerMonth, Assumption queryTokensEmbeddedPerRequest, Assumption requestTokens,
             Assumption trainingExamplesPerUser, Assumption tokensPerTrainingExample, Assumption trainingEpochs,
             Assumption trainingOverheadGpuHoursPerRun, Assumption retrainsPerUserPerMonth, Assumption usersPerVariant,
-            Assumption adapterResidentFraction) {
+            Assumption adapterResidentFraction, Assumption requestsPerUserPerMonth) {
         public Workload {
             if (usersPerVariant.value() < 1) {
                 throw new IllegalArgumentException("users per variant must be at least 1, got " + usersPerVariant.value());
@@ -98,7 +98,8 @@ public record CostAssumptions(String asOf, List<ModelShape> models, Lora lora, G
             return new Workload(memoryTokensAddedPerRequest.withValue(tokensAddedPerRequest, source),
                     memoryBytesPerUser.withValue(bytesPerUser, source), memoryTokensEmbeddedPerUserPerMonth,
                     queryTokensEmbeddedPerRequest, requestTokens, trainingExamplesPerUser, tokensPerTrainingExample, trainingEpochs,
-                    trainingOverheadGpuHoursPerRun, retrainsPerUserPerMonth, usersPerVariant, adapterResidentFraction);
+                    trainingOverheadGpuHoursPerRun, retrainsPerUserPerMonth, usersPerVariant, adapterResidentFraction,
+                    requestsPerUserPerMonth);
         }
     }
 
@@ -159,7 +160,8 @@ public record CostAssumptions(String asOf, List<ModelShape> models, Lora lora, G
                 f.assumption(w, "training_examples_per_user", "workload"), f.assumption(w, "tokens_per_training_example", "workload"),
                 f.assumption(w, "training_epochs", "workload"), f.assumption(w, "training_overhead_gpu_hours_per_run", "workload"),
                 f.assumption(w, "retrains_per_user_per_month", "workload"),
-                f.assumption(w, "users_per_variant", "workload"), f.assumption(w, "adapter_resident_fraction", "workload"));
+                f.assumption(w, "users_per_variant", "workload"), f.assumption(w, "adapter_resident_fraction", "workload"),
+                f.assumption(w, "requests_per_user_per_month", "workload"));
         return new CostAssumptions(f.text(root, "as_of", ""), models, lora, gpu,
                 f.assumption(f.node(root, "storage"), "price_per_gb_month", "storage"),
                 f.assumption(f.node(root, "embedding"), "price_per_million_tokens", "embedding"), workload);

@@ -2,23 +2,36 @@ package org.adaptbench.personalization.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.adaptbench.personalization.store.MemoryKind;
 
 /**
- * The offline extractor: no language model, only sentence patterns and a {@link SlotClassifier}.
+ * The offline extractor: no language model, only sentence patterns ({@link PreferenceCues}) and a
+ * {@link SlotClassifier}.
  *
  * <ul>
  *   <li>A user sentence in the first person with a preference predicate ("I prefer", "I can't
  *       stand", "I'm vegetarian", "my favourite", "I'd rather", "always book me") is a preference;
  *       questions, requests for action ("I'd like to book") and reactions ("I like that") are not.</li>
- *   <li>An imperative forget ("forget that I ...", "please delete what I said about ...") is a
- *       forget request; "forget that" alone refers to the latest memory.</li>
+ *   <li>A wish ("I want ...", "I'd like replies that ...", "Please give me ...", "Keep it short") is a
+ *       preference when it says it lasts ("from now on", "always") or, with a slot catalogue, plainly
+ *       concerns a slot (similarity at least {@link #WISH_MIN_SIMILARITY}), unless it is tied to the
+ *       here and now ("this", "tonight").</li>
+ *   <li>An imperative forget ("forget that I ...", "please delete what you know about ...") is a
+ *       forget request; "forget that" alone refers to the latest memory. Verbs that also act on
+ *       things ("remove", "drop") need a preference as object ("Remove the onions" is no forget). A
+ *       forget beside a new preference of the same slot, or naming only the topic of a revised one
+ *       ("Forget my earlier take on food; these days I prefer ..."), and "scratch that: &lt;preference&gt;"
+ *       are changes of mind, not deletions.</li>
  *   <li>"actually", "no longer", "changed my mind", "these days", "instead" mark a change of mind.</li>
- *   <li>A pick among offered options is an implicit preference for the picked option.</li>
+ *   <li>A reaction to an answer ("too long", "no need to be so stiff", "I only needed the number",
+ *       "could you make it simpler?") in a turn that states nothing is implicit feedback: the whole
+ *       turn is kept as one implicit preference (explicit when a wish stands beside it).</li>
+ *   <li>A pick among offered options is an implicit preference for the picked option; its slot is
+ *       the one the offered options fit best together.</li>
  * </ul>
  * The slot of each statement comes from the classifier (open slots when its catalogue is empty).
  */
@@ -28,45 +41,17 @@ public final class PatternPreferenceExtractor implements PreferenceExtractor {
     public static final double STATED = 0.9;
     /** Confidence of a statement with an intensifier ("really", "always") or a change of mind. */
     public static final double EMPHATIC = 1.0;
+    /** Confidence of a reaction to an answer. */
+    public static final double FEEDBACK = 0.7;
     /** Confidence of a pick among offered options. */
     public static final double PICKED = 0.6;
+    /** Least slot similarity for a wish without a word saying it lasts to count as a preference. */
+    public static final double WISH_MIN_SIMILARITY = 0.3;
 
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** "that: ..." after a forget verb: a bare "forget that" followed by what holds instead. */
+    private static final Pattern CORRECTION = Pattern.compile("^(?:that|it|this)\\s*[:,;\u2013\u2014-]+\\s*(?<clause>\\S.*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\n+");
-    private static final String ADVERBS = "(?:(?:really|truly|strongly|generally|usually|always|definitely|much|actually|now|still|also|just"
-            + "|honestly|mostly|totally|absolutely|kind of|sort of|very much|much rather|tend to|these days)\\s+)*";
-    private static final Pattern STATEMENT = Pattern.compile(String.join("|",
-            "\\bi\\s+" + ADVERBS + "(?:prefer|like|love|enjoy|adore|hate|dislike|detest|loathe|avoid|favou?r|fancy|despise)s?\\b",
-            "\\bi\\s+" + ADVERBS + "(?:can't|cannot|can not|don't|do not|never|won't|will not)\\s+" + ADVERBS
-                    + "(?:stand|like|eat|drink|enjoy|bear|tolerate|want|use|do|fly|watch|listen|read|wear)\\b",
-            "\\bi(?:'m|\\s+am)\\s+" + ADVERBS + "(?:a\\s+|an\\s+)?(?:vegetarian|vegan|pescatarian|allergic|lactose|gluten|into|a fan of"
-                    + "|not a fan|not into|fond of|partial to|more of an?|big fan|huge fan|keen on|not keen|crazy about|obsessed with)\\b",
-            "\\bi(?:'m|\\s+am)\\s+no\\s+longer\\b",
-            "\\bi\\s+no\\s+longer\\b",
-            "\\bmy\\s+(?:absolute\\s+|all-time\\s+)?(?:favou?rite|preferred|go-to)\\b",
-            "\\bi(?:'d|\\s+would)\\s+" + ADVERBS + "(?:rather|prefer|much rather|always choose|go for)\\b",
-            "\\bi(?:'ve|\\s+have)\\s+" + ADVERBS + "(?:switched|changed|moved on|gone off|grown to|come to|started to prefer|started preferring"
-                    + "|stopped|always (?:liked|loved|preferred|hated)|never (?:liked|enjoyed|been a fan))\\b",
-            "\\bi\\s+" + ADVERBS + "(?:always|usually|only|never)\\s+(?:choose|pick|go for|order|book|take|drink|eat|wear|listen to|read|watch|use|fly|cycle|walk|drive|commute|travel)\\b",
-            "^(?:please\\s+)?(?:always|never|only)\\s+(?:give|show|use|recommend|suggest|book|send|offer|pick|choose|reply|answer|write)\\b"), FLAGS);
-    private static final Pattern REQUEST = Pattern.compile(
-            "\\bi(?:'d|\\s+would|\\s+want|\\s+need)\\s+(?:like|love|want)?\\s*to\\s+(?!avoid|stay|stick|keep)\\w+", FLAGS);
-    private static final Pattern REACTION = Pattern.compile(
-            "\\bi\\s+(?:really\\s+)?(?:like|love|hate|prefer)\\s+(?:it|that|this|them|those|these|your\\s+\\w+)\\s*(?:idea|one|option|suggestion)?\\s*[.!]*\\s*$", FLAGS);
-    private static final Pattern QUESTION_START = Pattern.compile(
-            "^(?:do|does|did|can|could|would|will|is|are|should|shall|have|has)\\s+(?:you|i|we|they|he|she|it|there)\\b", FLAGS);
-    private static final Pattern FORGET = Pattern.compile(
-            "^(?:(?:ok(?:ay)?|also|and|actually|so|hey|oh|please|kindly|can you|could you|would you|will you|i want you to|i'd like you to)[,\\s]+)*"
-                    + "(?:please\\s+)?(?:forget|disregard|erase|delete|remove|drop|scratch|stop remembering)\\b(?!\\s+(?:to|it\\s+happened)\\b)"
-                    + "\\s*(?<rest>.*)$", FLAGS);
-    private static final Pattern FORGET_FILLER = Pattern.compile(
-            "^(?:about\\s+)?(?:the\\s+fact\\s+)?(?:that\\s+|what\\s+i\\s+(?:said|told you)\\s+(?:about\\s+)?|everything\\s+(?:i\\s+said\\s+)?about\\s+"
-                    + "|my\\s+(?:earlier\\s+|previous\\s+)?(?:note|preference|comment|statement|remark)s?\\s+(?:about|on|for|regarding)\\s+|about\\s+)?", FLAGS);
-    private static final Pattern CHANGE = Pattern.compile(
-            "\\b(?:actually|changed my mind|change of heart|no longer|not anymore|any\\s?more|these days|nowadays|instead|from now on"
-                    + "|switched|gone off|lately|now prefer|now i|i now)\\b", FLAGS);
-    private static final Pattern EMPHASIS = Pattern.compile(
-            "\\b(?:really|strongly|definitely|absolutely|always|never|can't stand|cannot stand|hate|love|allergic)\\b", FLAGS);
 
     private final SlotClassifier slots;
 
@@ -83,38 +68,143 @@ public final class PatternPreferenceExtractor implements PreferenceExtractor {
             return new Extraction(List.of(pick(userId, turn)), List.of());
         }
         List<PreferenceSignal> signals = new ArrayList<>();
-        for (String sentence : sentences(turn.text())) {
-            Matcher forget = FORGET.matcher(sentence);
-            if (forget.matches()) {
-                String target = FORGET_FILLER.matcher(strip(forget.group("rest"))).replaceFirst("").strip();
-                target = target.replaceAll("^(?:it|that|this|them)\\s*[.!]*$", "");
-                String slot = target.isBlank() ? "" : slots.classify(userId, target);
-                signals.add(new PreferenceSignal(PreferenceSignal.Action.FORGET, slot, target, MemoryKind.EXPLICIT, EMPHATIC, false));
-            } else if (isStatement(sentence)) {
-                boolean revision = CHANGE.matcher(sentence).find();
-                double confidence = revision || EMPHASIS.matcher(sentence).find() ? EMPHATIC : STATED;
-                signals.add(new PreferenceSignal(PreferenceSignal.Action.REMEMBER, slots.classify(userId, sentence), sentence,
-                        MemoryKind.EXPLICIT, confidence, revision));
+        boolean stated = false;
+        boolean wished = false;
+        boolean reacted = false;
+        List<String> sentences = sentences(turn.text());
+        for (String sentence : sentences) {
+            Matcher forget = PreferenceCues.FORGET.matcher(sentence);
+            Matcher correction = forget.matches() ? CORRECTION.matcher(forget.group("rest")) : null;
+            if (correction != null && correction.matches() && states(userId, correction.group("clause"))) {
+                // "Scratch that: I'd like longer answers now" corrects the last preference, it deletes nothing
+                stated = true;
+                String clause = correction.group("clause");
+                PreferenceSignal corrected = remember(slotOf(userId, clause), clause, MemoryKind.EXPLICIT);
+                signals.add(new PreferenceSignal(corrected.action(), corrected.slot(), clause, corrected.kind(), EMPHATIC, true));
+            } else if (forget.matches()) {
+                signals.add(forget(userId, forget.group("rest")));
+            } else if (PreferenceCues.isStatement(sentence)) {
+                stated = true;
+                signals.add(remember(slotOf(userId, sentence), sentence, MemoryKind.EXPLICIT));
+            } else if (isLastingWish(userId, sentence)) {
+                wished = true;
+                signals.add(remember(slotOf(userId, sentence), sentence, MemoryKind.EXPLICIT));
+            } else {
+                reacted |= PreferenceCues.isFeedback(sentence);
             }
         }
-        return new Extraction(signals, List.of());
+        if (reacted && !stated && signals.stream().allMatch(s -> s.action() == PreferenceSignal.Action.REMEMBER)) {
+            // the reaction and any wish beside it explain one another: keep the turn whole
+            signals.clear();
+            signals.add(feedback(userId, strip(turn.text()), wished));
+        }
+        if (signals.size() == 1 && sentences.size() > 1 && signals.get(0).action() == PreferenceSignal.Action.REMEMBER) {
+            signals.set(0, inContext(userId, signals.get(0), strip(turn.text())));
+        }
+        return new Extraction(revisions(userId, signals), List.of());
     }
 
-    /** True when {@code sentence} states a lasting first-person preference. */
-    static boolean isStatement(String sentence) {
-        if (sentence.endsWith("?") || QUESTION_START.matcher(sentence).find()) {
+    /**
+     * The turn's only preference, kept with the whole turn when the turn fits a slot better than the
+     * sentence alone ("I'm a specialist; skip the simplifications": the second half names the slot).
+     */
+    private PreferenceSignal inContext(String userId, PreferenceSignal alone, String turn) {
+        if (slots.catalogue().isOpen()) {
+            return alone;
+        }
+        SlotClassifier.SlotFit sentenceFit = slots.fit(userId, alone.statement());
+        SlotClassifier.SlotFit turnFit = slots.fit(userId, turn);
+        if (!turnFit.fits() || sentenceFit.fits() && sentenceFit.similarity() >= turnFit.similarity()) {
+            return alone;
+        }
+        return new PreferenceSignal(alone.action(), turnFit.slot(), turn, alone.kind(), alone.confidence(), alone.revision());
+    }
+
+    /** True when {@code sentence} states a preference or a lasting wish. */
+    private boolean states(String userId, String sentence) {
+        return PreferenceCues.isStatement(sentence) || isLastingWish(userId, sentence);
+    }
+
+    /**
+     * True when {@code sentence} is a wish that says it lasts, or asks for a kind of thing that plainly
+     * concerns a slot; never when it is tied to the moment.
+     */
+    private boolean isLastingWish(String userId, String sentence) {
+        Optional<PreferenceCues.Wish> wish = PreferenceCues.wish(sentence);
+        if (wish.isEmpty() || PreferenceCues.isOneOff(sentence)) {
             return false;
         }
-        if (!STATEMENT.matcher(sentence).find()) {
-            return false;
+        if (PreferenceCues.isStanding(sentence)) {
+            return true;
         }
-        if (REACTION.matcher(sentence).find()) {
-            return false;
+        SlotClassifier.SlotFit fit = slots.fit(userId, sentence);
+        return !wish.get().instance() && fit.fits() && fit.similarity() >= WISH_MIN_SIMILARITY;
+    }
+
+    /** The slot that the sentence, or what its predicate is about, fits better. */
+    private String slotOf(String userId, String sentence) {
+        SlotClassifier.SlotFit whole = slots.fit(userId, sentence);
+        Optional<SlotClassifier.SlotFit> content = PreferenceCues.content(sentence).map(c -> slots.fit(userId, c));
+        return content.filter(c -> c.fits() && (!whole.fits() || c.similarity() > whole.similarity())).orElse(whole).slot();
+    }
+
+    private PreferenceSignal remember(String slot, String sentence, MemoryKind kind) {
+        boolean revision = PreferenceCues.isRevision(sentence);
+        double confidence = revision || PreferenceCues.isEmphatic(sentence) ? EMPHATIC : STATED;
+        return new PreferenceSignal(PreferenceSignal.Action.REMEMBER, slot, sentence, kind, confidence, revision);
+    }
+
+    private PreferenceSignal forget(String userId, String rest) {
+        String target = PreferenceCues.FORGET_FILLER.matcher(strip(rest)).replaceFirst("").strip();
+        target = target.replaceAll("^(?:it|that|this|them)\\s*[.!]*$", "").replaceAll("[\\s;:,]+$", "");
+        String slot = target.isBlank() ? "" : slots.classify(userId, target);
+        return new PreferenceSignal(PreferenceSignal.Action.FORGET, slot, target, MemoryKind.EXPLICIT, EMPHATIC, false);
+    }
+
+    /** The whole turn as one preference, in the slot it fits (none when nothing fits, as for a statement). */
+    private PreferenceSignal feedback(String userId, String text, boolean wished) {
+        MemoryKind kind = wished ? MemoryKind.EXPLICIT : MemoryKind.IMPLICIT;
+        return new PreferenceSignal(PreferenceSignal.Action.REMEMBER, slots.classify(userId, text), text, kind, wished ? STATED : FEEDBACK,
+                PreferenceCues.isRevision(text));
+    }
+
+    /**
+     * "Forget my earlier take on food; these days I prefer Indian food": a forget beside a new
+     * preference is a change of mind when both concern the same slot, or when the preference is
+     * marked as a revision and the forget names only a topic, not a preference of its own. The
+     * forget is dropped (the new preference replaces the old one) and the preference is marked as
+     * a revision, in the slot that the topic or the preference fits more closely.
+     */
+    private List<PreferenceSignal> revisions(String userId, List<PreferenceSignal> signals) {
+        Optional<PreferenceSignal> remembered = signals.stream().filter(s -> s.action() == PreferenceSignal.Action.REMEMBER).findFirst();
+        if (remembered.isEmpty()) {
+            return signals;
         }
-        // "I'd like to book a table" asks for an action; "I'd rather not fly" states a preference
-        Matcher request = REQUEST.matcher(sentence);
-        return !(request.find() && !STATEMENT.matcher(sentence.substring(0, request.start())).find()
-                && !STATEMENT.matcher(sentence.substring(request.end())).find());
+        PreferenceSignal change = remembered.get();
+        SlotClassifier.SlotFit own = slots.fit(userId, change.statement());
+        String slot = change.slot();
+        double closest = own.fits() ? own.similarity() : Double.NEGATIVE_INFINITY;
+        List<PreferenceSignal> kept = new ArrayList<>(signals.size());
+        for (PreferenceSignal signal : signals) {
+            boolean sameSlot = !signal.slot().isEmpty() && signal.slot().equals(change.slot());
+            boolean topicOnly = change.revision() && !signal.slot().isEmpty() && !PreferenceCues.isStatement(signal.statement())
+                    && PreferenceCues.wish(signal.statement()).isEmpty();
+            if (signal.action() != PreferenceSignal.Action.FORGET || !(sameSlot || topicOnly)) {
+                kept.add(signal);
+                continue;
+            }
+            SlotClassifier.SlotFit topic = slots.fit(userId, signal.statement());
+            if (topic.fits() && topic.similarity() > closest) {
+                slot = topic.slot();
+                closest = topic.similarity();
+            }
+        }
+        if (kept.size() == signals.size()) {
+            return signals;
+        }
+        String changedSlot = slot;
+        return kept.stream().map(s -> s == change ? new PreferenceSignal(s.action(), changedSlot, s.statement(), s.kind(), EMPHATIC, true) : s)
+                .toList();
     }
 
     private PreferenceSignal pick(String userId, ConversationTurn turn) {
@@ -122,7 +212,12 @@ public final class PatternPreferenceExtractor implements PreferenceExtractor {
         // the memory names only the pick, so its embedding sits near the picked option, not the others
         String question = turn.text().isBlank() ? "" : " when asked \"" + strip(turn.text()) + "\"";
         String statement = "Picked \"" + strip(chosen) + "\"" + question;
-        String slot = slots.catalogue().isOpen() ? "" : slots.classify(userId, turn.text().isBlank() ? chosen : turn.text() + " " + chosen);
+        // the offered options differ along the slot in question, so together they name it; failing
+        // that, the question and the pick may
+        String slot = slots.fitTogether(userId, turn.options()).slot();
+        if (slot.isEmpty() && !turn.text().isBlank()) {
+            slot = slots.classify(userId, turn.text() + " " + chosen);
+        }
         return new PreferenceSignal(PreferenceSignal.Action.REMEMBER, slot, statement, MemoryKind.IMPLICIT, PICKED, false);
     }
 

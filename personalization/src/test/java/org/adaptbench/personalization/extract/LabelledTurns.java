@@ -8,7 +8,9 @@ import org.adaptbench.personalization.embed.LangChain4jEmbedder;
 
 /**
  * A small labelled conversation fixture in the style of the synthetic preference world: first-person
- * statements and paraphrases, changes of mind, "forget that I ...", implicit picks and filler.
+ * statements and paraphrases, wishes, changes of mind, "forget that I ...", implicit picks, reactions
+ * to an answer, and filler with near misses (one-off requests, forgetting things that are not
+ * preferences). Written by hand in plain English; none of it is the synthetic world's wording.
  */
 final class LabelledTurns {
 
@@ -17,7 +19,7 @@ final class LabelledTurns {
 
     static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
-    enum Label { STATEMENT, CHANGE, DELETION, PICK, FILLER }
+    enum Label { STATEMENT, CHANGE, DELETION, PICK, FEEDBACK, FILLER }
 
     record Labelled(ConversationTurn turn, Label label, String slot) {
     }
@@ -90,6 +92,39 @@ final class LabelledTurns {
         pick(turns, "Which playlist should I start?", List.of("Smooth jazz", "Classic rock", "Lo-fi beats"), 0, "music");
         pick(turns, "How do you want to get to the conference?", List.of("Train", "Rental car", "Flight"), 0, "transport");
         pick(turns, "How detailed should the summary be?", List.of("Three bullet points", "A full page"), 0, "answer_style");
+        // wishes: a lasting preference when they say so or plainly concern a slot
+        statement(turns, "From now on, please keep your answers brief.", "answer_style");
+        statement(turns, "I'd like replies that get straight to the point.", "answer_style");
+        statement(turns, "Window seats, please.", "seat");
+        statement(turns, "It would be great if you always booked me on trains.", "transport");
+        statement(turns, "Could you always suggest vegetarian dishes?", "diet");
+        statement(turns, "Jazz is more my thing.", "music");
+        statement(turns, "I'm a complete beginner, so plain explanations work best for me.", "answer_style");
+        // reactions to an answer
+        feedback(turns, "That was way too long for what I asked.", "answer_style");
+        feedback(turns, "No need to be so formal with me.", "answer_style");
+        feedback(turns, "Hmm, I only needed a short yes or no.", "answer_style");
+        feedback(turns, "Could you make it shorter next time?", "answer_style");
+        feedback(turns, "Too much jargon. Say it in plain words.", "answer_style");
+        // changes of mind beside a forget, and more ways to ask for one
+        change(turns, "Forget what I said about tea; I drink coffee now.", "drink");
+        change(turns, "On second thought, I'd rather sit by the aisle.", "seat");
+        deletion(turns, "You can forget about my taste in music.", "music");
+        deletion(turns, "I no longer want you to remember my diet.", "diet");
+        deletion(turns, "Never mind what I said about trains.", "transport");
+        // one-off requests and other near misses
+        filler(turns, "Tell me a joke.");
+        filler(turns, "Please give me a recipe for lasagna.");
+        filler(turns, "Explain how a heat pump works.");
+        filler(turns, "Write me a short poem about the sea.");
+        filler(turns, "Give me the weather for Paris.");
+        filler(turns, "Find me a cheap flight to Berlin on Friday.");
+        filler(turns, "Show me the menu, please.");
+        filler(turns, "The bill, please.");
+        filler(turns, "I need to pick up my kids at five.");
+        filler(turns, "Never mind, I found it.");
+        filler(turns, "Remove the onions from the recipe, please.");
+        filler(turns, "I forgot my password again.");
         // filler, including near misses
         filler(turns, "What's the weather like in Lisbon tomorrow?");
         filler(turns, "I went to the cinema with my sister yesterday.");
@@ -128,6 +163,10 @@ final class LabelledTurns {
 
     private static void deletion(List<Labelled> turns, String text, String slot) {
         turns.add(new Labelled(ConversationTurn.user(text, at(turns)), Label.DELETION, slot));
+    }
+
+    private static void feedback(List<Labelled> turns, String text, String slot) {
+        turns.add(new Labelled(ConversationTurn.user(text, at(turns)), Label.FEEDBACK, slot));
     }
 
     private static void pick(List<Labelled> turns, String question, List<String> options, int chosen, String slot) {

@@ -66,6 +66,53 @@ class PatternPreferenceExtractorTest {
     }
 
     @Test
+    void aReactionToAnAnswerIsKeptWholeAsImplicitFeedback() {
+        String said = "That reply was too formal. And far too long.";
+        List<PreferenceSignal> signals = withCatalogue.extract("u", ConversationTurn.user(said, LabelledTurns.T0)).signals();
+        assertEquals(1, signals.size());
+        PreferenceSignal feedback = signals.get(0);
+        assertEquals(PreferenceSignal.Action.REMEMBER, feedback.action());
+        assertEquals(said, feedback.statement());
+        assertEquals(MemoryKind.IMPLICIT, feedback.kind());
+        assertEquals(PatternPreferenceExtractor.FEEDBACK, feedback.confidence());
+        assertEquals("answer_style", feedback.slot());
+    }
+
+    @Test
+    void aForgetBesideANewPreferenceOfTheSameSlotIsAChangeOfMind() {
+        List<PreferenceSignal> signals = withCatalogue.extract("u",
+                ConversationTurn.user("Forget what I said about aisle seats; these days I prefer the window.", LabelledTurns.T0)).signals();
+        assertEquals(1, signals.size(), signals.toString());
+        assertEquals(PreferenceSignal.Action.REMEMBER, signals.get(0).action());
+        assertEquals("seat", signals.get(0).slot());
+        assertTrue(signals.get(0).revision());
+        List<PreferenceSignal> correction = withCatalogue.extract("u",
+                ConversationTurn.user("Scratch that: I'd rather have detailed answers.", LabelledTurns.T0)).signals();
+        assertEquals(List.of(PreferenceSignal.Action.REMEMBER), correction.stream().map(PreferenceSignal::action).toList());
+        assertEquals("I'd rather have detailed answers.", correction.get(0).statement());
+        assertTrue(correction.get(0).revision());
+    }
+
+    @Test
+    void aWishLastsWhenItSaysSoOrConcernsASlotButARequestForOneThingDoesNot() {
+        assertEquals(List.of("answer_style"), slots("From now on, keep your answers brief."));
+        assertEquals(List.of("seat"), slots("Window seats, please."));
+        assertEquals(List.of(), slots("Please give me a recipe for lasagna."));
+        assertEquals(List.of(), slots("Tell me a joke."));
+        assertEquals(List.of(), slots("I'd love a coffee right now."));
+    }
+
+    @Test
+    void aPickTakesTheSlotItsOptionsShare() {
+        ConversationTurn pick = ConversationTurn.pick("Anything else?", List.of("Jazz", "Techno", "Folk"), 2, LabelledTurns.T0);
+        assertEquals("music", withCatalogue.extract("u", pick).signals().get(0).slot());
+    }
+
+    private static List<String> slots(String said) {
+        return withCatalogue.extract("u", ConversationTurn.user(said, LabelledTurns.T0)).signals().stream().map(PreferenceSignal::slot).toList();
+    }
+
+    @Test
     void assistantTurnsAndSmallTalkYieldNothing() {
         assertEquals(Extraction.NOTHING, withCatalogue.extract("u", ConversationTurn.assistant("I prefer to answer briefly.", LabelledTurns.T0)));
         assertEquals(List.of(), withCatalogue.extract("u", ConversationTurn.user("Nice weather today!", LabelledTurns.T0)).signals());

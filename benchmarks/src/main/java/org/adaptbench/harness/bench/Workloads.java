@@ -1,0 +1,203 @@
+package org.adaptbench.harness.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.adaptbench.cli.UsageException;
+import org.adaptbench.datasets.DatasetLoader;
+import org.adaptbench.datasets.LoadOptions;
+import org.adaptbench.datasets.Seeds;
+import org.adaptbench.datasets.model.Dataset;
+import org.adaptbench.datasets.model.Query;
+import org.adaptbench.datasets.model.UserData;
+import org.adaptbench.datasets.prefeval.PrefEvalForm;
+import org.adaptbench.datasets.prefeval.PrefEvalOptions;
+import org.adaptbench.datasets.synthetic.PretrainingExample;
+import org.adaptbench.datasets.synthetic.SyntheticConfig;
+import org.adaptbench.datasets.synthetic.SyntheticWorld;
+import org.adaptbench.harness.config.RunConfig;
+
+/** Builds the {@link Workload} of each data set a run names, with every random choice seeded from the run's seed. */
+public final class Workloads {
+
+    /** The name a run gives to the PrefEval workload. */
+    public static final String PREFEVAL = DatasetLoader.PREFEVAL;
+    /** The name a run gives to the synthetic workload. */
+    public static final String SYNTHETIC = DatasetLoader.SYNTHETIC;
+
+    private Workloads() {
+    }
+
+    /** The workload for a data set named in the config: "synthetic", "prefeval" or a folder path. */
+    public static Workload load(RunConfig config, String source) {
+        return switch (source) {
+            case SYNTHETIC -> synthetic(config);
+            case PREFEVAL -> prefEval(config, config.prefeval().granularityFillerTurns());
+            default -> imported(config, source);
+        };
+    }
+
+    /** The configured synthetic world, its evaluated sample, and a separate world whose users train the domain adapter. */
+    public static Workload synthetic(RunConfig config) {
+        return synthetic(config, config.synthetic().eventsPerUser());
+    }
+
+    /** The synthetic world with {@code eventsPerUser} events per user (named "synthetic/events_N" when that is not the configured size). */
+    public static Workload synthetic(RunConfig config, int eventsPerUser) {
+        SyntheticConfig worldConfig = worldConfig(config).withEventsPerUser(eventsPerUser);
+        String name = eventsPerUser == config.synthetic().eventsPerUser() ? SYNTHETIC : SYNTHETIC + "/events_" + eventsPerUser;
+        SyntheticWorld world = SyntheticWorld.generate(worldConfig);
+        SyntheticWorld domainWorld = SyntheticWorld.generate(worldConfig
+                .withSeed(Seeds.derive(config.seed(), "domain-world")).withUsers(Math.max(1, config.adapters().domainUsers())));
+        List<UserData> domainUsers = domainWorld.dataset().users().stream().map(user -> renamed(user, "domain-")).toList();
+        return new Workload(name, world.dataset(), sample(world.dataset().users(), config, SYNTHETIC),
+                config.evaluation().trainFraction(), domainUsers, pretrainingProbes(config), Optional.of(world.catalogue()));
+    }
+
+    /** The synthetic world's configuration: the defaults with the run's size and rates. */
+    public static SyntheticConfig worldConfig(RunConfig config) {
+        SyntheticConfig defaults = SyntheticConfig.defaults(Seeds.derive(config.seed(), "synthetic-world"));
+        RunConfig.Synthetic size = config.synthetic();
+        return new SyntheticConfig(defaults.seed(), size.users(), defaults.dimensions(), size.eventsPerUser(),
+                defaults.fillerShare(), size.changeRate(), size.deletionRate(), defaults.implicitShare(),
+                defaults.noPreferenceRate(), defaults.zipfExponent(), defaults.queriesPerUser(), defaults.adaptationDistances());
+    }
+
+    /**
+     * PrefEval with {@code fillerTurns} filler turns. Items are split per topic by a seeded shuffle:
+     * the first {@code domain_items_per_topic} items are never evaluated (they are the probes and the
+     * domain adapter's data), the next {@code items_per_topic} are evaluated, in every form. The same
+     * split holds at every filler length, so the context-length sweep asks the same items.
+     */
+    public static Workload prefEval(RunConfig config, int fillerTurns) {
+        RunConfig.PrefEval section = config.prefeval();
+        EnumSet<PrefEvalForm> forms = EnumSet.noneOf(PrefEvalForm.class);
+        for (String form : section.forms()) {
+            forms.add(PrefEvalForm.parse(form).orElseThrow(() -> new UsageException(
+                    "prefeval.forms: unknown form '" + form + "'; choose explicit, choice or persona")));
+        }
+        PrefEvalOptions options = PrefEvalOptions.defaults(Seeds.derive(config.seed(), "prefeval"))
+                .withFillerTurns(fillerTurns).withForms(forms).withExcludedTopics(new java.util.TreeSet<>(section.pretrainingTopics()));
+        LoadOptions load = LoadOptions.defaults(config.seed()).withPrefEval(options);
+        if (!section.path().isBlank()) {
+            load = load.withPrefEvalRoot(Path.of(section.path()));
+        }
+        Dataset all = DatasetLoader.load(PREFEVAL, load);
+        Map<String, List<String>> itemsByTopic = new TreeMap<>();
+        for (UserData user : all.users()) {
+            List<String> items = itemsByTopic.computeIfAbsent(user.attributes().get("topic"), t -> new ArrayList<>());
+            String item = user.attributes().get("item");
+            if (!items.contains(item)) {
+                items.add(item);
+            }
+        }
+        Map<String, String> role = new LinkedHashMap<>();
+        itemsByTopic.forEach((topic, items) -> {
+            List<String> sorted = items.stream().sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+            int[] order = Seeds.permutation(sorted.size(), Seeds.random(config.seed(), "prefeval-items/" + topic, 0));
+            for (int rank = 0; rank < order.length; rank++) {
+                String item = sorted.get(order[rank]);
+                if (rank < section.domainItemsPerTopic()) {
+                    role.put(topic + "/" + item, "domain");
+                } else if (rank < section.domainItemsPerTopic() + section.itemsPerTopic()) {
+                    role.put(topic + "/" + item, "evaluated");
+                }
+            }
+        });
+        List<UserData> evaluated = new ArrayList<>();
+        List<UserData> domain = new ArrayList<>();
+        for (UserData user : all.users()) {
+            String key = user.attributes().get("topic") + "/" + user.attributes().get("item");
+            String part = role.getOrDefault(key, "");
+            if (part.equals("domain")) {
+                domain.add(user);
+            } else if (part.equals("evaluated")) {
+                evaluated.add(user);
+            }
+        }
+        List<UserData> kept = new ArrayList<>(evaluated);
+        kept.addAll(domain);
+        Dataset dataset = new Dataset(all.name(), all.kind(), all.contentHash(), kept);
+        List<Workload.Probe> probes = domain.stream().flatMap(user -> user.queries().stream())
+                .filter(Query::isMultipleChoice)
+                .map(query -> new Workload.Probe(query.question(), query.options())).distinct().toList();
+        return new Workload(PREFEVAL, dataset, sample(evaluated, config, PREFEVAL), config.evaluation().trainFraction(),
+                domain, probes, Optional.empty());
+    }
+
+    /** A folder in PrefEval's layout or in the generic JSONL format; it has no probes and no domain users. */
+    public static Workload imported(RunConfig config, String source) {
+        Path folder = Path.of(source);
+        if (!Files.isDirectory(folder)) {
+            throw new UsageException("--dataset " + source + ": no such folder (give synthetic, prefeval or a folder)");
+        }
+        if (DatasetLoader.detect(folder) == DatasetLoader.Layout.PREFEVAL) {
+            RunConfig.PrefEval section = config.prefeval();
+            RunConfig.PrefEval pointed = new RunConfig.PrefEval(folder.toString(), section.itemsPerTopic(),
+                    section.domainItemsPerTopic(), section.forms(), section.fillerTurns(), section.granularityFillerTurns(),
+                    section.pretrainingTopics());
+            return prefEval(withPrefEval(config, pointed), section.granularityFillerTurns());
+        }
+        Dataset dataset = DatasetLoader.load(source, LoadOptions.defaults(config.seed()));
+        return new Workload(dataset.name(), dataset, sample(dataset.users(), config, dataset.name()),
+                config.evaluation().trainFraction(), List.of(), List.of(), Optional.empty());
+    }
+
+    /** Distinct questions with their option sets from the pre-training corpus: never an evaluation question. */
+    static List<Workload.Probe> pretrainingProbes(RunConfig config) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Workload.Probe> all = new ArrayList<>();
+        for (PretrainingExample example : BaseModels.corpus(config)) {
+            // the same question with the same options in another order is the same probe
+            String key = example.question() + "\u0000" + String.join("\u0000", new java.util.TreeSet<>(example.options()));
+            if (seen.add(key)) {
+                all.add(new Workload.Probe(example.question(), example.options()));
+            }
+        }
+        int wanted = Math.min(all.size(), config.adapters().distillationProbes());
+        int[] order = Seeds.permutation(all.size(), Seeds.random(config.seed(), "distillation-probes", 0));
+        List<Workload.Probe> probes = new ArrayList<>();
+        for (int i = 0; i < wanted; i++) {
+            probes.add(all.get(order[i]));
+        }
+        return probes;
+    }
+
+    /** A seeded sample of at most {@code evaluation.users} users, kept in data-set order. */
+    static List<UserData> sample(List<UserData> users, RunConfig config, String dataset) {
+        int wanted = config.evaluation().users();
+        if (wanted <= 0 || wanted >= users.size()) {
+            return users;
+        }
+        SplittableRandom random = Seeds.random(config.seed(), "evaluated-users/" + dataset, 0);
+        int[] order = Seeds.permutation(users.size(), random);
+        boolean[] chosen = new boolean[users.size()];
+        for (int i = 0; i < wanted; i++) {
+            chosen[order[i]] = true;
+        }
+        List<UserData> sample = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            if (chosen[i]) {
+                sample.add(users.get(i));
+            }
+        }
+        return sample;
+    }
+
+    private static UserData renamed(UserData user, String prefix) {
+        return new UserData(prefix + user.userId(), user.history(), user.queries(), user.attributes());
+    }
+
+    private static RunConfig withPrefEval(RunConfig config, RunConfig.PrefEval section) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = config.tree().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("prefeval")).put("path", section.path());
+        return RunConfig.of(tree);
+    }
+}

@@ -1,0 +1,184 @@
+package org.adaptbench.harness.finetune;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.adaptbench.datasets.model.Choice;
+import org.adaptbench.datasets.model.Role;
+import org.adaptbench.datasets.model.Turn;
+import org.adaptbench.finetune.model.LabelledExample;
+import org.adaptbench.finetune.model.OptionScorer;
+import org.adaptbench.finetune.model.OptionScores;
+import org.adaptbench.finetune.model.Prompt;
+import org.adaptbench.finetune.model.Target;
+import org.adaptbench.finetune.train.ContextDistillation;
+import org.adaptbench.harness.bench.Workload;
+import org.adaptbench.personalization.embed.Embedder;
+import org.adaptbench.personalization.extract.SlotClassifier;
+
+/**
+ * Turns a user's observable history into the examples a fine-tuning pipeline trains adapters on,
+ * without ground-truth labels:
+ *
+ * <ul>
+ *   <li>an interaction where the user picked one of several offered options is a labelled example
+ *       (question, options, the pick);</li>
+ *   <li>what the user stated is distilled: the base model answers each probe question with the
+ *       statement in its context (the teacher), and the adapter learns to give that answer with an
+ *       empty context. The pipeline curates its data with the same preference extractor the memory
+ *       layer uses: only turns it reads as preferences are distilled, and of several on one slot
+ *       only the latest (a change of mind replaces the older preference, as memory's supersession
+ *       does). Probes are filed under slots by the same slot classifier, and a probe takes its target
+ *       from the current statement of its own slot, as a pipeline that writes training questions per
+ *       stated preference would; where slots are unknown (an open catalogue), from the statement that
+ *       moves its answer most (largest KL divergence from the no-context answer, at least
+ *       {@code minKl}).</li>
+ * </ul>
+ *
+ * <p>Teacher answers are computed once per distinct turn text and cached.
+ */
+public final class FineTuningData {
+
+    private final OptionScorer teacher;
+    private final Embedder embedder;
+    private final List<Prompt> probes;
+    private final List<double[]> probeBaseline;
+    private final double minKl;
+    private final Lineage lineage;
+    private final List<String> probeSlots = new ArrayList<>();
+    private final Map<String, List<ProbeTarget>> teacherByText = new HashMap<>();
+
+    /** One probe's soft target derived from one turn, and how far it moved the probe's answer. */
+    record ProbeTarget(int probe, double[] probabilities, double kl) {
+    }
+
+    /**
+     * @param slots files probes under the catalogue's slots (each probe's question with its options)
+     */
+    public FineTuningData(OptionScorer teacher, Embedder embedder, List<Workload.Probe> probes, double minKl, Lineage lineage,
+            SlotClassifier slots) {
+        this.teacher = teacher;
+        this.embedder = embedder;
+        this.minKl = minKl;
+        this.lineage = lineage;
+        this.probes = new ArrayList<>();
+        for (Workload.Probe probe : probes) {
+            this.probes.add(new Prompt(embedder.embed(probe.question()), List.of(), embedder.embedAll(probe.options())));
+            probeSlots.add(slots.catalogue().isOpen() ? ""
+                    : slots.classify(embedder.embed(probe.question() + "\n" + String.join("\n", probe.options()))));
+        }
+        this.probeBaseline = new ArrayList<>();
+        if (!this.probes.isEmpty()) {
+            for (OptionScores scores : teacher.score(this.probes)) {
+                probeBaseline.add(scores.probabilities());
+            }
+        }
+    }
+
+    /**
+     * The training set from {@code turns} (in time order), leaving out the turns in {@code excluded}
+     * (deleted preferences), at most {@code limit} examples, the most recent kept.
+     */
+    public List<LabelledExample> examples(String userId, List<Turn> turns, Set<String> excluded, int limit) {
+        List<LabelledExample> examples = new ArrayList<>();
+        for (Turn turn : turns) {
+            if (!excluded.contains(turn.turnId()) && turn.role() == Role.USER) {
+                turn.choice().ifPresent(choice -> examples.add(choiceExample(choice)));
+            }
+        }
+        strongestTargets(userId, turns, excluded).forEach((probe, target) ->
+                examples.add(new LabelledExample(probes.get(probe), Target.soft(target.probabilities()))));
+        return examples.size() <= limit ? examples : examples.subList(examples.size() - limit, examples.size());
+    }
+
+    /** True when the turn would contribute training data: a pick, or a statement the extractor reads as a preference. */
+    public boolean informative(String userId, Turn turn) {
+        return turn.role() == Role.USER && (turn.choice().isPresent() || !lineage.slots(userId, turn).isEmpty());
+    }
+
+    /** A per-user profile for clustering users into variants: the distilled answer to every probe. */
+    public double[] profile(String userId, List<Turn> turns) {
+        double[] profile = new double[probes.stream().mapToInt(Prompt::optionCount).sum()];
+        Map<Integer, ProbeTarget> targets = strongestTargets(userId, turns, Set.of());
+        int offset = 0;
+        for (int p = 0; p < probes.size(); p++) {
+            ProbeTarget target = targets.get(p);
+            double[] answer = target == null ? probeBaseline.get(p) : target.probabilities();
+            System.arraycopy(answer, 0, profile, offset, answer.length);
+            offset += answer.length;
+        }
+        return profile;
+    }
+
+    /**
+     * For each probe, the target of the current statement that moves it most. Current statements are
+     * the latest turn of each slot the extractor names, among turns not excluded.
+     */
+    private Map<Integer, ProbeTarget> strongestTargets(String userId, List<Turn> turns, Set<String> excluded) {
+        Map<String, Turn> latestBySlot = new LinkedHashMap<>();
+        for (Turn turn : turns) {
+            if (excluded.contains(turn.turnId()) || turn.role() != Role.USER || turn.choice().isPresent()) {
+                continue;
+            }
+            for (String slot : lineage.slots(userId, turn)) {
+                latestBySlot.remove(slot);
+                latestBySlot.put(slot, turn);
+            }
+        }
+        Map<Integer, ProbeTarget> strongest = new java.util.TreeMap<>();
+        latestBySlot.forEach((slot, turn) -> {
+            for (ProbeTarget target : distilled(turn.text())) {
+                String probeSlot = probeSlots.get(target.probe());
+                if (!probeSlot.isEmpty() && !probeSlot.equals(slot)) {
+                    continue;
+                }
+                ProbeTarget best = strongest.get(target.probe());
+                if (best == null || target.kl() > best.kl()) {
+                    strongest.put(target.probe(), target);
+                }
+            }
+        });
+        return strongest;
+    }
+
+    private LabelledExample choiceExample(Choice choice) {
+        Prompt prompt = new Prompt(embedder.embed(choice.question()), List.of(), embedder.embedAll(choice.options()));
+        return LabelledExample.hard(prompt, choice.chosenIndex());
+    }
+
+    private synchronized List<ProbeTarget> distilled(String text) {
+        List<ProbeTarget> cached = teacherByText.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        List<ProbeTarget> targets = new ArrayList<>();
+        if (!probes.isEmpty() && !text.isBlank()) {
+            List<float[]> context = List.of(embedder.embed(text));
+            List<Prompt> withContext = probes.stream().map(probe -> probe.withContext(context)).toList();
+            List<LabelledExample> soft = ContextDistillation.softTargets(teacher, withContext, 1.0);
+            for (int p = 0; p < soft.size(); p++) {
+                double[] probabilities = soft.get(p).target().distribution(probes.get(p).optionCount());
+                double kl = klDivergence(probabilities, probeBaseline.get(p));
+                if (kl >= minKl) {
+                    targets.add(new ProbeTarget(p, probabilities, kl));
+                }
+            }
+        }
+        List<ProbeTarget> result = List.copyOf(targets);
+        teacherByText.put(text, result);
+        return result;
+    }
+
+    static double klDivergence(double[] p, double[] q) {
+        double kl = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] > 0) {
+                kl += p[i] * Math.log(p[i] / Math.max(q[i], 1e-12));
+            }
+        }
+        return kl;
+    }
+}

@@ -1,0 +1,157 @@
+package org.adaptbench.harness.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.adaptbench.harness.approach.ApproachSpec;
+import org.adaptbench.harness.bench.Bench;
+import org.adaptbench.harness.bench.Workload;
+import org.adaptbench.harness.bench.Workloads;
+import org.adaptbench.harness.config.RunConfig;
+import org.adaptbench.harness.scenario.Scenario;
+import org.adaptbench.harness.scenario.ScenarioKind;
+import org.adaptbench.harness.scenario.ScenarioOutput;
+import org.adaptbench.reports.claims.ClaimsTable;
+import org.adaptbench.reports.render.ReportWriter;
+import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Results;
+import org.adaptbench.reports.results.ResultsIo;
+import org.adaptbench.reports.results.Sample;
+import org.adaptbench.reports.results.Series;
+
+/**
+ * Runs the configured scenarios on the configured data sets and writes the run directory:
+ * {@code results.json}, {@code samples.jsonl} and {@code report/}.
+ *
+ * <p>Scenario keys are the scenario's name for the run's first data set and {@code name@dataset}
+ * for the others, so a run over one data set has plain, stable keys.
+ */
+public final class Runner {
+
+    private final RunConfig config;
+    private final RunDirectory directory;
+    private final Bench bench;
+    private final List<Workload> workloads;
+    private final List<String> startNotes;
+
+    /**
+     * @param workloads the run's data sets, loaded (and so validated) before the run directory was made
+     * @param startNotes what the results must say about how the run was set up (a data set left out, ...)
+     */
+    public Runner(RunConfig config, RunDirectory directory, Bench bench, List<Workload> workloads, List<String> startNotes) {
+        this.config = config;
+        this.directory = directory;
+        this.bench = bench;
+        this.workloads = List.copyOf(workloads);
+        this.startNotes = List.copyOf(startNotes);
+    }
+
+    /** Loads every data set the config names; bad input fails here, before anything is written. */
+    public static List<Workload> loadWorkloads(RunConfig config) {
+        return config.datasets().stream().map(source -> Workloads.load(config, source)).toList();
+    }
+
+    /** Runs everything and returns the results written. */
+    public Results run() {
+        List<ApproachSpec> approaches = config.approachKinds().stream().map(ApproachSpec::of).toList();
+        Map<String, Map<String, Map<String, MetricValue>>> scenarios = new TreeMap<>();
+        Map<String, Map<String, Series>> series = new TreeMap<>();
+        Map<String, Map<String, Map<String, List<Double>>>> distributions = new TreeMap<>();
+        List<String> notes = new ArrayList<>(startNotes);
+        List<Sample> samples = new ArrayList<>();
+        Map<String, String> datasetHashes = new TreeMap<>();
+        for (Workload workload : workloads) {
+            datasetHashes.put(workload.name(), workload.dataset().contentHash());
+            bench.progress().log(String.format(java.util.Locale.US, "data set %s: %d users, %d evaluated, %d queries",
+                    workload.name(), workload.dataset().users().size(), workload.evaluated().size(), workload.dataset().queryCount()));
+        }
+        try (RunContext context = new RunContext(bench, directory, approaches)) {
+            for (ScenarioKind kind : config.scenarioKinds()) {
+                Scenario scenario = ScenarioRegistry.create(kind);
+                boolean measured = false;
+                for (int i = 0; i < workloads.size(); i++) {
+                    Workload workload = workloads.get(i);
+                    if (!scenario.appliesTo(context, workload)) {
+                        continue;
+                    }
+                    String key = i == 0 ? kind.wireName() : kind.wireName() + "@" + workload.name();
+                    bench.progress().log("scenario " + key);
+                    long start = System.nanoTime();
+                    ScenarioOutput output = scenario.run(context, workload, key);
+                    bench.progress().log(String.format(java.util.Locale.US, "scenario %s done in %.1f s", key,
+                            (System.nanoTime() - start) / 1e9));
+                    scenarios.put(key, new TreeMap<>(output.metrics()));
+                    if (!output.series().isEmpty()) {
+                        series.put(key, new TreeMap<>(output.series()));
+                    }
+                    if (!output.distributions().isEmpty()) {
+                        distributions.put(key, new TreeMap<>(output.distributions()));
+                    }
+                    output.notes().forEach(note -> notes.add(key + ": " + note));
+                    samples.addAll(output.samples());
+                    measured = true;
+                }
+                if (!measured) {
+                    notes.add(kind.wireName() + ": no data set of this run has anything to measure.");
+                }
+            }
+        }
+        if (bench.llm().isPresent() && bench.unparsedLlmReplies() > 0) {
+            notes.add("the LLM named no valid option in " + bench.unparsedLlmReplies() + " replies; they count as wrong.");
+        }
+        Results results = new Results(Results.CURRENT_SCHEMA_VERSION, runId(), config.tree(), gitSha(), datasetHashes,
+                environment(), List.of(), scenarios, series, distributions, notes);
+        results = results.withClaims(ClaimsTable.compute(results));
+        ResultsIo.writeSamples(directory.path(), samples);
+        ResultsIo.write(directory.path(), results);
+        ReportWriter.write(directory.path(), directory.path().resolve(ReportWriter.DEFAULT_DIR));
+        return results;
+    }
+
+    /** Suite, seed and a short hash of the resolved config: equal for reruns of the same configuration. */
+    String runId() {
+        String hash = org.adaptbench.datasets.io.ContentHash.sha256Hex(config.tree().toString().getBytes(StandardCharsets.UTF_8));
+        return config.suite() + "-seed" + config.seed() + "-" + hash.substring(0, 10);
+    }
+
+    /** Versions and machine facts that explain the numbers (timings depend on them, accuracies must not). */
+    Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("java_version", System.getProperty("java.version"));
+        environment.put("java_vm", System.getProperty("java.vm.name"));
+        environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        environment.put("available_processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        environment.put("embedding_model", bench.embedder().modelId());
+        environment.put("tokenizer", bench.tokens().encodingName());
+        environment.put("prefeval_root", config.prefeval().path().isBlank()
+                ? org.adaptbench.datasets.prefeval.PrefEvalLocation.find().map(Object::toString)
+                        .orElse("not found (the base model was pre-trained without PrefEval topics)")
+                : config.prefeval().path());
+        environment.put("llm", bench.llm().map(settings -> settings.describe().toString()).orElse("none (embedded base model)"));
+        return environment;
+    }
+
+    /** The commit of the working directory's checkout, or "unknown". */
+    static String gitSha() {
+        try {
+            Process process = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return "unknown";
+            }
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return process.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+}

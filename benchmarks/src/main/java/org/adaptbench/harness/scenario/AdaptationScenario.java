@@ -1,0 +1,136 @@
+package org.adaptbench.harness.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.adaptbench.datasets.model.TurnKind;
+import org.adaptbench.datasets.model.UserData;
+import org.adaptbench.harness.approach.ApproachKind;
+import org.adaptbench.harness.approach.ApproachSpec;
+import org.adaptbench.harness.bench.Workload;
+import org.adaptbench.harness.eval.ReplayExperiment;
+import org.adaptbench.harness.finetune.Cadence;
+import org.adaptbench.harness.metrics.AccuracyMetrics;
+import org.adaptbench.harness.run.CellResult;
+import org.adaptbench.harness.run.RunContext;
+import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Sample;
+import org.adaptbench.reports.results.Series;
+import org.adaptbench.reports.results.SeriesPoint;
+import org.adaptbench.reports.stats.Bootstrap;
+
+/**
+ * How fast does a stated or changed preference take effect? For every change of preference, the time
+ * from the change to the first correct answer that follows an update carrying it (extraction and
+ * writes for memory; waiting for the retraining cadence plus training for adapters), the share of
+ * changes adapted to at all, and accuracy on the probes at each distance after the change. Per-user
+ * adapters run at every configured retraining cadence, each with its training cost.
+ */
+public final class AdaptationScenario implements Scenario {
+
+    static final String EXPERIMENT = "replay-adaptation";
+
+    @Override
+    public ScenarioKind kind() {
+        return ScenarioKind.ADAPTATION;
+    }
+
+    @Override
+    public boolean appliesTo(RunContext context, Workload workload) {
+        return !users(context, workload).isEmpty();
+    }
+
+    /** Evaluated users with a scored probe after a change of preference, at most the configured number. */
+    static List<UserData> users(RunContext context, Workload workload) {
+        List<UserData> users = new ArrayList<>();
+        for (UserData user : workload.evaluated()) {
+            if (users.size() >= context.bench().config().adaptation().users()) {
+                break;
+            }
+            if (hasProbe(workload, user)) {
+                users.add(user);
+            }
+        }
+        return users;
+    }
+
+    private static boolean hasProbe(Workload workload, UserData user) {
+        Map<String, TurnKind> kinds = new TreeMap<>();
+        user.history().forEach(turn -> kinds.put(turn.turnId(), turn.label().kind()));
+        return user.queries().stream().anyMatch(query -> workload.isEvaluated(user, query)
+                && !query.evidenceTurnIds().isEmpty() && kinds.get(query.evidenceTurnIds().get(0)) == TurnKind.CHANGE);
+    }
+
+    /** The approaches compared: those of the run, with the per-user adapter at every configured cadence. */
+    static List<ApproachSpec> approaches(RunContext context) {
+        List<ApproachSpec> specs = new ArrayList<>();
+        for (ApproachSpec spec : context.approaches()) {
+            if (spec.kind() == ApproachKind.USER_LORA) {
+                for (String cadence : context.bench().config().adapters().cadences()) {
+                    specs.add(ApproachSpec.parse(spec.kind().wireName() + "/" + Cadence.parse(cadence).wireName()));
+                }
+            } else if (spec.kind() != ApproachKind.COMBINED) {
+                specs.add(spec);
+            }
+        }
+        return specs;
+    }
+
+    @Override
+    public ScenarioOutput run(RunContext context, Workload workload, String key) {
+        ScenarioOutput output = new ScenarioOutput();
+        Bootstrap bootstrap = context.bench().bootstrap(key);
+        List<UserData> users = users(context, workload);
+        Map<String, List<SeriesPoint>> timeline = new TreeMap<>();
+        for (ApproachSpec spec : approaches(context)) {
+            if (!context.factory(workload).applicable(spec)) {
+                continue;
+            }
+            String approach = spec.wireName();
+            CellResult cell = ReplayExperiment.run(context, workload, spec, users, EXPERIMENT);
+            double[] times = cell.measurement("time_to_adapt_ms");
+            if (times.length > 0) {
+                output.metric(approach, "time_to_adapt_ms", bootstrap.mean(times, "ms", false));
+                output.metric(approach, "time_to_adapt_p50_ms", bootstrap.quantile(times, 0.5, "ms", false));
+            }
+            double[] adapted = cell.measurement("adapted");
+            if (adapted.length > 0) {
+                output.metric(approach, "adapted_fraction", bootstrap.mean(adapted, "fraction", true));
+            }
+            if (spec.kind().needsWeights()) {
+                output.metric(approach, "train_seconds", bootstrap.mean(cell.measurement("train_seconds"), "seconds", false));
+            }
+            List<Sample> probes = new ArrayList<>();
+            Map<Integer, List<Sample>> byDistance = new TreeMap<>();
+            for (Sample sample : cell.samples()) {
+                if (sample.variant().startsWith("after_change_")) {
+                    Sample relabelled = Samples.relabel(List.of(sample), key, sample.variant()).get(0);
+                    probes.add(relabelled);
+                    byDistance.computeIfAbsent(Integer.parseInt(sample.variant().substring("after_change_".length())),
+                            d -> new ArrayList<>()).add(relabelled);
+                }
+            }
+            if (probes.isEmpty()) {
+                continue;
+            }
+            output.samples(probes);
+            output.metric(approach, "accuracy_after_change", bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(probes)),
+                    "fraction", true));
+            List<SeriesPoint> points = new ArrayList<>();
+            byDistance.forEach((distance, samples) -> {
+                MetricValue value = bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(samples)), "fraction", true);
+                output.metric(approach, "accuracy_after_change_" + distance, value);
+                points.add(new SeriesPoint(distance, value.value(), value.ciLow(), value.ciHigh(), value.n()));
+            });
+            timeline.put(approach, points);
+        }
+        output.series("accuracy_after_change", new Series("turns since the change of preference (bucket upper bound)",
+                "accuracy on the changed dimension",
+                true, timeline));
+        output.note(String.format(java.util.Locale.US, "%d users with a change of preference; time_to_adapt_ms counts simulated waiting "
+                + "for a retraining cadence (nightly waits for midnight of the history's clock) plus measured compute; "
+                + "adapted_fraction is the share of changes answered correctly after an update that carried them.", users.size()));
+        return output;
+    }
+}

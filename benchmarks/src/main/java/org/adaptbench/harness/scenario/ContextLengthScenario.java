@@ -1,0 +1,75 @@
+package org.adaptbench.harness.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.adaptbench.harness.approach.ApproachKind;
+import org.adaptbench.harness.approach.ApproachSpec;
+import org.adaptbench.harness.bench.Workload;
+import org.adaptbench.harness.bench.Workloads;
+import org.adaptbench.harness.eval.ReplayExperiment;
+import org.adaptbench.harness.metrics.AccuracyMetrics;
+import org.adaptbench.harness.run.RunContext;
+import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Sample;
+import org.adaptbench.reports.results.Series;
+import org.adaptbench.reports.results.SeriesPoint;
+import org.adaptbench.reports.stats.Bootstrap;
+
+/**
+ * What happens as the conversation grows? PrefEval's items with 0 to 300 filler turns between the
+ * preference and the question (the same items at every length): accuracy and tokens per request of
+ * the approaches that put text in the context ({@code none}, {@code full-context}, {@code memory}).
+ */
+public final class ContextLengthScenario implements Scenario {
+
+    static final List<ApproachKind> COMPARED = List.of(ApproachKind.NONE, ApproachKind.FULL_CONTEXT, ApproachKind.MEMORY);
+
+    @Override
+    public ScenarioKind kind() {
+        return ScenarioKind.CONTEXT_LENGTH;
+    }
+
+    @Override
+    public boolean appliesTo(RunContext context, Workload workload) {
+        return workload.name().equals(Workloads.PREFEVAL);
+    }
+
+    @Override
+    public ScenarioOutput run(RunContext context, Workload workload, String key) {
+        ScenarioOutput output = new ScenarioOutput();
+        Bootstrap bootstrap = context.bench().bootstrap(key);
+        Map<String, List<SeriesPoint>> accuracy = new TreeMap<>();
+        Map<String, List<SeriesPoint>> tokens = new TreeMap<>();
+        for (int turns : context.bench().config().prefeval().fillerTurns()) {
+            Workload sized = Workloads.prefEval(context.bench().config(), turns);
+            sized = new Workload(Workloads.PREFEVAL + "/turns_" + turns, sized.dataset(), sized.evaluated(), sized.trainFraction(),
+                    sized.domainUsers(), sized.probes(), sized.catalogue());
+            for (ApproachSpec spec : context.approaches()) {
+                if (!COMPARED.contains(spec.kind()) || !context.factory(sized).applicable(spec)) {
+                    continue;
+                }
+                String variant = "turns_" + turns;
+                List<Sample> samples = Samples.relabel(ReplayExperiment.run(context, sized, spec).samples(), key, variant);
+                output.samples(samples);
+                MetricValue acc = bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(samples)), "fraction", true);
+                MetricValue tok = bootstrap.mean(samples.stream().mapToDouble(Sample::tokensAdded).toArray(), "tokens", false);
+                output.metric(spec.wireName(), "accuracy_" + variant, acc);
+                output.metric(spec.wireName(), "tokens_" + variant, tok);
+                point(accuracy, spec.wireName(), turns, acc);
+                point(tokens, spec.wireName(), turns, tok);
+            }
+        }
+        output.series("accuracy_vs_turns", new Series("filler turns between the preference and the question", "accuracy", true, accuracy));
+        output.series("tokens_vs_turns", new Series("filler turns between the preference and the question",
+                "tokens added per request", false, tokens));
+        output.note("context-length asks the same PrefEval items at every length; only the filler between the preference and the "
+                + "question grows.");
+        return output;
+    }
+
+    private static void point(Map<String, List<SeriesPoint>> lines, String line, double x, MetricValue value) {
+        lines.computeIfAbsent(line, l -> new ArrayList<>()).add(new SeriesPoint(x, value.value(), value.ciLow(), value.ciHigh(), value.n()));
+    }
+}

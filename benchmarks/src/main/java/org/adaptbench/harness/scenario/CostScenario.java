@@ -1,0 +1,135 @@
+package org.adaptbench.harness.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.adaptbench.finetune.cost.BreakEven;
+import org.adaptbench.finetune.cost.CostAssumptions;
+import org.adaptbench.finetune.cost.CostPoint;
+import org.adaptbench.finetune.cost.CostProjection;
+import org.adaptbench.finetune.cost.ModelCost;
+import org.adaptbench.harness.approach.ApproachKind;
+import org.adaptbench.harness.approach.ApproachSpec;
+import org.adaptbench.harness.bench.Workload;
+import org.adaptbench.harness.eval.ReplayExperiment;
+import org.adaptbench.harness.run.CellResult;
+import org.adaptbench.harness.run.RunContext;
+import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Sample;
+import org.adaptbench.reports.results.Series;
+import org.adaptbench.reports.results.SeriesPoint;
+import org.adaptbench.reports.stats.Bootstrap;
+
+/**
+ * What does each approach cost per user? Measured on the small model: bytes kept per user, tokens
+ * added per request, training seconds and FLOPs; then projected to real model sizes with the
+ * finetune-sim cost model, memory's measured figures in place of its assumed ones, as dollars per
+ * user per month and the request rate at which adapters become cheaper than memory, if ever.
+ */
+public final class CostScenario implements Scenario {
+
+    /** Request rates the cost curves span, per user per month. */
+    static final double CURVE_FROM = 1;
+    static final double CURVE_TO = 100_000;
+    static final int CURVE_POINTS = 25;
+
+    @Override
+    public ScenarioKind kind() {
+        return ScenarioKind.COST;
+    }
+
+    @Override
+    public boolean appliesTo(RunContext context, Workload workload) {
+        return !workload.scoredUsers().isEmpty();
+    }
+
+    @Override
+    public ScenarioOutput run(RunContext context, Workload workload, String key) {
+        ScenarioOutput output = new ScenarioOutput();
+        Bootstrap bootstrap = context.bench().bootstrap(key);
+        int population = workload.dataset().users().size();
+        for (ApproachSpec spec : context.approaches()) {
+            if (!context.factory(workload).applicable(spec)) {
+                continue;
+            }
+            String approach = spec.wireName();
+            CellResult cell = ReplayExperiment.run(context, workload, spec);
+            output.metric(approach, "bytes_per_user", bootstrap.mean(cell.measurement("bytes_per_user"), "bytes", false));
+            double[] tokens = cell.samples().stream().mapToDouble(Sample::tokensAdded).toArray();
+            if (tokens.length > 0) {
+                output.metric(approach, "tokens_per_request", bootstrap.mean(tokens, "tokens", false));
+            }
+            output.metric(approach, "learn_ms", bootstrap.mean(cell.measurement("learn_ms"), "ms", false));
+            double[] shared = cell.measurement("shared_train_seconds");
+            if (shared.length > 0) {
+                // one batch training serves the whole population: each user's share
+                output.metric(approach, "train_seconds", MetricValue.exact(shared[0] / population, population, "seconds", false));
+                output.metric(approach, "train_flops",
+                        MetricValue.exact(cell.measurement("shared_train_flops")[0] / population, population, "flops", false));
+            } else if (spec.kind().needsWeights()) {
+                output.metric(approach, "train_seconds", bootstrap.mean(cell.measurement("train_seconds"), "seconds", false));
+                output.metric(approach, "train_flops", bootstrap.mean(cell.measurement("train_flops"), "flops", false));
+            }
+        }
+        project(context, workload, output);
+        return output;
+    }
+
+    /** The projection to real model sizes, with memory's measured tokens and bytes when memory ran. */
+    private static void project(RunContext context, Workload workload, ScenarioOutput output) {
+        CostAssumptions assumptions = CostAssumptions.defaults();
+        Map<String, MetricValue> memory = output.metrics().getOrDefault(ApproachKind.MEMORY.wireName(), Map.of());
+        if (memory.containsKey("tokens_per_request") && memory.containsKey("bytes_per_user")) {
+            assumptions = assumptions.withWorkload(assumptions.workload().withMeasuredMemory(memory.get("tokens_per_request").value(),
+                    memory.get("bytes_per_user").value(), "measured by the cost scenario on " + workload.name()));
+            output.note("the projection uses memory's measured tokens_per_request and bytes_per_user; every other figure is an "
+                    + "assumption of finetune-sim's cost-assumptions.json (as of " + assumptions.asOf() + "), each with its source.");
+        } else {
+            output.note("memory did not run: the projection uses the assumed memory figures of cost-assumptions.json.");
+        }
+        double reference = assumptions.workload().requestsPerUserPerMonth().value();
+        output.note(String.format(Locale.US, "usd_per_user_month_* is quoted at %.0f requests per user per month (an assumption); "
+                + "the cost_vs_requests_* charts cover %.0f to %.0f.", reference, CURVE_FROM, CURVE_TO));
+        for (ModelCost cost : new CostProjection(assumptions).projectAll()) {
+            String model = slug(cost.model().name());
+            CostPoint at = cost.at(reference);
+            output.metric(ApproachKind.MEMORY.wireName(), "usd_per_user_month_" + model, MetricValue.exact(at.memory(), 1, "usd", false));
+            output.metric(ApproachKind.USER_LORA.wireName(), "usd_per_user_month_" + model,
+                    MetricValue.exact(at.userAdapter(), 1, "usd", false));
+            output.metric(ApproachKind.VARIANT_LORA.wireName(), "usd_per_user_month_" + model,
+                    MetricValue.exact(at.variantAdapter(), 1, "usd", false));
+            breakEven(output, ApproachKind.USER_LORA.wireName(), model, cost.model().name(), cost.userAdapterBreakEven());
+            breakEven(output, ApproachKind.VARIANT_LORA.wireName(), model, cost.model().name(), cost.variantAdapterBreakEven());
+            Map<String, List<SeriesPoint>> lines = new TreeMap<>();
+            for (CostPoint point : cost.curve(CURVE_FROM, CURVE_TO, CURVE_POINTS)) {
+                line(lines, ApproachKind.MEMORY.wireName(), point.requestsPerUserPerMonth(), point.memory());
+                line(lines, ApproachKind.USER_LORA.wireName(), point.requestsPerUserPerMonth(), point.userAdapter());
+                line(lines, ApproachKind.VARIANT_LORA.wireName(), point.requestsPerUserPerMonth(), point.variantAdapter());
+            }
+            output.series("cost_vs_requests_" + model, new Series("requests per user per month",
+                    "USD per user per month (" + cost.model().name() + ")", false, lines));
+        }
+    }
+
+    private static void breakEven(ScenarioOutput output, String approach, String model, String modelName, BreakEven breakEven) {
+        if (breakEven instanceof BreakEven.Above above) {
+            output.metric(approach, "break_even_requests_" + model,
+                    MetricValue.exact(above.requestsPerUserPerMonth(), 1, "requests/user/month", false));
+        } else if (breakEven instanceof BreakEven.Below below) {
+            output.metric(approach, "break_even_requests_" + model,
+                    MetricValue.exact(below.requestsPerUserPerMonth(), 1, "requests/user/month", true));
+        }
+        output.note(approach + " vs memory on " + modelName + ": " + breakEven.describe() + ".");
+    }
+
+    private static void line(Map<String, List<SeriesPoint>> lines, String name, double x, double y) {
+        lines.computeIfAbsent(name, n -> new ArrayList<>()).add(new SeriesPoint(x, y, y, y, 1));
+    }
+
+    /** "Llama-3.1-8B" → "llama_3_1_8b", for metric names. */
+    static String slug(String name) {
+        return name.toLowerCase(Locale.US).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    }
+}

@@ -1,0 +1,71 @@
+package org.adaptbench.harness.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.adaptbench.datasets.model.UserData;
+import org.adaptbench.harness.approach.ApproachKind;
+import org.adaptbench.harness.approach.ApproachSpec;
+import org.adaptbench.harness.bench.Workload;
+import org.adaptbench.harness.bench.Workloads;
+import org.adaptbench.harness.eval.ReplayExperiment;
+import org.adaptbench.harness.metrics.AccuracyMetrics;
+import org.adaptbench.harness.run.RunContext;
+import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Sample;
+import org.adaptbench.reports.results.Series;
+import org.adaptbench.reports.stats.Bootstrap;
+
+/**
+ * Does fine-tuning catch up as a user's data grows? The synthetic world generated with more and
+ * more events per user (the same seed), the per-user adapter against memory (and {@code none}) on
+ * the same users at each size.
+ */
+public final class DataSizeScenario implements Scenario {
+
+    static final String EXPERIMENT = "replay-data-size";
+    static final List<ApproachKind> COMPARED = List.of(ApproachKind.NONE, ApproachKind.MEMORY, ApproachKind.USER_LORA);
+
+    @Override
+    public ScenarioKind kind() {
+        return ScenarioKind.DATA_SIZE;
+    }
+
+    @Override
+    public boolean appliesTo(RunContext context, Workload workload) {
+        return workload.name().equals(Workloads.SYNTHETIC) && COMPARED.stream().anyMatch(context::runs);
+    }
+
+    @Override
+    public ScenarioOutput run(RunContext context, Workload workload, String key) {
+        ScenarioOutput output = new ScenarioOutput();
+        Bootstrap bootstrap = context.bench().bootstrap(key);
+        Map<String, List<org.adaptbench.reports.results.SeriesPoint>> lines = new TreeMap<>();
+        int users = context.bench().config().dataSize().users();
+        for (int events : context.bench().config().dataSize().events()) {
+            Workload sized = Workloads.synthetic(context.bench().config(), events);
+            List<UserData> subset = sized.scoredUsers().subList(0, Math.min(users, sized.scoredUsers().size()));
+            for (ApproachSpec spec : context.approaches()) {
+                if (!COMPARED.contains(spec.kind()) || !context.factory(sized).applicable(spec)) {
+                    continue;
+                }
+                String variant = "events_" + events;
+                List<Sample> samples = Samples.relabel(ReplayExperiment.run(context, sized, spec, subset, EXPERIMENT).samples(),
+                        key, variant);
+                if (samples.isEmpty()) {
+                    continue;
+                }
+                output.samples(samples);
+                MetricValue accuracy = bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(samples)), "fraction", true);
+                output.metric(spec.wireName(), "accuracy_" + variant, accuracy);
+                lines.computeIfAbsent(spec.wireName(), l -> new ArrayList<>()).add(new org.adaptbench.reports.results.SeriesPoint(
+                        events, accuracy.value(), accuracy.ciLow(), accuracy.ciHigh(), accuracy.n()));
+            }
+        }
+        output.series("accuracy_vs_events", new Series("history events per user", "accuracy", true, lines));
+        output.note("data-size regenerates the synthetic world (same seed) with each number of events per user and replays the "
+                + "first " + users + " scored users of each; the per-user adapter retrains on its usual cadence.");
+        return output;
+    }
+}

@@ -1,0 +1,162 @@
+package org.adaptbench.harness.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.adaptbench.datasets.model.Query;
+import org.adaptbench.datasets.model.UserData;
+import org.adaptbench.harness.approach.ApproachKind;
+import org.adaptbench.harness.approach.ApproachSpec;
+import org.adaptbench.harness.bench.Workload;
+import org.adaptbench.harness.control.OptionOnlyControl;
+import org.adaptbench.harness.control.OracleContextControl;
+import org.adaptbench.harness.model.AnswerModel;
+import org.adaptbench.harness.model.EmbeddedAnswerModel;
+import org.adaptbench.finetune.model.CosineBaselineScorer;
+import org.adaptbench.harness.run.CellResult;
+import org.adaptbench.datasets.Seeds;
+import org.adaptbench.harness.eval.QueryIndex;
+import org.adaptbench.harness.eval.ReplayExperiment;
+import org.adaptbench.harness.metrics.AccuracyMetrics;
+import org.adaptbench.harness.run.RunContext;
+import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Sample;
+import org.adaptbench.reports.stats.Bootstrap;
+
+/**
+ * Does each user get their own behaviour? Per-user accuracy of every approach on the same users and
+ * queries, its 10th-percentile user and its worst preference group, beside the controls: {@code none},
+ * chance, and on the synthetic world the majority-option ceiling no approach blind to the user can beat.
+ */
+public final class GranularityScenario implements Scenario {
+
+    @Override
+    public ScenarioKind kind() {
+        return ScenarioKind.GRANULARITY;
+    }
+
+    @Override
+    public boolean appliesTo(RunContext context, Workload workload) {
+        return workload.scoredUsers().stream().findAny().isPresent();
+    }
+
+    @Override
+    public ScenarioOutput run(RunContext context, Workload workload, String key) {
+        ScenarioOutput output = new ScenarioOutput();
+        QueryIndex queries = new QueryIndex(workload);
+        Bootstrap bootstrap = context.bench().bootstrap(key);
+        AccuracyMetrics accuracy = new AccuracyMetrics(bootstrap);
+        Map<String, List<Sample>> byApproach = new LinkedHashMap<>();
+        for (ApproachSpec spec : context.approaches()) {
+            if (!context.factory(workload).applicable(spec)) {
+                output.note(spec.wireName() + " is not applicable to a remote LLM (it changes model weights); not measured.");
+                continue;
+            }
+            List<Sample> samples = Samples.relabel(ReplayExperiment.run(context, workload, spec).samples(), key, "");
+            byApproach.put(spec.wireName(), samples);
+            output.samples(samples);
+            output.metrics(spec.wireName(), accuracy.summarize(samples, sample -> queries.group(sample.queryId())));
+            output.metric(spec.wireName(), "tokens_per_request",
+                    bootstrap.mean(samples.stream().mapToDouble(Sample::tokensAdded).toArray(), "tokens", false));
+            output.distribution(spec.wireName(), "per_user_accuracy", List.copyOf(AccuracyMetrics.perUser(samples).values()));
+            List<Sample> minority = samples.stream().filter(sample -> queries.minority(sample.queryId())).toList();
+            if (!minority.isEmpty()) {
+                output.distribution(spec.wireName(), "per_user_accuracy_minority",
+                        List.copyOf(AccuracyMetrics.perUser(minority).values()));
+            }
+        }
+        List<Sample> none = byApproach.get(ApproachKind.NONE.wireName());
+        if (none != null) {
+            byApproach.forEach((approach, samples) -> {
+                if (!approach.equals(ApproachKind.NONE.wireName())) {
+                    accuracy.lift(samples, none).ifPresent(lift -> output.metric(approach, "lift_over_none", lift));
+                }
+            });
+        }
+        controls(workload, bootstrap, output);
+        if (context.bench().llm().isEmpty()) {
+            oracleContext(context, workload, bootstrap, output);
+        }
+        if (workload.catalogue().isEmpty() && !workload.domainUsers().isEmpty()) {
+            optionOnly(context, workload, bootstrap, output);
+        }
+        return output;
+    }
+
+    /**
+     * The base model and the untrained cosine baseline, each given exactly the gold evidence as context:
+     * the ceiling for memory injection, and whether pre-training earned its place.
+     */
+    static void oracleContext(RunContext context, Workload workload, Bootstrap bootstrap, ScenarioOutput output) {
+        var embedder = context.bench().embedder();
+        Map<String, AnswerModel> models = new java.util.LinkedHashMap<>();
+        models.put("oracle-context", new EmbeddedAnswerModel(context.bench().baseModel(), embedder));
+        models.put("cosine-baseline/oracle-context", new EmbeddedAnswerModel(new CosineBaselineScorer(), embedder));
+        models.forEach((name, model) -> {
+            double[] perUser = context.cell("oracle-context", workload, name, () -> new CellResult(List.of(),
+                    Map.of("accuracy", List.copyOf(OracleContextControl.perUserAccuracy(workload, model).values())), List.of()))
+                    .measurement("accuracy");
+            if (perUser.length > 0) {
+                output.metric(name, "accuracy", bootstrap.mean(perUser, "fraction", true));
+            }
+        });
+        output.note("oracle-context: the base model given exactly the gold evidence turns, the ceiling for injected memory; "
+                + "cosine-baseline/oracle-context: an untrained scorer (cosine of option to question and context) on the same "
+                + "input, which the pre-trained base model has to beat.");
+    }
+
+    /** The option-only control where option wording may give answers away (PrefEval): reported and said. */
+    static void optionOnly(RunContext context, Workload workload, Bootstrap bootstrap, ScenarioOutput output) {
+        double[] perUser = context.cell("option-only", workload, "option-only", () -> {
+            var accuracy = new OptionOnlyControl(context.bench().embedder(),
+                    Seeds.derive(context.bench().config().seed(), "option-only")).perUserAccuracy(workload);
+            return new CellResult(List.of(), Map.of("accuracy", List.copyOf(accuracy.values())), List.of());
+        }).measurement("accuracy");
+        if (perUser.length == 0) {
+            return;
+        }
+        MetricValue accuracy = bootstrap.mean(perUser, "fraction", true);
+        output.metric("option-only", "accuracy", accuracy);
+        output.note(String.format(java.util.Locale.US, "option-only: a model that reads only the options' wording scores %.3f "
+                + "(95%% CI %.3f to %.3f); accuracy below that is not credited to personalization.",
+                accuracy.value(), accuracy.ciLow(), accuracy.ciHigh()));
+    }
+
+    /** Chance, and where defined the majority-option ceiling, over the same scored queries. */
+    static void controls(Workload workload, Bootstrap bootstrap, ScenarioOutput output) {
+        List<Double> chance = new ArrayList<>();
+        List<Double> ceiling = new ArrayList<>();
+        int queryCount = 0;
+        for (UserData user : workload.evaluated()) {
+            double chanceSum = 0;
+            double ceilingSum = 0;
+            int n = 0;
+            for (Query query : user.queries()) {
+                if (workload.isEvaluated(user, query)) {
+                    chanceSum += 1.0 / query.options().size();
+                    ceilingSum += query.majorityRate();
+                    n++;
+                }
+            }
+            if (n > 0) {
+                queryCount += n;
+                chance.add(chanceSum / n);
+                if (Double.isFinite(ceilingSum)) {
+                    ceiling.add(ceilingSum / n);
+                }
+            }
+        }
+        if (chance.isEmpty()) {
+            return;
+        }
+        double chanceMean = chance.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        output.metric("chance", "accuracy", MetricValue.exact(chanceMean, queryCount, "fraction", true));
+        if (ceiling.size() == chance.size()) {
+            output.metric("majority-ceiling", "accuracy",
+                    bootstrap.mean(ceiling.stream().mapToDouble(Double::doubleValue).toArray(), "fraction", true));
+            output.note("majority-ceiling: the accuracy of always giving each question's most common right answer; "
+                    + "no approach that does not know the user can beat it.");
+        }
+    }
+}

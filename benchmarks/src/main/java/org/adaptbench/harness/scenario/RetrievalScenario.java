@@ -1,0 +1,84 @@
+package org.adaptbench.harness.scenario;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.adaptbench.datasets.model.Query;
+import org.adaptbench.datasets.model.UserData;
+import org.adaptbench.harness.approach.ApproachKind;
+import org.adaptbench.harness.approach.ApproachSpec;
+import org.adaptbench.harness.approach.MemoryApproach;
+import org.adaptbench.harness.bench.Workload;
+import org.adaptbench.harness.eval.Replay;
+import org.adaptbench.harness.run.CellResult;
+import org.adaptbench.harness.run.RunContext;
+import org.adaptbench.reports.stats.Bootstrap;
+
+/**
+ * Does the memory find the right evidence? For every query with gold evidence turns (on any data
+ * set, imported retrieval-only queries included), the share of its evidence turns behind the top-k
+ * memories recalled for it, averaged per user.
+ */
+public final class RetrievalScenario implements Scenario {
+
+    static final String EXPERIMENT = "retrieval";
+
+    @Override
+    public ScenarioKind kind() {
+        return ScenarioKind.RETRIEVAL;
+    }
+
+    @Override
+    public boolean appliesTo(RunContext context, Workload workload) {
+        return context.runs(ApproachKind.MEMORY) && context.factory(workload).applicable(ApproachSpec.of(ApproachKind.MEMORY))
+                && workload.evaluated().stream().flatMap(user -> user.queries().stream()).anyMatch(query -> !query.evidenceTurnIds().isEmpty());
+    }
+
+    @Override
+    public ScenarioOutput run(RunContext context, Workload workload, String key) {
+        ScenarioOutput output = new ScenarioOutput();
+        Bootstrap bootstrap = context.bench().bootstrap(key);
+        List<Integer> ks = context.bench().config().retrieval().k();
+        CellResult cell = context.cell(EXPERIMENT, workload, ApproachKind.MEMORY.wireName(), () -> measure(context, workload, ks));
+        for (int k : ks) {
+            double[] recall = cell.measurement("recall_at_" + k);
+            if (recall.length > 0) {
+                output.metric(ApproachKind.MEMORY.wireName(), "recall_at_" + k, bootstrap.mean(recall, "fraction", true));
+            }
+        }
+        output.note("recall_at_k: share of a query's gold evidence turns behind the top-k recalled memories, per user; a memory "
+                + "counts for every turn that created or reinforced it.");
+        return output;
+    }
+
+    private static CellResult measure(RunContext context, Workload workload, List<Integer> ks) {
+        Map<String, List<Double>> measurements = new LinkedHashMap<>();
+        try (MemoryApproach memory = (MemoryApproach) context.factory(workload).create(ApproachSpec.of(ApproachKind.MEMORY))) {
+            for (UserData user : workload.evaluated()) {
+                Map<Integer, List<Double>> perK = new LinkedHashMap<>();
+                List<Query> queries = user.queries().stream().filter(query -> !query.evidenceTurnIds().isEmpty()).toList();
+                int next = 0;
+                for (int turn = 0; turn <= user.history().size() && next < queries.size(); turn++) {
+                    while (next < queries.size() && queries.get(next).visibleTurns() == turn) {
+                        Query query = queries.get(next++);
+                        String recallQuery = query.isMultipleChoice() ? MemoryApproach.recallQuery(query) : query.question();
+                        for (int k : ks) {
+                            Set<String> top = new HashSet<>(memory.recallSources(user.userId(), recallQuery, k));
+                            long found = query.evidenceTurnIds().stream().filter(top::contains).count();
+                            perK.computeIfAbsent(k, x -> new ArrayList<>()).add(found / (double) query.evidenceTurnIds().size());
+                        }
+                    }
+                    if (turn < user.history().size()) {
+                        Replay.deliver(memory, user.userId(), user.history().get(turn));
+                    }
+                }
+                perK.forEach((k, values) -> measurements.computeIfAbsent("recall_at_" + k, n -> new ArrayList<>())
+                        .add(values.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
+            }
+        }
+        return new CellResult(List.of(), measurements, List.of());
+    }
+}

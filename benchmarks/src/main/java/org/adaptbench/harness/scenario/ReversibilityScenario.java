@@ -1,0 +1,238 @@
+package org.adaptbench.harness.scenario;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.adaptbench.datasets.model.Query;
+import org.adaptbench.datasets.model.Turn;
+import org.adaptbench.datasets.model.TurnKind;
+import org.adaptbench.datasets.model.TurnLabel;
+import org.adaptbench.datasets.model.UserData;
+import org.adaptbench.harness.approach.Approach;
+import org.adaptbench.harness.approach.ApproachKind;
+import org.adaptbench.harness.approach.ApproachSpec;
+import org.adaptbench.harness.approach.Effort;
+import org.adaptbench.harness.bench.Workload;
+import org.adaptbench.harness.eval.Replay;
+import org.adaptbench.harness.finetune.Cadence;
+import org.adaptbench.harness.finetune.ReversalMethod;
+import org.adaptbench.harness.finetune.UserLoraApproach;
+import org.adaptbench.harness.model.Decision;
+import org.adaptbench.harness.run.CellResult;
+import org.adaptbench.harness.run.RunContext;
+import org.adaptbench.reports.stats.Bootstrap;
+
+/**
+ * Does deleting a preference revert behaviour, exactly and selectively? For users who ask to forget
+ * a preference, each method's behaviour after the deletion is compared with a reference that never
+ * learned the preference (the same method on the history without the turns that stated it):
+ * agreement of choices on probes of the deleted dimension (exact revert = 1.0), agreement on the
+ * user's other dimensions (the other preferences survive), and the time the deletion took.
+ */
+public final class ReversibilityScenario implements Scenario {
+
+    static final String EXPERIMENT = "reversibility";
+
+    @Override
+    public ScenarioKind kind() {
+        return ScenarioKind.REVERSIBILITY;
+    }
+
+    @Override
+    public boolean appliesTo(RunContext context, Workload workload) {
+        return !cases(context, workload).isEmpty();
+    }
+
+    /** One user's deletion: where it is, what it deletes, and the probes asked afterwards. */
+    record Case(UserData user, int deletion, TurnLabel deleted, List<Query> deletedProbes, List<Query> otherProbes) {
+    }
+
+    /** The methods compared: memory, full context, and each reversal method of per-user adapters, served plain and merged. */
+    static List<ApproachSpec> methods(RunContext context) {
+        List<ApproachSpec> methods = new ArrayList<>();
+        for (ApproachSpec spec : context.approaches()) {
+            if (spec.kind() == ApproachKind.MEMORY || spec.kind() == ApproachKind.FULL_CONTEXT) {
+                methods.add(spec);
+            } else if (spec.kind() == ApproachKind.USER_LORA) {
+                for (boolean merged : new boolean[] {false, true}) {
+                    for (ReversalMethod method : ReversalMethod.values()) {
+                        methods.add(new ApproachSpec(ApproachKind.USER_LORA, Optional.of(Cadence.MANUAL), Optional.of(method), merged, false));
+                    }
+                }
+            }
+        }
+        return methods;
+    }
+
+    @Override
+    public ScenarioOutput run(RunContext context, Workload workload, String key) {
+        ScenarioOutput output = new ScenarioOutput();
+        Bootstrap bootstrap = context.bench().bootstrap(key);
+        List<Case> cases = cases(context, workload);
+        for (ApproachSpec spec : methods(context)) {
+            if (!context.factory(workload).applicable(spec)) {
+                continue;
+            }
+            CellResult cell = context.cell(EXPERIMENT, workload, spec.wireName(), () -> measure(context, workload, spec, cases));
+            String method = spec.wireName();
+            output.metric(method, "revert_agreement", bootstrap.mean(cell.measurement("revert_agreement"), "fraction", true));
+            output.metric(method, "revert_score_diff", bootstrap.mean(cell.measurement("revert_score_diff"), "probability", false));
+            output.metric(method, "selective_retention", bootstrap.mean(cell.measurement("selective_retention"), "fraction", true));
+            output.metric(method, "revert_ms", bootstrap.mean(cell.measurement("revert_ms"), "ms", false));
+        }
+        output.note(cases.size() + " users asked to forget a preference; the reference is the same method on the history without "
+                + "any turn about that preference's dimension (after the deletion the user has none there) and without the request. "
+                + "Adapters are trained just before the deletion; merged ones are served merged into the base weights.");
+        return output;
+    }
+
+    private static CellResult measure(RunContext context, Workload workload, ApproachSpec spec, List<Case> cases) {
+        Map<String, List<Double>> measurements = new LinkedHashMap<>();
+        for (Case c : cases) {
+            List<Query> probes = new ArrayList<>(c.deletedProbes());
+            probes.addAll(c.otherProbes());
+            Effort[] deletion = new Effort[1];
+            List<Decision> subject = play(context, workload, spec, c, false, deletion);
+            List<Decision> reference = play(context, workload, spec, c, true, null);
+            int deleted = c.deletedProbes().size();
+            double agreement = 0;
+            double scoreDiff = 0;
+            for (int i = 0; i < deleted; i++) {
+                agreement += subject.get(i).chosen() == reference.get(i).chosen() ? 1 : 0;
+                double[] a = subject.get(i).probabilities();
+                double[] b = reference.get(i).probabilities();
+                double diff = 0;
+                for (int k = 0; k < a.length; k++) {
+                    diff += Math.abs(a[k] - b[k]);
+                }
+                scoreDiff += diff / a.length;
+            }
+            double retained = 0;
+            for (int i = deleted; i < probes.size(); i++) {
+                retained += subject.get(i).chosen() == reference.get(i).chosen() ? 1 : 0;
+            }
+            add(measurements, "revert_agreement", agreement / deleted);
+            add(measurements, "revert_score_diff", scoreDiff / deleted);
+            if (probes.size() > deleted) {
+                add(measurements, "selective_retention", retained / (probes.size() - deleted));
+            }
+            add(measurements, "revert_ms", deletion[0].computeNanos() / 1e6);
+        }
+        return new CellResult(List.of(), measurements, List.of());
+    }
+
+    /**
+     * Plays the user's history up to the deletion (the subject, ending with the deletion request) or
+     * without the deleted preference's turns (the reference), then answers every probe.
+     */
+    private static List<Decision> play(RunContext context, Workload workload, ApproachSpec spec, Case c, boolean reference,
+            Effort[] deletionEffort) {
+        List<Turn> history = c.user().history();
+        Set<String> skipped = reference ? deletedTurns(c) : Set.of();
+        try (Approach approach = context.factory(workload).create(spec)) {
+            String userId = c.user().userId();
+            for (int i = 0; i < c.deletion(); i++) {
+                Turn turn = history.get(i);
+                if (!skipped.contains(turn.turnId())) {
+                    Replay.deliver(approach, userId, turn);
+                }
+            }
+            Turn request = history.get(c.deletion());
+            if (approach instanceof UserLoraApproach adapters) {
+                adapters.trainNow(userId, request.timestamp());
+            }
+            if (!reference) {
+                deletionEffort[0] = Replay.deliver(approach, userId, request);
+            }
+            List<Decision> decisions = new ArrayList<>();
+            for (Query probe : c.deletedProbes()) {
+                decisions.add(approach.answer(userId, probe).decision());
+            }
+            for (Query probe : c.otherProbes()) {
+                decisions.add(approach.answer(userId, probe).decision());
+            }
+            return decisions;
+        }
+    }
+
+    /**
+     * The turns the reference never learns: every turn about the deleted preference's dimension up to
+     * the request, and the request. Earlier options on that dimension were already replaced by the
+     * deleted one, so after the deletion the user has no preference there, which is what the
+     * reference, never having heard of the dimension, holds too.
+     */
+    static Set<String> deletedTurns(Case c) {
+        Set<String> turns = new LinkedHashSet<>();
+        List<Turn> history = c.user().history();
+        for (int i = 0; i <= c.deletion(); i++) {
+            TurnLabel label = history.get(i).label();
+            if (label.carriesPreference() && label.dimension().equals(c.deleted().dimension())) {
+                turns.add(history.get(i).turnId());
+            }
+        }
+        return turns;
+    }
+
+    /** The users (among the evaluated, at most the configured number) with a deletion request, and their probes. */
+    static List<Case> cases(RunContext context, Workload workload) {
+        int wanted = context.bench().config().reversibility().users();
+        int perDimension = context.bench().config().reversibility().probesPerDimension();
+        Map<String, List<Query>> questionsByDimension = new HashMap<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (UserData user : workload.dataset().users()) {
+            for (Query query : user.queries()) {
+                if (query.isMultipleChoice() && !query.dimension().isEmpty() && seen.add(query.question() + query.options())) {
+                    questionsByDimension.computeIfAbsent(query.dimension(), d -> new ArrayList<>()).add(query);
+                }
+            }
+        }
+        List<Case> cases = new ArrayList<>();
+        for (UserData user : workload.evaluated()) {
+            if (cases.size() >= wanted) {
+                break;
+            }
+            int deletion = -1;
+            for (int i = 0; i < user.history().size(); i++) {
+                if (user.history().get(i).label().kind() == TurnKind.DELETION) {
+                    deletion = i;
+                }
+            }
+            if (deletion < 0) {
+                continue;
+            }
+            TurnLabel deleted = user.history().get(deletion).label();
+            List<Query> deletedProbes = probes(questionsByDimension.getOrDefault(deleted.dimension(), List.of()), perDimension,
+                    user, deletion, "deleted");
+            List<Query> others = new ArrayList<>();
+            for (Map.Entry<String, List<Query>> entry : new java.util.TreeMap<>(questionsByDimension).entrySet()) {
+                if (!entry.getKey().equals(deleted.dimension())) {
+                    others.addAll(probes(entry.getValue(), Math.max(1, perDimension / 2), user, deletion, "other-" + entry.getKey()));
+                }
+            }
+            if (!deletedProbes.isEmpty()) {
+                cases.add(new Case(user, deletion, deleted, deletedProbes, others));
+            }
+        }
+        return cases;
+    }
+
+    /** Probe queries for a user at the deletion point: other users' questions, asked as this user's. */
+    private static List<Query> probes(List<Query> questions, int count, UserData user, int deletion, String kind) {
+        List<Query> probes = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, questions.size()); i++) {
+            Query question = questions.get(i);
+            probes.add(new Query(user.userId() + "/probe-" + kind + "-" + i, question.question(), question.options(), 0,
+                    deletion + 1, List.of(), question.dimension(), "", Double.NaN));
+        }
+        return probes;
+    }
+
+    private static void add(Map<String, List<Double>> measurements, String name, double value) {
+        measurements.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+    }
+}

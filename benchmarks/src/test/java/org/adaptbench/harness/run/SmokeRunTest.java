@@ -1,0 +1,123 @@
+package org.adaptbench.harness.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.adaptbench.cli.AdaptBench;
+import org.adaptbench.datasets.prefeval.PrefEvalLocation;
+import org.adaptbench.harness.scenario.ScenarioKind;
+import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Results;
+import org.adaptbench.reports.results.ResultsIo;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The smoke suite end to end through the CLI: every scenario filled on both data sets, the results
+ * directory complete, the same seed giving the same accuracy figures, and a resumed run giving the
+ * numbers of an uninterrupted one.
+ */
+class SmokeRunTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path cache;
+    static Results smoke;
+
+    @BeforeAll
+    static void runSmokeSuite() {
+        cache = dir.resolve("model-cache");
+        assertEquals(0, AdaptBench.execute("run", "--suite", "smoke", "--out", dir.resolve("smoke").toString(),
+                "--set", "cache_dir=" + cache));
+        smoke = ResultsIo.read(dir.resolve("smoke"));
+    }
+
+    @Test
+    void everyScenarioIsFilledOnBothDataSets() {
+        boolean prefEval = PrefEvalLocation.find().isPresent();
+        for (ScenarioKind kind : ScenarioKind.values()) {
+            if (kind == ScenarioKind.CONTEXT_LENGTH && !prefEval) {
+                continue; // a PrefEval-only scenario; without the shared folder the run says so in its notes
+            }
+            boolean present = smoke.scenarios().keySet().stream().anyMatch(key -> key.equals(kind.wireName())
+                    || key.startsWith(kind.wireName() + "@"));
+            assertTrue(present, "no results for " + kind.wireName() + " in " + smoke.scenarios().keySet());
+        }
+        if (prefEval) {
+            assertTrue(smoke.scenarios().containsKey("granularity@prefeval"), smoke.scenarios().keySet().toString());
+            assertTrue(smoke.metric("granularity@prefeval", "option-only", "accuracy").isPresent());
+        } else {
+            assertTrue(smoke.notes().stream().anyMatch(note -> note.contains("PrefEval was not found")), smoke.notes().toString());
+        }
+        for (String approach : List.of("none", "full-context", "memory", "global-lora", "variant-lora", "user-lora", "combined")) {
+            assertTrue(smoke.metric("granularity", approach, "accuracy").isPresent(), approach + " lacks accuracy");
+        }
+        assertTrue(smoke.metric("granularity", "majority-ceiling", "accuracy").isPresent());
+        assertTrue(smoke.metric("granularity", "memory", "lift_over_none").isPresent());
+        assertFalse(smoke.claims().isEmpty());
+        assertTrue(Files.exists(dir.resolve("smoke/samples.jsonl")));
+        assertTrue(Files.exists(dir.resolve("smoke/report/index.html")));
+        assertTrue(Files.exists(dir.resolve("smoke/report/report.md")));
+        assertTrue(smoke.config().path("seed").isNumber(), "the resolved config with its seed is recorded");
+    }
+
+    @Test
+    void sameSeedGivesTheSameAccuracyAndAResumedRunMatchesAnUninterruptedOne() throws Exception {
+        String[] subset = {"--suite", "smoke", "--dataset", "synthetic", "--scenarios", "granularity,reversibility",
+            "--approaches", "none,memory,user-lora", "--set", "cache_dir=" + cache, "--set", "evaluation.users=4"};
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+        assertEquals(0, AdaptBench.execute(with(subset, "--out", first.toString())));
+        assertEquals(0, AdaptBench.execute(with(subset, "--out", second.toString())));
+        assertEquals(accuracyFigures(ResultsIo.read(first)), accuracyFigures(ResultsIo.read(second)));
+
+        // interrupt the second run after some cells: drop the results and every other cell, then resume
+        Files.delete(second.resolve(ResultsIo.RESULTS_FILE));
+        List<Path> cells;
+        try (var list = Files.list(second.resolve(RunDirectory.CELLS))) {
+            cells = list.sorted().toList();
+        }
+        for (int i = 0; i < cells.size(); i += 2) {
+            Files.delete(cells.get(i));
+        }
+        assertEquals(0, AdaptBench.execute(with(subset, "--out", second.toString(), "--resume")));
+        assertEquals(accuracyFigures(ResultsIo.read(first)), accuracyFigures(ResultsIo.read(second)));
+    }
+
+    @Test
+    void resumingWithAnotherConfigurationIsRefused() {
+        assertEquals(2, AdaptBench.execute("run", "--suite", "smoke", "--out", dir.resolve("smoke").toString(), "--resume",
+                "--set", "cache_dir=" + cache, "--seed", "12345"));
+    }
+
+    /** Every figure that does not measure time: the ones the same seed must reproduce exactly. */
+    static Map<String, Double> accuracyFigures(Results results) {
+        Map<String, Double> figures = new TreeMap<>();
+        results.scenarios().forEach((scenario, byApproach) -> byApproach.forEach((approach, metrics) -> {
+            for (Map.Entry<String, MetricValue> metric : metrics.entrySet()) {
+                String unit = metric.getValue().unit();
+                if (!unit.equals("ms") && !unit.equals("seconds") && !metric.getKey().startsWith("learn")) {
+                    figures.put(scenario + "/" + approach + "/" + metric.getKey(), metric.getValue().value());
+                }
+            }
+        }));
+        assertFalse(figures.isEmpty());
+        return figures;
+    }
+
+    private static String[] with(String[] base, String... more) {
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(List.of(base));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+}
