@@ -5,20 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.adaptbench.datasets.model.Query;
-import org.adaptbench.datasets.model.Role;
 import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.datasets.model.UserData;
 import org.adaptbench.datasets.synthetic.SyntheticConfig;
 import org.adaptbench.datasets.synthetic.SyntheticWorld;
+import org.adaptbench.harness.approach.FullContextApproach;
+import org.adaptbench.harness.approach.Response;
+import org.adaptbench.harness.extraction.MemoryTurns;
+import org.adaptbench.harness.model.AnswerModel;
+import org.adaptbench.harness.model.Decision;
 import org.adaptbench.personalization.ContextResult;
 import org.adaptbench.personalization.ManualClock;
 import org.adaptbench.personalization.PersonalMemory;
 import org.adaptbench.personalization.context.ContextBuilder;
 import org.adaptbench.personalization.context.MemoryContext;
-import org.adaptbench.personalization.context.TokenCounter;
 import org.adaptbench.personalization.embed.CachingEmbedder;
 import org.adaptbench.personalization.embed.LangChain4jEmbedder;
-import org.adaptbench.personalization.extract.ConversationTurn;
 import org.adaptbench.personalization.score.ScoredMemory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,11 +46,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *       cache hit here (warmed in setup): the model call is {@code EmbeddingBenchmark}'s figure;</li>
  *   <li>{@code renderMemories}: {@link ContextBuilder#build} alone on the same ranked memories:
  *       the rendering and token counting inside the figure above;</li>
- *   <li>{@code fullHistoryTranscript}: the full-context approach's work: the user's whole history
- *       as a transcript, one line per turn, and its token count, which grows with the history.</li>
+ *   <li>{@code fullHistoryTranscript}: the harness's full-context approach answering the same
+ *       question (its model stubbed out): the user's whole history as a transcript, one line per
+ *       turn, and its token count, which grows with the history.</li>
  * </ul>
- * The memories come from observing each user's history through the default memory layer
- * (pattern extractor, all-MiniLM-L6-v2, in-memory store), in setup. Reinforcement on use is off so
+ * In setup, each user's history goes to both: the memory layer with its defaults (pattern
+ * extractor, all-MiniLM-L6-v2, in-memory store) sees each turn as the harness's memory approach
+ * does ({@link MemoryTurns}), the full-context approach keeps it. Reinforcement on use is off so
  * that every call sees the same store. Each call serves the next (user, question) of the world.
  *
  * <p>Run: {@code mvn -B -q -DskipTests package && java -cp "benchmarks/target/adaptbench.jar:benchmarks/target/lib/*"
@@ -73,13 +77,16 @@ public class ContextAssemblyBenchmark {
     @Param({"256"})
     public int tokenBudget;
 
-    /** One request: who asks what, with what the two approaches would put into the prompt. */
-    private record Request(String userId, String question, List<Turn> history, List<ScoredMemory> ranked) {
+    /** One request: who asks what, and the memories ranked for it. */
+    private record Request(String userId, Query query, List<ScoredMemory> ranked) {
     }
+
+    /** Stands in for the model so that only the context assembly is timed. */
+    private static final AnswerModel FIRST_OPTION = prompt -> Decision.argMax(new double[prompt.options().size()]);
 
     private PersonalMemory memory;
     private ContextBuilder contextBuilder;
-    private TokenCounter tokens;
+    private FullContextApproach fullContext;
     private Request[] requests;
     private int next;
 
@@ -88,7 +95,7 @@ public class ContextAssemblyBenchmark {
         SyntheticWorld world = SyntheticWorld.generate(SyntheticConfig.defaults(11L).withUsers(USERS).withEventsPerUser(events));
         ManualClock clock = new ManualClock(Instant.EPOCH);
         contextBuilder = new ContextBuilder();
-        tokens = contextBuilder.tokenCounter();
+        fullContext = new FullContextApproach(FIRST_OPTION, contextBuilder.tokenCounter());
         memory = PersonalMemory.builder()
                 .embedder(new CachingEmbedder(LangChain4jEmbedder.allMiniLmL6V2()))
                 .clock(clock)
@@ -100,12 +107,13 @@ public class ContextAssemblyBenchmark {
         for (UserData user : world.dataset().users()) {
             for (Turn turn : user.history()) {
                 clock.set(Instant.ofEpochMilli(turn.timestamp()));
-                memory.observe(user.userId(), conversationTurn(turn));
+                memory.observe(user.userId(), MemoryTurns.of(turn));
+                fullContext.learn(user.userId(), turn);
             }
             for (Query query : user.queries()) {
                 // also puts the question's embedding into the cache
                 List<ScoredMemory> ranked = memory.recall(user.userId(), query.question(), CANDIDATES).memories();
-                all.add(new Request(user.userId(), query.question(), user.history(), ranked));
+                all.add(new Request(user.userId(), query, ranked));
             }
         }
         requests = all.toArray(Request[]::new);
@@ -119,7 +127,7 @@ public class ContextAssemblyBenchmark {
     @Benchmark
     public ContextResult memoryContext() {
         Request request = requests[next++ % requests.length];
-        return memory.buildContext(request.userId(), request.question(), tokenBudget);
+        return memory.buildContext(request.userId(), request.query().question(), tokenBudget);
     }
 
     @Benchmark
@@ -129,27 +137,8 @@ public class ContextAssemblyBenchmark {
     }
 
     @Benchmark
-    public int fullHistoryTranscript() {
+    public Response fullHistoryTranscript() {
         Request request = requests[next++ % requests.length];
-        return tokens.count(transcript(request.history()));
-    }
-
-    /** The history as the full-context approach sends it: a header, then "role: text" per turn. */
-    static String transcript(List<Turn> history) {
-        StringBuilder text = new StringBuilder("Conversation so far:\n");
-        for (Turn turn : history) {
-            text.append(turn.role().wireName()).append(": ").append(turn.text()).append('\n');
-        }
-        return text.toString();
-    }
-
-    /** What the memory layer sees of a turn: the text, or the offered options and the pick. */
-    static ConversationTurn conversationTurn(Turn turn) {
-        Instant at = Instant.ofEpochMilli(turn.timestamp());
-        if (turn.choice().isPresent()) {
-            var choice = turn.choice().get();
-            return ConversationTurn.pick(choice.question(), choice.options(), choice.chosenIndex(), at);
-        }
-        return turn.role() == Role.USER ? ConversationTurn.user(turn.text(), at) : ConversationTurn.assistant(turn.text(), at);
+        return fullContext.answer(request.userId(), request.query());
     }
 }
