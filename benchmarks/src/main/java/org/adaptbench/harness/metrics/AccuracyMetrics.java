@@ -42,10 +42,16 @@ public final class AccuracyMetrics {
         if (users.length == 0) {
             return metrics;
         }
-        metrics.put("accuracy", bootstrap.mean(users, "fraction", true));
+        metrics.put("accuracy", mean(samples).orElseThrow());
         metrics.put("accuracy_p10_user", bootstrap.quantile(users, 0.10, "fraction", true));
         worstGroup(samples, groupOf).ifPresent(worst -> metrics.put("accuracy_worst_group", worst));
         return metrics;
+    }
+
+    /** Mean per-user accuracy over {@code samples} (users with at least one sample); empty when there are none. */
+    public java.util.Optional<MetricValue> mean(List<Sample> samples) {
+        double[] users = values(perUser(samples));
+        return users.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(bootstrap.mean(users, "fraction", true));
     }
 
     /** The lowest group accuracy (mean of its users' accuracies) among groups of at least {@link #MIN_GROUP_USERS} users. */

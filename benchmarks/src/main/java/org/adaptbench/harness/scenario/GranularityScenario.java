@@ -26,7 +26,8 @@ import org.adaptbench.reports.stats.Bootstrap;
 
 /**
  * Does each user get their own behaviour? Per-user accuracy of every approach on the same users and
- * queries, its 10th-percentile user and its worst preference group, beside the controls: {@code none},
+ * queries, its 10th-percentile user, its worst preference group and — where the data set defines a majority
+ * answer per question — its accuracy on minority and majority answers, beside the controls: {@code none},
  * chance, and on the synthetic world the majority-option ceiling no approach blind to the user can beat.
  */
 public final class GranularityScenario implements Scenario {
@@ -62,6 +63,9 @@ public final class GranularityScenario implements Scenario {
             output.distribution(spec.wireName(), "per_user_accuracy", List.copyOf(AccuracyMetrics.perUser(samples).values()));
             List<Sample> minority = samples.stream().filter(sample -> queries.minority(sample.queryId())).toList();
             if (!minority.isEmpty()) {
+                List<Sample> majority = samples.stream().filter(sample -> !queries.minority(sample.queryId())).toList();
+                accuracy.mean(minority).ifPresent(value -> output.metric(spec.wireName(), "accuracy_minority", value));
+                accuracy.mean(majority).ifPresent(value -> output.metric(spec.wireName(), "accuracy_majority", value));
                 output.distribution(spec.wireName(), "per_user_accuracy_minority",
                         List.copyOf(AccuracyMetrics.perUser(minority).values()));
             }

@@ -63,7 +63,12 @@ class SmokeRunTest {
         }
         assertTrue(smoke.metric("granularity", "majority-ceiling", "accuracy").isPresent());
         assertTrue(smoke.metric("granularity", "memory", "lift_over_none").isPresent());
-        assertFalse(smoke.claims().isEmpty());
+        assertTrue(smoke.metric("granularity", "memory", "accuracy_minority").isPresent());
+        assertTrue(smoke.metric("granularity", "global-lora", "accuracy_majority").isPresent());
+        for (String claim : List.of("granularity", "combined_best")) {
+            assertTrue(smoke.claims().stream().anyMatch(c -> c.id().equals(claim)
+                    && c.verdict() != org.adaptbench.reports.results.Verdict.NOT_MEASURED), claim + " is judged: " + smoke.claims());
+        }
         assertTrue(Files.exists(dir.resolve("smoke/samples.jsonl")));
         assertTrue(Files.exists(dir.resolve("smoke/report/index.html")));
         assertTrue(Files.exists(dir.resolve("smoke/report/report.md")));

@@ -16,8 +16,11 @@ final class CombinedClaim implements ClaimRule {
     static final String ID = "combined_best";
     static final String STATEMENT = "A shared domain adapter plus memory (combined) is more accurate than memory alone and"
             + " than the adapter alone.";
-    static final String PARTS = "memory and global-lora";
-    static final String RULE = "Uses accuracy in the combined scenario, against memory and against global-lora. Per part: "
+    /** The combined scenario's domain adapter served alone, without memory. */
+    static final String ADAPTER_ONLY = "combined/adapter-only";
+    static final String PARTS = "memory and " + ADAPTER_ONLY;
+    static final String RULE = "Uses accuracy in the combined scenario, against memory and against the same domain adapter"
+            + " without memory (" + ADAPTER_ONLY + "). Per part: "
             + Advantage.rule("combined is ahead", COMBINED_MARGIN)
             + " The claim is SUPPORTED when it is supported against both parts, CONTRADICTED when it is contradicted against"
             + " either, otherwise MIXED (also when only one part was measured).";
@@ -31,14 +34,14 @@ final class CombinedClaim implements ClaimRule {
     public Claim evaluate(ScenarioView view) {
         Optional<MetricValue> combined = view.metric("combined", "combined", "accuracy");
         Optional<MetricValue> memory = view.metric("combined", "memory", "accuracy");
-        Optional<MetricValue> adapter = view.metric("combined", "global-lora", "accuracy");
+        Optional<MetricValue> adapter = view.metric("combined", ADAPTER_ONLY, "accuracy");
         if (combined.isEmpty() || (memory.isEmpty() && adapter.isEmpty())) {
             return Claims.notMeasured(ID, STATEMENT, RULE, view, "combined", "accuracy of combined and of " + PARTS);
         }
         List<String> evidence = new ArrayList<>();
         evidence.add("combined " + Figures.text(combined.get()));
         List<Verdict> verdicts = new ArrayList<>();
-        for (var part : List.of(java.util.Map.entry("memory", memory), java.util.Map.entry("global-lora", adapter))) {
+        for (var part : List.of(java.util.Map.entry("memory", memory), java.util.Map.entry(ADAPTER_ONLY, adapter))) {
             if (part.getValue().isPresent()) {
                 Advantage advantage = Advantage.of(combined.get(), part.getValue().get());
                 verdicts.add(advantage.verdict(COMBINED_MARGIN));
@@ -50,7 +53,7 @@ final class CombinedClaim implements ClaimRule {
         return new Claim(Claims.id(ID, view), STATEMENT, String.join("; ", evidence), RULE, verdict(verdicts));
     }
 
-    /** One verdict per part measured (memory, global-lora). */
+    /** One verdict per part measured (memory, the adapter alone). */
     static Verdict verdict(List<Verdict> perPart) {
         if (perPart.contains(Verdict.CONTRADICTED)) {
             return Verdict.CONTRADICTED;

@@ -10,7 +10,7 @@ public final class MetricNames {
 
     /** Headline metrics first, in the order of the scenarios that produce them. */
     public static final List<String> KNOWN = List.of(
-            "accuracy", "accuracy_p10_user", "accuracy_worst_group", "lift_over_none",
+            "accuracy", "accuracy_p10_user", "accuracy_worst_group", "accuracy_minority", "accuracy_majority", "lift_over_none",
             "time_to_adapt_ms",
             "bytes_per_user", "tokens_per_request", "train_seconds", "train_flops",
             "revert_agreement", "selective_retention", "revert_score_diff", "revert_ms",

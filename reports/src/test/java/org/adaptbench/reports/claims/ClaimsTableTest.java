@@ -36,8 +36,8 @@ class ClaimsTableTest {
 
     private static Verdict granularity(double memory, double memoryLow, double memoryHigh, double shared, double sharedLow, double sharedHigh) {
         return new Metrics()
-                .put("granularity", "memory", "accuracy_worst_group", memory, memoryLow, memoryHigh)
-                .put("granularity", "global-lora", "accuracy_worst_group", shared, sharedLow, sharedHigh)
+                .put("granularity", "memory", "accuracy_minority", memory, memoryLow, memoryHigh)
+                .put("granularity", "global-lora", "accuracy_minority", shared, sharedLow, sharedHigh)
                 .claim("granularity").verdict();
     }
 
@@ -48,7 +48,7 @@ class ClaimsTableTest {
         // memory ahead, but by less than the margin even at the most favourable reading
         assertEquals(Verdict.CONTRADICTED, granularity(0.62, 0.61, 0.63, 0.60, 0.59, 0.61));
         assertEquals(Verdict.MIXED, granularity(0.60, 0.50, 0.70, 0.50, 0.40, 0.60));
-        Claim missing = new Metrics().put("granularity", "memory", "accuracy_worst_group", 0.8, 0.7, 0.9).claim("granularity");
+        Claim missing = new Metrics().put("granularity", "memory", "accuracy_minority", 0.8, 0.7, 0.9).claim("granularity");
         assertEquals(Verdict.NOT_MEASURED, missing.verdict());
         assertTrue(missing.evidence().contains("global-lora"), missing.evidence());
     }
@@ -136,13 +136,13 @@ class ClaimsTableTest {
     void combinedVerdicts() {
         Metrics base = new Metrics().put("combined", "combined", "accuracy", 0.9, 0.88, 0.92);
         assertEquals(Verdict.SUPPORTED, base.put("combined", "memory", "accuracy", 0.8, 0.78, 0.82)
-                .put("combined", "global-lora", "accuracy", 0.7, 0.68, 0.72).claim("combined_best").verdict());
+                .put("combined", "combined/adapter-only", "accuracy", 0.7, 0.68, 0.72).claim("combined_best").verdict());
         assertEquals(Verdict.CONTRADICTED, new Metrics().put("combined", "combined", "accuracy", 0.9, 0.88, 0.92)
                 .put("combined", "memory", "accuracy", 0.95, 0.94, 0.96)
-                .put("combined", "global-lora", "accuracy", 0.7, 0.68, 0.72).claim("combined_best").verdict());
+                .put("combined", "combined/adapter-only", "accuracy", 0.7, 0.68, 0.72).claim("combined_best").verdict());
         assertEquals(Verdict.MIXED, new Metrics().put("combined", "combined", "accuracy", 0.9, 0.85, 0.95)
                 .put("combined", "memory", "accuracy", 0.88, 0.83, 0.93)
-                .put("combined", "global-lora", "accuracy", 0.7, 0.68, 0.72).claim("combined_best").verdict());
+                .put("combined", "combined/adapter-only", "accuracy", 0.7, 0.68, 0.72).claim("combined_best").verdict());
         assertEquals(Verdict.MIXED, new Metrics().put("combined", "combined", "accuracy", 0.9, 0.88, 0.92)
                 .put("combined", "memory", "accuracy", 0.8, 0.78, 0.82).claim("combined_best").verdict(), "one part unmeasured");
         assertEquals(Verdict.NOT_MEASURED, new Metrics().put("combined", "memory", "accuracy", 0.8, 0.78, 0.82)
@@ -152,10 +152,10 @@ class ClaimsTableTest {
     @Test
     void eachDatasetIsJudgedOnItsOwnAndUnmeasuredOnesAreLeftOut() {
         Metrics twoDatasets = new Metrics()
-                .put("granularity@synthetic", "memory", "accuracy_worst_group", 0.80, 0.75, 0.85)
-                .put("granularity@synthetic", "global-lora", "accuracy_worst_group", 0.30, 0.25, 0.35)
-                .put("granularity@prefeval", "memory", "accuracy_worst_group", 0.52, 0.45, 0.59)
-                .put("granularity@prefeval", "global-lora", "accuracy_worst_group", 0.50, 0.43, 0.57)
+                .put("granularity@synthetic", "memory", "accuracy_minority", 0.80, 0.75, 0.85)
+                .put("granularity@synthetic", "global-lora", "accuracy_minority", 0.30, 0.25, 0.35)
+                .put("granularity@prefeval", "memory", "accuracy_minority", 0.52, 0.45, 0.59)
+                .put("granularity@prefeval", "global-lora", "accuracy_minority", 0.50, 0.43, 0.57)
                 .put("cost@prefeval", "memory", "tokens_per_request", 100, 90, 110);
         assertEquals(Verdict.SUPPORTED, twoDatasets.claim("granularity@synthetic").verdict());
         assertEquals(Verdict.MIXED, twoDatasets.claim("granularity@prefeval").verdict());

@@ -80,8 +80,8 @@ class ReportWriterTest {
     @Test
     void contradictedClaimsAreSaidPlainly() throws IOException {
         var scenarios = Map.of("granularity", Map.of(
-                "memory", Map.of("accuracy_worst_group", new MetricValue(0.40, 0.38, 0.42, 30, "fraction", true)),
-                "global-lora", Map.of("accuracy_worst_group", new MetricValue(0.60, 0.58, 0.62, 30, "fraction", true))));
+                "memory", Map.of("accuracy_minority", new MetricValue(0.40, 0.38, 0.42, 30, "fraction", true)),
+                "global-lora", Map.of("accuracy_minority", new MetricValue(0.60, 0.58, 0.62, 30, "fraction", true))));
         Results results = new Results(Results.CURRENT_SCHEMA_VERSION, "c", JsonNodeFactory.instance.objectNode().put("seed", 3), "unknown",
                 Map.of(), Map.of(), List.of(), scenarios, Map.of(), Map.of(), List.of());
         ReportWriter.ReportFiles files = ReportWriter.write(results, dir.resolve("c"));
