@@ -81,13 +81,45 @@ public final class ContextBuilder {
         String fence = "user-memories-" + fingerprint(memories);
         String open = "<" + fence + ">\n" + preamble + "\n";
         String close = "</" + fence + ">\n";
+        // Every piece ends in a newline and the next begins with a digit or "<", which cl100k's
+        // pre-tokenizer never joins across, so the section's count is the sum of its pieces' counts:
+        // each line is counted once instead of re-counting the growing section for every memory.
+        int frame = tokens.count(open) + tokens.count(close);
+        List<String> lines = new ArrayList<>();
+        List<ScoredMemory> shown = new ArrayList<>();
+        int used = frame;
+        for (ScoredMemory memory : memories) {
+            String line = render(lines.size() + 1, memory);
+            int cost = tokens.count(line);
+            if (used + cost <= tokenBudget) {
+                lines.add(line);
+                shown.add(memory);
+                used += cost;
+            }
+        }
+        if (shown.isEmpty()) {
+            return MemoryContext.EMPTY;
+        }
+        String section = open + String.join("", lines) + close;
+        int count = tokens.count(section);
+        if (count != used) {
+            // a tokenizer that does join across lines: fall back to counting every candidate whole
+            return buildCountingWhole(memories, tokenBudget);
+        }
+        return new MemoryContext(section, count, shown);
+    }
+
+    /** The same selection made by counting the whole candidate section for every memory (quadratic; always exact). */
+    MemoryContext buildCountingWhole(List<ScoredMemory> memories, int tokenBudget) {
+        String fence = "user-memories-" + fingerprint(memories);
+        String open = "<" + fence + ">\n" + preamble + "\n";
+        String close = "</" + fence + ">\n";
         List<String> lines = new ArrayList<>();
         List<ScoredMemory> shown = new ArrayList<>();
         String best = null;
         int bestTokens = 0;
         for (ScoredMemory memory : memories) {
-            String line = render(lines.size() + 1, memory);
-            lines.add(line);
+            lines.add(render(lines.size() + 1, memory));
             String candidate = open + String.join("", lines) + close;
             int count = tokens.count(candidate);
             if (count <= tokenBudget) {
