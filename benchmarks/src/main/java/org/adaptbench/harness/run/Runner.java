@@ -39,6 +39,8 @@ public final class Runner {
     private final Bench bench;
     private final List<Workload> workloads;
     private final List<String> startNotes;
+    /** Taken when the run starts: the checkout may move on while a long run works. */
+    private final String gitSha = gitSha();
 
     /**
      * @param workloads the run's data sets, loaded (and so validated) before the run directory was made
@@ -105,7 +107,7 @@ public final class Runner {
         if (bench.llm().isPresent() && bench.unparsedLlmReplies() > 0) {
             notes.add("the LLM named no valid option in " + bench.unparsedLlmReplies() + " replies; they count as wrong.");
         }
-        Results results = new Results(Results.CURRENT_SCHEMA_VERSION, runId(), config.tree(), gitSha(), datasetHashes,
+        Results results = new Results(Results.CURRENT_SCHEMA_VERSION, runId(), config.tree(), gitSha, datasetHashes,
                 environment(), List.of(), scenarios, series, distributions, notes);
         results = results.withClaims(ClaimsTable.compute(results));
         ResultsIo.writeSamples(directory.path(), samples);
@@ -137,16 +139,32 @@ public final class Runner {
         return environment;
     }
 
-    /** The commit of the working directory's checkout, or "unknown". */
+    /**
+     * The commit of the working directory's checkout, with "-dirty" when tracked files differ from it
+     * (the launcher rebuilds from the working tree), or "unknown".
+     */
     static String gitSha() {
+        String head = git("rev-parse", "HEAD");
+        if (!head.matches("[0-9a-f]{40}")) {
+            return "unknown";
+        }
+        String changes = git("status", "--porcelain", "--untracked-files=no");
+        return changes.isEmpty() || changes.equals("unknown") ? head : head + "-dirty";
+    }
+
+    /** Output of a git command, trimmed; "unknown" when git fails or is missing. */
+    private static String git(String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add("git");
+        command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return "unknown";
             }
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return process.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
+            return process.exitValue() == 0 ? out : "unknown";
         } catch (IOException e) {
             return "unknown";
         } catch (InterruptedException e) {
