@@ -98,6 +98,9 @@ final class RunCommand implements Callable<Integer> {
         if (llm == null && (model != null || baseUrl != null)) {
             throw new UsageException("--model and --base-url go with --llm");
         }
+        if (llm == null && config.memory().llmExtractor()) {
+            throw new UsageException("memory.extractor=llm extracts preferences with the run's LLM: add --llm");
+        }
         var workloads = Runner.loadWorkloads(config);
         Path dir = resume ? resumeDirectory() : out != null ? out : defaultDirectory();
         RunDirectory directory = resume ? RunDirectory.resume(dir, tree) : RunDirectory.create(dir, tree);

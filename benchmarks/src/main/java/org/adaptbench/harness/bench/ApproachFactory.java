@@ -36,6 +36,7 @@ import org.adaptbench.harness.model.EmbeddedAnswerModel;
 import org.adaptbench.harness.model.Prompt;
 import org.adaptbench.personalization.ManualClock;
 import org.adaptbench.personalization.PersonalMemory;
+import org.adaptbench.personalization.extract.LlmPreferenceExtractor;
 import org.adaptbench.personalization.extract.PatternPreferenceExtractor;
 import org.adaptbench.personalization.extract.PreferenceExtractor;
 import org.adaptbench.personalization.extract.SlotCatalogue;
@@ -181,9 +182,16 @@ public final class ApproachFactory {
         return fineTuningData;
     }
 
-    /** The preference extractor both memory and the fine-tuning pipeline's deletion handling use. */
+    /**
+     * The preference extractor both memory and the fine-tuning pipeline's deletion handling use: the
+     * offline one, or the run's LLM with the offline one as its fallback (memory.extractor=llm).
+     */
     public PreferenceExtractor extractor() {
-        return new PatternPreferenceExtractor(slotClassifier());
+        PreferenceExtractor offline = new PatternPreferenceExtractor(slotClassifier());
+        if (bench.config().memory().llmExtractor()) {
+            return new LlmPreferenceExtractor(bench.extractorChat(), slotClassifier(), offline);
+        }
+        return offline;
     }
 
     private SlotClassifier slotClassifier() {

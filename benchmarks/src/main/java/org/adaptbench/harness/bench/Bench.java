@@ -25,6 +25,9 @@ import org.adaptbench.reports.stats.Bootstrap;
  */
 public final class Bench implements AutoCloseable {
 
+    /** Enough for a few preferences as JSON. */
+    static final int EXTRACTOR_MAX_TOKENS = 400;
+
     private final RunConfig config;
     private final Progress progress;
     private final CachingEmbedder embedder;
@@ -33,6 +36,7 @@ public final class Bench implements AutoCloseable {
     private final Path cacheDir;
     private PretrainedModel base;
     private ChatAnswerModel chat;
+    private dev.langchain4j.model.chat.ChatModel extractorChat;
 
     public Bench(RunConfig config, Embedder embedder, Optional<LlmSettings> llm, Progress progress) {
         this.config = config;
@@ -96,6 +100,18 @@ public final class Bench implements AutoCloseable {
             return chat;
         }
         return new EmbeddedAnswerModel(baseModel(), embedder);
+    }
+
+    /**
+     * The remote LLM as the memory layer's preference extractor (memory.extractor=llm): room for a
+     * JSON reply, the same endpoint, timeout and retries as the answering model.
+     */
+    public synchronized dev.langchain4j.model.chat.ChatModel extractorChat() {
+        LlmSettings settings = llm.orElseThrow(() -> new IllegalStateException("memory.extractor=llm needs --llm"));
+        if (extractorChat == null) {
+            extractorChat = settings.chatModel(EXTRACTOR_MAX_TOKENS);
+        }
+        return extractorChat;
     }
 
     /** Replies of the remote LLM that named no option, when one is used. */

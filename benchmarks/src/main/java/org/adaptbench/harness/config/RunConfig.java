@@ -49,6 +49,9 @@ public record RunConfig(
         try {
             bound = MAPPER.treeToValue(tree, RunConfig.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            if (e.getCause() instanceof UsageException rejected) {
+                throw new UsageException("bad configuration: " + rejected.getMessage()); // a section's own check, said plainly
+            }
             throw new UsageException("bad configuration: " + e.getOriginalMessage());
         }
         RunConfig config = new RunConfig(bound.suite, bound.seed, bound.datasets, bound.approaches, bound.scenarios,
@@ -102,9 +105,29 @@ public record RunConfig(
     public record Pretraining(int examples, int epochs, int batchSize, double learningRate) {
     }
 
-    /** The memory approach: retrieval depth and the injected section's token budget. */
+    /**
+     * The memory approach: retrieval depth, the injected section's token budget, and its preference
+     * extractor: {@code pattern} (offline) or {@code llm} (the run's {@code --llm} model, the offline
+     * extractor as its fallback).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Memory(int topK, int tokenBudget) {
+    public record Memory(int topK, int tokenBudget, String extractor) {
+
+        public static final String PATTERN = "pattern";
+        public static final String LLM = "llm";
+
+        public Memory {
+            if (extractor == null) {
+                extractor = PATTERN;
+            }
+            if (!extractor.equals(PATTERN) && !extractor.equals(LLM)) {
+                throw new UsageException("unknown memory.extractor '" + extractor + "'; choose " + PATTERN + " or " + LLM);
+            }
+        }
+
+        public boolean llmExtractor() {
+            return extractor.equals(LLM);
+        }
     }
 
     /** LoRA adapters: who gets one, their shape, training, retraining cadences. */

@@ -3,7 +3,6 @@ package org.adaptbench.harness.llm;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.adaptbench.harness.model.AnswerModel;
@@ -24,16 +23,7 @@ public final class ChatAnswerModel implements AnswerModel {
 
     /** A model on an OpenAI-compatible endpoint with bounded timeout and retries, temperature 0. */
     public static ChatAnswerModel connect(LlmSettings settings) {
-        ChatModel model = OpenAiChatModel.builder()
-                .baseUrl(settings.baseUrl())
-                .apiKey(settings.apiKey())
-                .modelName(settings.model())
-                .temperature(0.0)
-                .maxTokens(8)
-                .timeout(settings.timeout())
-                .maxRetries(settings.maxRetries())
-                .build();
-        return new ChatAnswerModel(model, settings.baseUrl());
+        return new ChatAnswerModel(settings.chatModel(8), settings.baseUrl());
     }
 
     @Override

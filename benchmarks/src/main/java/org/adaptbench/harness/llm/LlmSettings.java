@@ -1,5 +1,7 @@
 package org.adaptbench.harness.llm;
 
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +53,19 @@ public record LlmSettings(String provider, String model, String baseUrl, String 
                     "ollama", DEFAULT_TIMEOUT, DEFAULT_RETRIES);
             default -> throw new UsageException("unknown --llm '" + provider + "'; choose openai or ollama");
         };
+    }
+
+    /** A langchain4j chat model on this endpoint: temperature 0, bounded timeout and retries. */
+    public ChatModel chatModel(int maxTokens) {
+        return OpenAiChatModel.builder()
+                .baseUrl(baseUrl)
+                .apiKey(apiKey)
+                .modelName(model)
+                .temperature(0.0)
+                .maxTokens(maxTokens)
+                .timeout(timeout)
+                .maxRetries(maxRetries)
+                .build();
     }
 
     /** The settings as they may be written into results (never the key). */
