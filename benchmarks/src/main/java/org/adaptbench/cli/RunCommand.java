@@ -21,6 +21,7 @@ import org.adaptbench.harness.llm.LlmSettings;
 import org.adaptbench.harness.progress.Progress;
 import org.adaptbench.harness.run.RunDirectory;
 import org.adaptbench.harness.run.Runner;
+import org.adaptbench.harness.run.SeedSweep;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import picocli.CommandLine.Command;
@@ -65,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--base-url", description = "The LLM endpoint, ending in /v1 (with --llm).")
     String baseUrl;
 
+    @Option(names = "--seeds", paramLabel = "N", description = "Run the suite N times, with the master seed and the N-1 seeds after"
+            + " it, each into --out/seed-<seed>/, and summarize how the figures and verdicts move between seeds (seeds.md).")
+    Integer seeds;
+
     @Override
     public Integer call() {
         Map<String, String> overrides = new LinkedHashMap<>(settings);
@@ -80,30 +85,80 @@ final class RunCommand implements Callable<Integer> {
         if (scenarios != null) {
             overrides.put("scenarios", jsonList(scenarios));
         }
-        var tree = ConfigResolver.bundled().resolve(suite, overrides);
+        if (llm == null && (model != null || baseUrl != null)) {
+            throw new UsageException("--model and --base-url go with --llm");
+        }
+        if (seeds != null && (seeds < 2 || seeds > MAX_SEEDS)) {
+            throw new UsageException("--seeds must be 2.." + MAX_SEEDS + ", was " + seeds);
+        }
         List<String> notes = new ArrayList<>();
-        if (dataset == null && !overrides.containsKey("datasets") && !prefEvalAvailable(RunConfig.of(tree))) {
+        var tree = resolve(overrides, notes);
+        RunConfig config = RunConfig.of(tree);
+        Optional<LlmSettings> llmSettings = llm == null ? Optional.empty()
+                : Optional.of(LlmSettings.of(llm, model, baseUrl, System.getenv()));
+        if (llm == null && config.memory().llmExtractor()) {
+            throw new UsageException("memory.extractor=llm extracts preferences with the run's LLM: add --llm");
+        }
+        if (seeds == null) {
+            Path dir = resume ? resumeDirectory() : out != null ? out : defaultDirectory("");
+            runOne(tree, dir, llmSettings, notes);
+            return ExitCode.OK;
+        }
+        if (resume && out == null) {
+            throw new UsageException("--resume with --seeds needs the sweep's --out");
+        }
+        // every seed's configuration is resolved, its data loaded and its folder checked before the first run
+        // starts: bad input fails before anything is written
+        Path root = out != null ? out : defaultDirectory("seeds-");
+        List<Long> seedList = new ArrayList<>();
+        List<com.fasterxml.jackson.databind.node.ObjectNode> trees = new ArrayList<>();
+        for (int i = 0; i < seeds; i++) {
+            long next = config.seed() + i;
+            overrides.put("seed", Long.toString(next));
+            seedList.add(next);
+            trees.add(resolve(overrides, new ArrayList<>()));
+            Runner.loadWorkloads(RunConfig.of(trees.get(i)));
+            Path seedDir = root.resolve(SeedSweep.directoryName(next));
+            if (!resume && Files.exists(seedDir.resolve("run.json"))) {
+                throw new UsageException(seedDir + " already holds a run; pass --resume to continue the sweep, or choose another --out");
+            }
+        }
+        List<Results> runs = new ArrayList<>();
+        for (int i = 0; i < seeds; i++) {
+            runs.add(runOne(trees.get(i), root.resolve(SeedSweep.directoryName(seedList.get(i))), llmSettings, notes));
+        }
+        SeedSweep sweep = new SeedSweep(seedList, runs);
+        sweep.write(root);
+        System.out.println("seeds: " + root.resolve(SeedSweep.SUMMARY_MARKDOWN));
+        return ExitCode.OK;
+    }
+
+    static final int MAX_SEEDS = 20;
+
+    /** The suite with the overrides, without PrefEval (and a note saying so) when its folder is missing. */
+    private com.fasterxml.jackson.databind.node.ObjectNode resolve(Map<String, String> overrides, List<String> notes) {
+        Map<String, String> effective = new LinkedHashMap<>(overrides);
+        var tree = ConfigResolver.bundled().resolve(suite, effective);
+        if (dataset == null && !effective.containsKey("datasets") && !prefEvalAvailable(RunConfig.of(tree))) {
             // the suite asks for PrefEval by default; without the shared folder the run goes on without it, and says so
             String warning = "PrefEval was not found (looked for ../shared/datasets/prefeval, -D" + PrefEvalLocation.PROPERTY
                     + " and prefeval.path): this run measures the synthetic world only.";
             System.err.println("adaptbench: warning: " + warning);
             notes.add(warning);
-            overrides.put("datasets", jsonList(RunConfig.of(tree).datasets().stream()
+            effective.put("datasets", jsonList(RunConfig.of(tree).datasets().stream()
                     .filter(name -> !name.equals(Workloads.PREFEVAL)).toList()));
-            tree = ConfigResolver.bundled().resolve(suite, overrides);
+            tree = ConfigResolver.bundled().resolve(suite, effective);
         }
+        return tree;
+    }
+
+    /** One run of one configuration into {@code dir} (resumed from its cells with --resume when it has begun). */
+    private Results runOne(com.fasterxml.jackson.databind.node.ObjectNode tree, Path dir, Optional<LlmSettings> llmSettings,
+            List<String> notes) {
         RunConfig config = RunConfig.of(tree);
-        Optional<LlmSettings> llmSettings = llm == null ? Optional.empty()
-                : Optional.of(LlmSettings.of(llm, model, baseUrl, System.getenv()));
-        if (llm == null && (model != null || baseUrl != null)) {
-            throw new UsageException("--model and --base-url go with --llm");
-        }
-        if (llm == null && config.memory().llmExtractor()) {
-            throw new UsageException("memory.extractor=llm extracts preferences with the run's LLM: add --llm");
-        }
         var workloads = Runner.loadWorkloads(config);
-        Path dir = resume ? resumeDirectory() : out != null ? out : defaultDirectory();
-        RunDirectory directory = resume ? RunDirectory.resume(dir, tree) : RunDirectory.create(dir, tree);
+        boolean begun = Files.exists(dir.resolve("run.json"));
+        RunDirectory directory = resume && (seeds == null || begun) ? RunDirectory.resume(dir, tree) : RunDirectory.create(dir, tree);
         Progress progress = Progress.forEnvironment(System.err);
         progress.log("adaptbench run: suite " + suite + ", seed " + config.seed() + ", writing " + dir);
         long start = System.nanoTime();
@@ -114,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.println(headline(results));
         System.out.printf(Locale.US, "results: %s  (report: %s, %.0f s)%n", dir.resolve("results.json"),
                 dir.resolve("report").resolve("index.html"), (System.nanoTime() - start) / 1e9);
-        return ExitCode.OK;
+        return results;
     }
 
     private static boolean prefEvalAvailable(RunConfig config) {
@@ -122,8 +177,8 @@ final class RunCommand implements Callable<Integer> {
                 || PrefEvalLocation.find().isPresent();
     }
 
-    private Path defaultDirectory() {
-        return Path.of("runs", suite + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.US)));
+    private Path defaultDirectory(String kind) {
+        return Path.of("runs", suite + "-" + kind + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.US)));
     }
 
     private Path resumeDirectory() {
