@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
@@ -26,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.adaptbench.personalization.embed.Vectors;
 
 /**
@@ -41,7 +43,11 @@ import org.adaptbench.personalization.embed.Vectors;
  *
  * <p><b>Search.</b> The first access to a user loads that user's vectors into the same contiguous
  * in-RAM layout as {@link InMemoryMemoryStore}; writes update the file first and this cache after
- * the commit. A hard delete drops and zeroes the user's cache entry.
+ * the commit. The cache holds at most a set number of memories (by default
+ * {@value #DEFAULT_MAX_CACHED_MEMORIES}, about 380 MB of 384-d vectors): loading or growing a user
+ * beyond it drops the least recently used other users' copies, which reload from the file when next
+ * used. A
+ * hard delete drops and zeroes the user's cache entry.
  */
 public final class SqliteMemoryStore implements MemoryStore {
 
@@ -54,9 +60,18 @@ public final class SqliteMemoryStore implements MemoryStore {
     private final Connection connection;
     private final Object lock = new Object();
     private final ConcurrentHashMap<String, UserMemories> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> lastUse = new ConcurrentHashMap<>();
+    private final AtomicLong useClock = new AtomicLong();
+    private final long maxCachedMemories;
+    /** Memories in the cache now; changed only under {@code lock}. */
+    private long heldMemories;
     private volatile boolean closed;
 
-    private SqliteMemoryStore(Path file, int dimension, Clock clock, Connection connection) {
+    /** Default bound of the in-RAM search cache, in memories. */
+    public static final long DEFAULT_MAX_CACHED_MEMORIES = 250_000;
+
+    private SqliteMemoryStore(Path file, int dimension, Clock clock, Connection connection, long maxCachedMemories) {
+        this.maxCachedMemories = maxCachedMemories;
         this.file = file;
         this.dimension = dimension;
         this.clock = clock;
@@ -75,7 +90,19 @@ public final class SqliteMemoryStore implements MemoryStore {
      *     vectors of another dimension
      */
     public static SqliteMemoryStore open(Path file, int dimension, Clock clock) {
+        return open(file, dimension, clock, DEFAULT_MAX_CACHED_MEMORIES);
+    }
+
+    /**
+     * Opens {@code file} as {@link #open(Path, int, Clock)} does, keeping at most
+     * {@code maxCachedMemories} memories in the in-RAM search cache (a user larger than that is still
+     * cached alone while in use).
+     */
+    public static SqliteMemoryStore open(Path file, int dimension, Clock clock, long maxCachedMemories) {
         Objects.requireNonNull(file, "file");
+        if (maxCachedMemories < 1) {
+            throw new IllegalArgumentException("maxCachedMemories must be positive, was " + maxCachedMemories);
+        }
         Objects.requireNonNull(clock, "clock");
         if (dimension <= 0) {
             throw new IllegalArgumentException("dimension must be positive, was " + dimension);
@@ -94,7 +121,7 @@ public final class SqliteMemoryStore implements MemoryStore {
                 statement.execute("PRAGMA foreign_keys = ON");
             }
             connection.setAutoCommit(false);
-            SqliteMemoryStore store = new SqliteMemoryStore(absolute, dimension, clock, connection);
+            SqliteMemoryStore store = new SqliteMemoryStore(absolute, dimension, clock, connection, maxCachedMemories);
             store.createOrCheckSchema();
             return store;
         } catch (SQLException | RuntimeException e) {
@@ -190,6 +217,8 @@ public final class SqliteMemoryStore implements MemoryStore {
                 return created;
             });
             cached.put(memory, unit);
+            heldMemories++;
+            evictBeyondBound(userId); // the user grew: the bound holds after writes as after loads
             return memory;
         }
     }
@@ -313,6 +342,7 @@ public final class SqliteMemoryStore implements MemoryStore {
                 return null;
             });
             cached.remove(id);
+            heldMemories--;
             checkpoint();
             return true;
         }
@@ -348,7 +378,9 @@ public final class SqliteMemoryStore implements MemoryStore {
                 return ids.size();
             });
             UserMemories dropped = cache.remove(userId);
+            lastUse.remove(userId);
             if (dropped != null) {
+                heldMemories -= dropped.size();
                 dropped.clear();
             }
             checkpoint();
@@ -426,6 +458,8 @@ public final class SqliteMemoryStore implements MemoryStore {
             closed = true;
             cache.values().forEach(UserMemories::clear);
             cache.clear();
+            lastUse.clear();
+            heldMemories = 0;
             try {
                 connection.commit();
                 connection.close();
@@ -439,6 +473,7 @@ public final class SqliteMemoryStore implements MemoryStore {
     private UserMemories cached(String userId) {
         UserMemories cached = cache.get(userId);
         if (cached != null) {
+            lastUse.replace(userId, useClock.incrementAndGet()); // replace: an entry evicted meanwhile stays gone
             return cached;
         }
         synchronized (lock) {
@@ -447,9 +482,33 @@ public final class SqliteMemoryStore implements MemoryStore {
             if (cached == null) {
                 cached = load(userId);
                 cache.put(userId, cached);
+                heldMemories += cached.size();
+                evictBeyondBound(userId);
             }
+            lastUse.put(userId, useClock.incrementAndGet());
             return cached;
         }
+    }
+
+    /**
+     * Drops the least recently used users' copies, never {@code keep}'s, until the cache is within its
+     * bound. Not zeroed: a search may still be reading one, and the file holds the same data.
+     */
+    private void evictBeyondBound(String keep) {
+        while (heldMemories > maxCachedMemories) {
+            Optional<String> oldest = cache.keySet().stream().filter(user -> !user.equals(keep))
+                    .min(Comparator.comparingLong((String user) -> lastUse.getOrDefault(user, 0L)).thenComparing(user -> user));
+            if (oldest.isEmpty()) {
+                return;
+            }
+            heldMemories -= cache.remove(oldest.get()).size();
+            lastUse.remove(oldest.get());
+        }
+    }
+
+    /** Users whose memories are in the search cache now (for tests and monitoring). */
+    int cachedUsers() {
+        return cache.size();
     }
 
     private UserMemories load(String userId) {
