@@ -60,6 +60,11 @@ class SeedSweepTest {
         String markdown = readString(sweep.resolve(SeedSweep.SUMMARY_MARKDOWN));
         assertTrue(markdown.contains("| granularity | memory | accuracy |"), markdown);
 
+        // resuming a finished sweep redoes nothing and summarizes the same figures
+        String summaryBefore = readString(sweep.resolve(SeedSweep.SUMMARY_JSON));
+        assertEquals(0, run(subset(), "--seeds", "2", "--out", sweep.toString(), "--resume"));
+        assertEquals(summaryBefore, readString(sweep.resolve(SeedSweep.SUMMARY_JSON)));
+
         // a seed of the sweep is the run that seed gives alone
         Path alone = dir.resolve("alone");
         List<String> single = subset();
