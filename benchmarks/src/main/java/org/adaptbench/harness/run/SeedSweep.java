@@ -181,12 +181,6 @@ public final class SeedSweep {
         return text.toString();
     }
 
-    /** The per-seed values of one figure, for tests and callers. */
-    public java.util.Optional<Spread> spread(String scenario, String approach, String metric) {
-        return spreads().stream().filter(s -> s.scenario().equals(scenario) && s.approach().equals(approach)
-                && s.metric().equals(metric)).findFirst();
-    }
-
     /** Seed → sub-directory name. */
     public static String directoryName(long seed) {
         return "seed-" + seed;
