@@ -41,6 +41,7 @@ import org.adaptbench.personalization.extract.PatternPreferenceExtractor;
 import org.adaptbench.personalization.extract.PreferenceExtractor;
 import org.adaptbench.personalization.extract.SlotCatalogue;
 import org.adaptbench.personalization.extract.SlotClassifier;
+import org.adaptbench.personalization.score.ScoreWeights;
 
 /**
  * Creates any approach of the comparison for one workload, each from the same shared services, so
@@ -90,11 +91,21 @@ public final class ApproachFactory {
 
     /** The memory layer as the memory approach configures it: offline extractor, the workload's slots, a replay clock. */
     private MemoryApproach memoryApproach(String name, org.adaptbench.harness.model.AnswerModel model) {
+        return memoryApproach(name, model, ScoreWeights.DEFAULTS);
+    }
+
+    /** The memory approach with other retrieval score weights (what each score term buys). */
+    public MemoryApproach memoryApproach(String name, ScoreWeights weights) {
+        return memoryApproach(name, bench.answerModel(), weights);
+    }
+
+    private MemoryApproach memoryApproach(String name, org.adaptbench.harness.model.AnswerModel model, ScoreWeights weights) {
         ManualClock clock = new ManualClock(Instant.EPOCH);
         PersonalMemory memory = PersonalMemory.builder()
                 .embedder(bench.embedder())
                 .slots(slots())
                 .extractor(extractor())
+                .scoreWeights(weights)
                 .clock(clock)
                 .contextMemories(bench.config().memory().topK())
                 .build();

@@ -64,6 +64,10 @@ class SmokeRunTest {
         assertTrue(smoke.metric("granularity", "majority-ceiling", "accuracy").isPresent());
         assertTrue(smoke.metric("granularity", "memory", "lift_over_none").isPresent());
         assertTrue(smoke.metric("granularity", "memory", "accuracy_minority").isPresent());
+        for (String variant : List.of("memory", "memory/no-recency", "memory/no-activation", "memory/no-confidence",
+                "memory/similarity-only")) {
+            assertTrue(smoke.metric("retrieval", variant, "recall_at_1").isPresent(), variant + " lacks recall_at_1");
+        }
         assertTrue(smoke.metric("granularity", "global-lora", "accuracy_majority").isPresent());
         for (String claim : List.of("granularity", "combined_best")) {
             assertTrue(smoke.claims().stream().anyMatch(c -> c.id().equals(claim)
