@@ -60,6 +60,17 @@ public final class MemoryApproach implements Approach {
         return result.changedMemory() ? Effort.effective(result.totalNanos(), turn.timestamp()) : Effort.compute(result.totalNanos());
     }
 
+    /**
+     * Moves the memory layer's clock to {@code epochMillis} without a turn: recency and activation
+     * depend on the time a question is asked, so two histories compared must be asked at one moment.
+     */
+    public void advanceClock(long epochMillis) {
+        Instant at = Instant.ofEpochMilli(epochMillis);
+        if (at.isAfter(clock.instant())) {
+            clock.set(at);
+        }
+    }
+
     /** A deletion request is said to the memory layer like any turn; its extractor recognises "forget ...". */
     @Override
     public Effort forget(String userId, DeletionRequest request) {

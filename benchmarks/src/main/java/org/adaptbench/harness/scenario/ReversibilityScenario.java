@@ -17,9 +17,11 @@ import org.adaptbench.harness.approach.Approach;
 import org.adaptbench.harness.approach.ApproachKind;
 import org.adaptbench.harness.approach.ApproachSpec;
 import org.adaptbench.harness.approach.Effort;
+import org.adaptbench.harness.approach.MemoryApproach;
 import org.adaptbench.harness.bench.Workload;
 import org.adaptbench.harness.eval.Replay;
 import org.adaptbench.harness.finetune.Cadence;
+import org.adaptbench.harness.finetune.Lineage;
 import org.adaptbench.harness.finetune.ReversalMethod;
 import org.adaptbench.harness.finetune.UserLoraApproach;
 import org.adaptbench.harness.model.Decision;
@@ -84,6 +86,7 @@ public final class ReversibilityScenario implements Scenario {
             output.metric(method, "revert_score_diff", bootstrap.mean(cell.measurement("revert_score_diff"), "probability", false));
             output.metric(method, "selective_retention", bootstrap.mean(cell.measurement("selective_retention"), "fraction", true));
             output.metric(method, "revert_ms", bootstrap.mean(cell.measurement("revert_ms"), "ms", false));
+            misfiledNote(method, cell).ifPresent(output::note);
         }
         output.note(cases.size() + " users asked to forget a preference; the reference is the same method on the history without "
                 + "any turn about that preference's dimension (after the deletion the user has none there) and without the request. "
@@ -91,9 +94,62 @@ public final class ReversibilityScenario implements Scenario {
         return output;
     }
 
+    /**
+     * Memory's revert agreement split by whether the extractor filed every turn about the deleted
+     * dimension under that dimension's slot: a misfiled statement survives the slot's deletion.
+     */
+    static Optional<String> misfiledNote(String method, CellResult cell) {
+        double[] misfiled = cell.measurement(MISFILED);
+        double[] agreement = cell.measurement("revert_agreement");
+        if (misfiled.length == 0 || misfiled.length != agreement.length) {
+            return Optional.empty();
+        }
+        double[] sum = new double[2];
+        int[] count = new int[2];
+        for (int i = 0; i < misfiled.length; i++) {
+            int group = misfiled[i] > 0 ? 1 : 0;
+            sum[group] += agreement[i];
+            count[group]++;
+        }
+        return Optional.of(String.format(java.util.Locale.US, "%s: in %d of %d deletions the extractor had confused the deleted dimension's"
+                + " slot with another before the request (a turn filed under the wrong one of the two); revert agreement %s on those,"
+                + " %s on the other %d.",
+                method, count[1], misfiled.length, count[1] == 0 ? "n/a" : String.format(java.util.Locale.US, "%.3f", sum[1] / count[1]),
+                count[0] == 0 ? "n/a" : String.format(java.util.Locale.US, "%.3f", sum[0] / count[0]), count[0]));
+    }
+
+    static final String MISFILED = "extraction_misfiled";
+
+    /**
+     * Whether the extractor confuses the deleted dimension's slot before the request: a turn about it
+     * filed under another slot too (it survives the deletion), or a turn about another dimension filed
+     * under it (the deletion takes it, the reference keeps it there). A turn it reads nothing in is
+     * stored by neither the subject nor the reference.
+     */
+    private static boolean misfiled(Lineage lineage, Case c) {
+        String slot = c.deleted().dimension();
+        List<Turn> history = c.user().history();
+        Set<String> about = deletedTurns(c);
+        for (int i = 0; i < c.deletion(); i++) {
+            Turn turn = history.get(i);
+            Set<String> slots = lineage.slots(c.user().userId(), turn);
+            boolean confused = about.contains(turn.turnId())
+                    ? slots.stream().anyMatch(other -> !other.equals(slot))
+                    : slots.contains(slot);
+            if (confused) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static CellResult measure(RunContext context, Workload workload, ApproachSpec spec, List<Case> cases) {
         Map<String, List<Double>> measurements = new LinkedHashMap<>();
+        Optional<Lineage> lineage = spec.kind() == ApproachKind.MEMORY && workload.catalogue().isPresent()
+                ? Optional.of(new Lineage(context.factory(workload).extractor(), context.bench().embedder()))
+                : Optional.empty();
         for (Case c : cases) {
+            lineage.ifPresent(l -> add(measurements, MISFILED, misfiled(l, c) ? 1 : 0));
             List<Query> probes = new ArrayList<>(c.deletedProbes());
             probes.addAll(c.otherProbes());
             Effort[] deletion = new Effort[1];
@@ -145,6 +201,9 @@ public final class ReversibilityScenario implements Scenario {
             Turn request = history.get(c.deletion());
             if (approach instanceof UserLoraApproach adapters) {
                 adapters.trainNow(userId, request.timestamp());
+            }
+            if (approach instanceof MemoryApproach memory) {
+                memory.advanceClock(request.timestamp()); // the reference is asked when the subject is, after the request
             }
             if (!reference) {
                 deletionEffort[0] = Replay.deliver(approach, userId, request);
