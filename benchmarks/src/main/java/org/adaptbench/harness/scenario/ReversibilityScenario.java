@@ -21,12 +21,15 @@ import org.adaptbench.harness.approach.MemoryApproach;
 import org.adaptbench.harness.bench.Workload;
 import org.adaptbench.harness.eval.Replay;
 import org.adaptbench.harness.finetune.Cadence;
+import org.adaptbench.harness.extraction.MemoryTurns;
 import org.adaptbench.harness.finetune.Lineage;
 import org.adaptbench.harness.finetune.ReversalMethod;
 import org.adaptbench.harness.finetune.UserLoraApproach;
 import org.adaptbench.harness.model.Decision;
 import org.adaptbench.harness.run.CellResult;
 import org.adaptbench.harness.run.RunContext;
+import org.adaptbench.personalization.extract.PreferenceExtractor;
+import org.adaptbench.personalization.extract.PreferenceSignal;
 import org.adaptbench.reports.stats.Bootstrap;
 
 /**
@@ -100,6 +103,12 @@ public final class ReversibilityScenario implements Scenario {
      */
     static Optional<String> misfiledNote(String method, CellResult cell) {
         double[] misfiled = cell.measurement(MISFILED);
+        double[] misdirected = cell.measurement(MISDIRECTED);
+        if (misdirected.length == misfiled.length) {
+            for (int i = 0; i < misfiled.length; i++) {
+                misfiled[i] = Math.max(misfiled[i], misdirected[i]);
+            }
+        }
         double[] agreement = cell.measurement("revert_agreement");
         if (misfiled.length == 0 || misfiled.length != agreement.length) {
             return Optional.empty();
@@ -111,14 +120,23 @@ public final class ReversibilityScenario implements Scenario {
             sum[group] += agreement[i];
             count[group]++;
         }
-        return Optional.of(String.format(java.util.Locale.US, "%s: in %d of %d deletions the extractor had confused the deleted dimension's"
-                + " slot with another before the request (a turn filed under the wrong one of the two); revert agreement %s on those,"
-                + " %s on the other %d.",
+        return Optional.of(String.format(java.util.Locale.US, "%s: in %d of %d deletions the extractor confused the deleted dimension's"
+                + " slot with another (a turn before the request filed under the wrong one of the two, or the request read as"
+                + " forgetting something else); revert agreement %s on those, %s on the other %d.",
                 method, count[1], misfiled.length, count[1] == 0 ? "n/a" : String.format(java.util.Locale.US, "%.3f", sum[1] / count[1]),
                 count[0] == 0 ? "n/a" : String.format(java.util.Locale.US, "%.3f", sum[0] / count[0]), count[0]));
     }
 
     static final String MISFILED = "extraction_misfiled";
+    static final String MISDIRECTED = "deletion_misdirected";
+
+    /** Whether the extractor reads the request as anything but forgetting the deleted dimension's slot. */
+    private static boolean misdirected(PreferenceExtractor extractor, Case c) {
+        Turn request = c.user().history().get(c.deletion());
+        var signals = extractor.extract(c.user().userId(), MemoryTurns.of(request)).signals();
+        return signals.isEmpty() || signals.stream().anyMatch(signal -> signal.action() != PreferenceSignal.Action.FORGET
+                || !signal.slot().equals(c.deleted().dimension()));
+    }
 
     /**
      * Whether the extractor confuses the deleted dimension's slot before the request: a turn about it
@@ -145,11 +163,14 @@ public final class ReversibilityScenario implements Scenario {
 
     private static CellResult measure(RunContext context, Workload workload, ApproachSpec spec, List<Case> cases) {
         Map<String, List<Double>> measurements = new LinkedHashMap<>();
-        Optional<Lineage> lineage = spec.kind() == ApproachKind.MEMORY && workload.catalogue().isPresent()
-                ? Optional.of(new Lineage(context.factory(workload).extractor(), context.bench().embedder()))
-                : Optional.empty();
+        boolean diagnose = spec.kind() == ApproachKind.MEMORY && workload.catalogue().isPresent();
+        PreferenceExtractor extractor = diagnose ? context.factory(workload).extractor() : null;
+        Lineage lineage = diagnose ? new Lineage(extractor, context.bench().embedder()) : null;
         for (Case c : cases) {
-            lineage.ifPresent(l -> add(measurements, MISFILED, misfiled(l, c) ? 1 : 0));
+            if (diagnose) {
+                add(measurements, MISFILED, misfiled(lineage, c) ? 1 : 0);
+                add(measurements, MISDIRECTED, misdirected(extractor, c) ? 1 : 0);
+            }
             List<Query> probes = new ArrayList<>(c.deletedProbes());
             probes.addAll(c.otherProbes());
             Effort[] deletion = new Effort[1];
