@@ -78,12 +78,13 @@ public final class ContextBuilder {
         if (memories.isEmpty() || tokenBudget == 0) {
             return MemoryContext.EMPTY;
         }
-        String fence = "user-memories-" + fingerprint(memories);
-        String open = "<" + fence + ">\n" + preamble + "\n";
-        String close = "</" + fence + ">\n";
-        // Every piece ends in a newline and the next begins with a digit or "<", which cl100k's
-        // pre-tokenizer never joins across, so the section's count is the sum of its pieces' counts:
-        // each line is counted once instead of re-counting the growing section for every memory.
+        String fence = fence(memories);
+        String open = open(fence);
+        String close = close(fence);
+        // Every piece ends in a newline and the next begins with a digit or "<", which the jtokkit
+        // encodings' pre-tokenizers never join across, so the section's count is the sum of its pieces'
+        // counts (ContextBuilderTest checks it on random texts): each line is counted once instead of
+        // re-counting the growing section for every memory.
         int frame = tokens.count(open) + tokens.count(close);
         List<String> lines = new ArrayList<>();
         List<ScoredMemory> shown = new ArrayList<>();
@@ -100,37 +101,19 @@ public final class ContextBuilder {
         if (shown.isEmpty()) {
             return MemoryContext.EMPTY;
         }
-        String section = open + String.join("", lines) + close;
-        int count = tokens.count(section);
-        if (count != used) {
-            // a tokenizer that does join across lines: fall back to counting every candidate whole
-            return buildCountingWhole(memories, tokenBudget);
-        }
-        return new MemoryContext(section, count, shown);
+        return new MemoryContext(open + String.join("", lines) + close, used, shown);
     }
 
-    /** The same selection made by counting the whole candidate section for every memory (quadratic; always exact). */
-    MemoryContext buildCountingWhole(List<ScoredMemory> memories, int tokenBudget) {
-        String fence = "user-memories-" + fingerprint(memories);
-        String open = "<" + fence + ">\n" + preamble + "\n";
-        String close = "</" + fence + ">\n";
-        List<String> lines = new ArrayList<>();
-        List<ScoredMemory> shown = new ArrayList<>();
-        String best = null;
-        int bestTokens = 0;
-        for (ScoredMemory memory : memories) {
-            lines.add(render(lines.size() + 1, memory));
-            String candidate = open + String.join("", lines) + close;
-            int count = tokens.count(candidate);
-            if (count <= tokenBudget) {
-                shown.add(memory);
-                best = candidate;
-                bestTokens = count;
-            } else {
-                lines.remove(lines.size() - 1);
-            }
-        }
-        return best == null ? MemoryContext.EMPTY : new MemoryContext(best, bestTokens, shown);
+    private static String fence(List<ScoredMemory> memories) {
+        return "user-memories-" + fingerprint(memories);
+    }
+
+    private String open(String fence) {
+        return "<" + fence + ">\n" + preamble + "\n";
+    }
+
+    private static String close(String fence) {
+        return "</" + fence + ">\n";
     }
 
     private String render(int number, ScoredMemory scored) {

@@ -44,7 +44,7 @@ import org.adaptbench.personalization.embed.Vectors;
  * <p><b>Search.</b> The first access to a user loads that user's vectors into the same contiguous
  * in-RAM layout as {@link InMemoryMemoryStore}; writes update the file first and this cache after
  * the commit. The cache holds at most a set number of memories (by default
- * {@value #DEFAULT_MAX_CACHED_MEMORIES}, about 380 MB of 384-d vectors): loading or growing a user
+ * {@value #DEFAULT_MAX_CACHED_MEMORIES}, each cached user counting one more): loading or growing a user
  * beyond it drops the least recently used other users' copies, which reload from the file when next
  * used. A
  * hard delete drops and zeroes the user's cache entry.
@@ -495,7 +495,8 @@ public final class SqliteMemoryStore implements MemoryStore {
      * bound. Not zeroed: a search may still be reading one, and the file holds the same data.
      */
     private void evictBeyondBound(String keep) {
-        while (heldMemories > maxCachedMemories) {
+        // each cached user counts as one more than its memories, so that users with none cannot pile up
+        while (heldMemories + cache.size() > maxCachedMemories) {
             Optional<String> oldest = cache.keySet().stream().filter(user -> !user.equals(keep))
                     .min(Comparator.comparingLong((String user) -> lastUse.getOrDefault(user, 0L)).thenComparing(user -> user));
             if (oldest.isEmpty()) {
@@ -509,6 +510,13 @@ public final class SqliteMemoryStore implements MemoryStore {
     /** Users whose memories are in the search cache now (for tests and monitoring). */
     int cachedUsers() {
         return cache.size();
+    }
+
+    /** The running count of cached memories, which must equal the cached users' sizes (for tests). */
+    long heldMemories() {
+        synchronized (lock) {
+            return heldMemories;
+        }
     }
 
     private UserMemories load(String userId) {

@@ -73,7 +73,7 @@ class ContextBuilderTest {
     }
 
     @Test
-    void countingLinesOnceSelectsWhatCountingTheWholeSectionSelects() {
+    void countingLinesOnceGivesTheSectionsTrueCount() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(11);
         String[] words = {"I", "prefer", "aisle", "seats", "  ", "\n", "<b>", "\"quoted\"", "café", "日本語", "🙂", "1234567",
             "--", "\t", "...", "'s", "<|endoftext|>", "</user-memories-00>", "x"};
@@ -91,16 +91,9 @@ class ContextBuilderTest {
                 }
                 int budget = random.nextInt(400);
                 MemoryContext linear = candidate.build(memories, budget);
-                assertEquals(candidate.buildCountingWhole(memories, budget), linear, "trial " + trial + ", budget " + budget);
-                assertEquals(candidate.tokenCounter().count(linear.text()), linear.tokens());
-                // the premise of counting lines once: the section's count is the sum of its lines' counts
-                // (fence and preamble counted as one piece), so the whole-section fallback is never needed
-                List<String> lines = linear.text().lines().map(line -> line + "\n").toList();
-                int sum = lines.isEmpty() ? 0 : candidate.tokenCounter().count(lines.get(0) + lines.get(1));
-                for (String line : lines.subList(Math.min(2, lines.size()), lines.size())) {
-                    sum += candidate.tokenCounter().count(line);
-                }
-                assertEquals(linear.tokens(), sum, linear.text());
+                // the reported count is the sum of the lines' counts: it must be the section's true count
+                assertEquals(candidate.tokenCounter().count(linear.text()), linear.tokens(), "trial " + trial + ", budget " + budget);
+                assertTrue(linear.tokens() <= budget);
             }
         }
     }

@@ -32,13 +32,21 @@ class SqliteMemoryStoreSmallCacheTest extends MemoryStoreContractTest {
             store.add(user, MemoryDraft.of(user + " one", TestVectors.random(random, DIM)));
             store.add(user, MemoryDraft.of(user + " two", TestVectors.random(random, DIM)));
         }
-        assertEquals(1, sqlite.cachedUsers(), "two memories a user: one user fits the bound of two");
+        assertEquals(1, sqlite.cachedUsers(), "two memories a user: one user (counting 3) is kept alone");
+        assertEquals(2, sqlite.heldMemories());
         for (String user : List.of("a", "b", "c", "d")) {
             List<Memory> memories = store.list(user);
             assertEquals(List.of(user + " one", user + " two"), memories.stream().map(Memory::text).toList());
             float[] vector = store.vector(user, memories.get(1).id()).orElseThrow();
             assertEquals(memories.get(1).id(), store.search(user, vector, 1, MemoryFilter.NONE).get(0).memory().id());
             assertTrue(sqlite.cachedUsers() <= 1);
+            assertEquals(2, sqlite.heldMemories(), "the running count matches the one cached user's memories");
         }
+        store.delete("d", store.list("d").get(0).id());
+        assertEquals(1, sqlite.heldMemories());
+        for (int i = 0; i < 50; i++) {
+            store.search("nobody-" + i, TestVectors.random(random, DIM), 1, MemoryFilter.NONE);
+        }
+        assertTrue(sqlite.cachedUsers() <= 2, "users with no memories do not pile up: " + sqlite.cachedUsers());
     }
 }
