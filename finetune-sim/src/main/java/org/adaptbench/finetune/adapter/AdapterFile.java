@@ -40,10 +40,6 @@ public final class AdapterFile {
         return read(CheckpointReader.open(file, MAGIC, FORMAT));
     }
 
-    public static LoraAdapter fromBytes(String source, byte[] bytes) {
-        return read(CheckpointReader.of(source, bytes, MAGIC, FORMAT));
-    }
-
     private static CheckpointWriter writer(LoraAdapter adapter) {
         LoraConfig config = adapter.config();
         CheckpointWriter writer = new CheckpointWriter(MAGIC, FORMAT)

@@ -280,14 +280,15 @@ public final class AdapterRegistry implements AutoCloseable {
     public List<OptionScores> score(List<ScoringRequest> requests) {
         return withReadLock(() -> {
             List<Prompt> prompts = new ArrayList<>(requests.size());
-            Optional<String> first = requests.isEmpty() ? Optional.empty() : effective(requests.get(0).adapter());
-            boolean uniform = true;
+            List<Optional<String>> adapters = new ArrayList<>(requests.size());
             for (ScoringRequest request : requests) {
                 prompts.add(request.prompt());
                 Optional<String> adapter = effective(request.adapter());
                 adapter.ifPresent(this::serving);
-                uniform &= adapter.equals(first);
+                adapters.add(adapter);
             }
+            Optional<String> first = adapters.isEmpty() ? Optional.empty() : adapters.get(0);
+            boolean uniform = adapters.stream().allMatch(first::equals);
             if (uniform) {
                 // one adapter (or none) for the whole batch: the cheaper shared layout
                 AdapterBinding binding = first.map(name -> serving(name).binding()).orElse(AdapterBinding.NONE);
@@ -296,7 +297,7 @@ public final class AdapterRegistry implements AutoCloseable {
             ServingStack servingStack = stack();
             int[] slots = new int[requests.size()];
             for (int i = 0; i < slots.length; i++) {
-                Optional<String> adapter = effective(requests.get(i).adapter());
+                Optional<String> adapter = adapters.get(i);
                 slots[i] = adapter.isPresent() ? servingStack.slotOf(adapter.get()) : 0;
             }
             try (ServingStack.Gathered gathered = servingStack.gather(slots)) {

@@ -43,6 +43,7 @@ final class ServingFactors implements AutoCloseable {
 
     /** ΔW = alpha/r · B A [out, in] for {@code layer}, computed inside {@code scope}. */
     NDArray weightDelta(NDManager scope, ModelLayer layer) {
+        TorchRuntime.configureThread();
         NDArray[] f = factors.get(layer);
         NDArray delta = f[1].matMul(f[0]);
         delta.attach(scope);

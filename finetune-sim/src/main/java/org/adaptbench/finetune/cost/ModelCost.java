@@ -29,14 +29,6 @@ public record ModelCost(ModelShape model, long loraParameters, double adapterByt
         double userAdapterFixedPerMonth, double variantAdapterFixedPerUserPerMonth, BreakEven userAdapterBreakEven,
         BreakEven variantAdapterBreakEven) {
 
-    /** Monthly hosting of {@code adapters} adapters: storage plus GPU-memory residency. */
-    public double hostingPerMonth(long adapters) {
-        if (adapters < 0) {
-            throw new IllegalArgumentException("adapter count is negative: " + adapters);
-        }
-        return adapters * adapterHostingPerMonth;
-    }
-
     /** Cost per user per month of each approach at {@code requests} requests per user per month. */
     public CostPoint at(double requests) {
         if (!(requests >= 0) || !Double.isFinite(requests)) {

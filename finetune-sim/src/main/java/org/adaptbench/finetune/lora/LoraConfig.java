@@ -40,10 +40,6 @@ public record LoraConfig(int rank, double alpha, Set<ModelLayer> targets) {
         return new LoraConfig(8, 16, HIDDEN_AND_ATTENTION);
     }
 
-    public LoraConfig withRank(int newRank) {
-        return new LoraConfig(newRank, alpha, targets);
-    }
-
     public LoraConfig withTargets(Set<ModelLayer> newTargets) {
         return new LoraConfig(rank, alpha, newTargets);
     }

@@ -152,6 +152,7 @@ public final class ScoringModel extends AbstractBlock implements OptionScorer, A
      * Arrays it creates belong to the managers of its inputs; callers run it inside a scope.
      */
     public NDArray forward(PromptTensors batch, AdapterBinding adapters) {
+        TorchRuntime.configureThread(); // every entry point (scoring, training, the DJL block) runs its matmuls at one thread count
         int rows = batch.batchSize();
         int options = batch.maxOptions();
         int dimension = config.inputDim();

@@ -26,6 +26,8 @@ public final class TorchRuntime {
     public static final String THREADS_PROPERTY = "adaptbench.torch.threads";
 
     private static volatile Engine engine;
+    /** The thread count chosen when the engine loaded; applied to every thread that uses it. */
+    private static volatile int engineThreads;
     private static final ThreadLocal<Boolean> THREAD_CONFIGURED = ThreadLocal.withInitial(() -> false);
 
     private TorchRuntime() {
@@ -48,6 +50,7 @@ public final class TorchRuntime {
                         JniUtils.setNumThreads(threads);
                     }
                     loaded.setRandomSeed(0);
+                    engineThreads = threads;
                     engine = loaded;
                 }
             }
@@ -97,7 +100,7 @@ public final class TorchRuntime {
     public static void configureThread() {
         engine();
         if (!THREAD_CONFIGURED.get()) {
-            JniUtils.setNumThreads(threads());
+            JniUtils.setNumThreads(engineThreads);
             THREAD_CONFIGURED.set(true);
         }
     }

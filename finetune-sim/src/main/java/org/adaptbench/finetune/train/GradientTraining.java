@@ -47,8 +47,8 @@ public final class GradientTraining {
         if (trainables.isEmpty()) {
             throw new IllegalArgumentException("nothing to train");
         }
+        TorchRuntime.configureThread(); // before the lock: if it throws, the lock is not left held
         LOCK.lock();
-        TorchRuntime.configureThread();
         long start = System.nanoTime();
         try {
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build();

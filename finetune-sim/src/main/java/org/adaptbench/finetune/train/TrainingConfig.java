@@ -49,11 +49,6 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, lon
         return new TrainingConfig(epochs, batchSize, learningRate, seed, newContextUse);
     }
 
-    /** Steps a run over {@code examples} examples takes. */
-    public int stepsFor(int examples) {
-        return epochs * ((examples + batchSize - 1) / batchSize);
-    }
-
     public String canonical() {
         return String.format(Locale.US, "TrainingConfig(epochs=%d,batchSize=%d,learningRate=%s,seed=%d,contextUse=%s)",
                 epochs, batchSize, Double.toString(learningRate), seed, contextUse);
