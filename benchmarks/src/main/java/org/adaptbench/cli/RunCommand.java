@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.adaptbench.datasets.prefeval.PrefEvalLocation;
 import org.adaptbench.harness.bench.Bench;
+import org.adaptbench.harness.bench.Workload;
 import org.adaptbench.harness.bench.Workloads;
 import org.adaptbench.harness.config.ConfigResolver;
 import org.adaptbench.harness.config.RunConfig;
@@ -93,6 +94,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<String> notes = new ArrayList<>();
         var tree = resolve(overrides, notes);
+        notes.forEach(note -> System.err.println("adaptbench: warning: " + note));
         RunConfig config = RunConfig.of(tree);
         Optional<LlmSettings> llmSettings = llm == null ? Optional.empty()
                 : Optional.of(LlmSettings.of(llm, model, baseUrl, System.getenv()));
@@ -100,8 +102,9 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("memory.extractor=llm extracts preferences with the run's LLM: add --llm");
         }
         if (seeds == null) {
+            Planned planned = new Planned(tree, config, Runner.loadWorkloads(config));
             Path dir = resume ? resumeDirectory() : out != null ? out : defaultDirectory("");
-            runOne(tree, dir, llmSettings, notes);
+            runOne(planned, dir, llmSettings, notes);
             return ExitCode.OK;
         }
         if (resume && out == null) {
@@ -111,13 +114,14 @@ final class RunCommand implements Callable<Integer> {
         // starts: bad input fails before anything is written
         Path root = out != null ? out : defaultDirectory("seeds-");
         List<Long> seedList = new ArrayList<>();
-        List<com.fasterxml.jackson.databind.node.ObjectNode> trees = new ArrayList<>();
+        List<Planned> plans = new ArrayList<>();
         for (int i = 0; i < seeds; i++) {
             long next = config.seed() + i;
             overrides.put("seed", Long.toString(next));
             seedList.add(next);
-            trees.add(resolve(overrides, new ArrayList<>()));
-            Runner.loadWorkloads(RunConfig.of(trees.get(i)));
+            var seedTree = resolve(overrides, new ArrayList<>());
+            RunConfig seedConfig = RunConfig.of(seedTree);
+            plans.add(new Planned(seedTree, seedConfig, Runner.loadWorkloads(seedConfig)));
             Path seedDir = root.resolve(SeedSweep.directoryName(next));
             if (!resume && Files.exists(seedDir.resolve("run.json"))) {
                 throw new UsageException(seedDir + " already holds a run; pass --resume to continue the sweep, or choose another --out");
@@ -125,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<Results> runs = new ArrayList<>();
         for (int i = 0; i < seeds; i++) {
-            runs.add(runOne(trees.get(i), root.resolve(SeedSweep.directoryName(seedList.get(i))), llmSettings, notes));
+            runs.add(runOne(plans.get(i), root.resolve(SeedSweep.directoryName(seedList.get(i))), llmSettings, notes));
         }
         SeedSweep sweep = new SeedSweep(seedList, runs);
         sweep.write(root);
@@ -135,17 +139,20 @@ final class RunCommand implements Callable<Integer> {
 
     static final int MAX_SEEDS = 20;
 
+    /** A configuration resolved and bound, with its data sets loaded (and so validated). */
+    private record Planned(com.fasterxml.jackson.databind.node.ObjectNode tree, RunConfig config, List<Workload> workloads) {
+    }
+
     /** The suite with the overrides, without PrefEval (and a note saying so) when its folder is missing. */
     private com.fasterxml.jackson.databind.node.ObjectNode resolve(Map<String, String> overrides, List<String> notes) {
         Map<String, String> effective = new LinkedHashMap<>(overrides);
         var tree = ConfigResolver.bundled().resolve(suite, effective);
-        if (dataset == null && !effective.containsKey("datasets") && !prefEvalAvailable(RunConfig.of(tree))) {
+        RunConfig bound = RunConfig.of(tree);
+        if (dataset == null && !effective.containsKey("datasets") && !prefEvalAvailable(bound)) {
             // the suite asks for PrefEval by default; without the shared folder the run goes on without it, and says so
-            String warning = "PrefEval was not found (looked for ../shared/datasets/prefeval, -D" + PrefEvalLocation.PROPERTY
-                    + " and prefeval.path): this run measures the synthetic world only.";
-            System.err.println("adaptbench: warning: " + warning);
-            notes.add(warning);
-            effective.put("datasets", jsonList(RunConfig.of(tree).datasets().stream()
+            notes.add("PrefEval was not found (looked for ../shared/datasets/prefeval, -D" + PrefEvalLocation.PROPERTY
+                    + " and prefeval.path): this run measures the synthetic world only.");
+            effective.put("datasets", jsonList(bound.datasets().stream()
                     .filter(name -> !name.equals(Workloads.PREFEVAL)).toList()));
             tree = ConfigResolver.bundled().resolve(suite, effective);
         }
@@ -153,18 +160,17 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** One run of one configuration into {@code dir} (resumed from its cells with --resume when it has begun). */
-    private Results runOne(com.fasterxml.jackson.databind.node.ObjectNode tree, Path dir, Optional<LlmSettings> llmSettings,
-            List<String> notes) {
-        RunConfig config = RunConfig.of(tree);
-        var workloads = Runner.loadWorkloads(config);
+    private Results runOne(Planned planned, Path dir, Optional<LlmSettings> llmSettings, List<String> notes) {
+        RunConfig config = planned.config();
         boolean begun = Files.exists(dir.resolve("run.json"));
-        RunDirectory directory = resume && (seeds == null || begun) ? RunDirectory.resume(dir, tree) : RunDirectory.create(dir, tree);
+        RunDirectory directory = resume && (seeds == null || begun)
+                ? RunDirectory.resume(dir, planned.tree()) : RunDirectory.create(dir, planned.tree());
         Progress progress = Progress.forEnvironment(System.err);
         progress.log("adaptbench run: suite " + suite + ", seed " + config.seed() + ", writing " + dir);
         long start = System.nanoTime();
         Results results;
         try (Bench bench = Bench.open(config, llmSettings, progress)) {
-            results = new Runner(config, directory, bench, workloads, notes).run();
+            results = new Runner(config, directory, bench, planned.workloads(), notes).run();
         }
         System.out.println(headline(results));
         System.out.printf(Locale.US, "results: %s  (report: %s, %.0f s)%n", dir.resolve("results.json"),

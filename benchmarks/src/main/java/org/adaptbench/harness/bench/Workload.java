@@ -1,11 +1,8 @@
 package org.adaptbench.harness.bench;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.adaptbench.datasets.model.Dataset;
 import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.UserData;
@@ -70,11 +67,5 @@ public record Workload(
     /** The evaluated users that have at least one scored query. */
     public List<UserData> scoredUsers() {
         return evaluated.stream().filter(user -> user.queries().stream().anyMatch(q -> isEvaluated(user, q))).toList();
-    }
-
-    /** Every query of the data set by id. */
-    public Map<String, Query> queriesById() {
-        return dataset.users().stream().flatMap(user -> user.queries().stream())
-                .collect(Collectors.toMap(Query::queryId, Function.identity(), (a, b) -> a, java.util.TreeMap::new));
     }
 }

@@ -80,10 +80,6 @@ public record RunConfig(
         return kinds;
     }
 
-    public boolean runs(ApproachKind kind) {
-        return approachKinds().contains(kind);
-    }
-
     /** Who is evaluated: the same users for every approach, and the share of each history kept for training only. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Evaluation(int users, double trainFraction) {

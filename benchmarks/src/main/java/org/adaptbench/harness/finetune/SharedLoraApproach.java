@@ -128,11 +128,6 @@ public final class SharedLoraApproach implements Approach {
         return fitted.adapterFor(userId).map(adapter -> bytesByAdapter.get(adapter) / usersByAdapter.get(adapter)).orElse(0L);
     }
 
-    /** How many adapters were trained (1 for global; the number of variants otherwise). */
-    public int adapters() {
-        return fitted == null ? 0 : fitted.adapters();
-    }
-
     @Override
     public void close() {
         registry.close();

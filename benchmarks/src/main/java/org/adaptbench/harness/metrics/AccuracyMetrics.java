@@ -42,7 +42,7 @@ public final class AccuracyMetrics {
         if (users.length == 0) {
             return metrics;
         }
-        metrics.put("accuracy", mean(samples).orElseThrow());
+        metrics.put("accuracy", bootstrap.mean(users, "fraction", true));
         metrics.put("accuracy_p10_user", bootstrap.quantile(users, 0.10, "fraction", true));
         worstGroup(samples, groupOf).ifPresent(worst -> metrics.put("accuracy_worst_group", worst));
         return metrics;

@@ -27,10 +27,6 @@ public record CellResult(List<Sample> samples, Map<String, List<Double>> measure
         notes = List.copyOf(notes);
     }
 
-    public static CellResult empty() {
-        return new CellResult(List.of(), Map.of(), List.of());
-    }
-
     public double[] measurement(String name) {
         return measurements.getOrDefault(name, List.of()).stream().mapToDouble(Double::doubleValue).toArray();
     }

@@ -112,7 +112,7 @@ public final class Runner {
         results = results.withClaims(ClaimsTable.compute(results));
         ResultsIo.writeSamples(directory.path(), samples);
         ResultsIo.write(directory.path(), results);
-        ReportWriter.write(directory.path(), directory.path().resolve(ReportWriter.DEFAULT_DIR));
+        ReportWriter.write(results, directory.path().resolve(ReportWriter.DEFAULT_DIR));
         return results;
     }
 

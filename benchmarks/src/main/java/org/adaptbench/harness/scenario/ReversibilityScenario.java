@@ -89,7 +89,7 @@ public final class ReversibilityScenario implements Scenario {
             output.metric(method, "revert_score_diff", bootstrap.mean(cell.measurement("revert_score_diff"), "probability", false));
             output.metric(method, "selective_retention", bootstrap.mean(cell.measurement("selective_retention"), "fraction", true));
             output.metric(method, "revert_ms", bootstrap.mean(cell.measurement("revert_ms"), "ms", false));
-            misfiledNote(method, cell).ifPresent(output::note);
+            confusionNote(method, cell).ifPresent(output::note);
         }
         output.note(cases.size() + " users asked to forget a preference; the reference is the same method on the history without "
                 + "any turn about that preference's dimension (after the deletion the user has none there) and without the request. "
@@ -98,37 +98,31 @@ public final class ReversibilityScenario implements Scenario {
     }
 
     /**
-     * Memory's revert agreement split by whether the extractor filed every turn about the deleted
-     * dimension under that dimension's slot: a misfiled statement survives the slot's deletion.
+     * Memory's revert agreement split by whether the extractor confused the deleted dimension's slot:
+     * a misfiled statement survives the slot's deletion.
      */
-    static Optional<String> misfiledNote(String method, CellResult cell) {
-        double[] misfiled = cell.measurement(MISFILED);
-        double[] misdirected = cell.measurement(MISDIRECTED);
-        if (misdirected.length == misfiled.length) {
-            for (int i = 0; i < misfiled.length; i++) {
-                misfiled[i] = Math.max(misfiled[i], misdirected[i]);
-            }
-        }
+    static Optional<String> confusionNote(String method, CellResult cell) {
+        double[] confused = cell.measurement(CONFUSED);
         double[] agreement = cell.measurement("revert_agreement");
-        if (misfiled.length == 0 || misfiled.length != agreement.length) {
+        if (confused.length == 0 || confused.length != agreement.length) {
             return Optional.empty();
         }
         double[] sum = new double[2];
         int[] count = new int[2];
-        for (int i = 0; i < misfiled.length; i++) {
-            int group = misfiled[i] > 0 ? 1 : 0;
+        for (int i = 0; i < confused.length; i++) {
+            int group = confused[i] > 0 ? 1 : 0;
             sum[group] += agreement[i];
             count[group]++;
         }
         return Optional.of(String.format(java.util.Locale.US, "%s: in %d of %d deletions the extractor confused the deleted dimension's"
                 + " slot with another (a turn before the request filed under the wrong one of the two, or the request read as"
                 + " forgetting something else); revert agreement %s on those, %s on the other %d.",
-                method, count[1], misfiled.length, count[1] == 0 ? "n/a" : String.format(java.util.Locale.US, "%.3f", sum[1] / count[1]),
+                method, count[1], confused.length, count[1] == 0 ? "n/a" : String.format(java.util.Locale.US, "%.3f", sum[1] / count[1]),
                 count[0] == 0 ? "n/a" : String.format(java.util.Locale.US, "%.3f", sum[0] / count[0]), count[0]));
     }
 
-    static final String MISFILED = "extraction_misfiled";
-    static final String MISDIRECTED = "deletion_misdirected";
+    /** Per deletion, 1 when the extractor confused the deleted dimension's slot (misfiled turns or a misread request). */
+    static final String CONFUSED = "extraction_confused";
 
     /** Whether the extractor reads the request as anything but forgetting the deleted dimension's slot. */
     private static boolean misdirected(PreferenceExtractor extractor, Case c) {
@@ -168,8 +162,7 @@ public final class ReversibilityScenario implements Scenario {
         Lineage lineage = diagnose ? new Lineage(extractor, context.bench().embedder()) : null;
         for (Case c : cases) {
             if (diagnose) {
-                add(measurements, MISFILED, misfiled(lineage, c) ? 1 : 0);
-                add(measurements, MISDIRECTED, misdirected(extractor, c) ? 1 : 0);
+                add(measurements, CONFUSED, misfiled(lineage, c) || misdirected(extractor, c) ? 1 : 0);
             }
             List<Query> probes = new ArrayList<>(c.deletedProbes());
             probes.addAll(c.otherProbes());

@@ -117,6 +117,19 @@ public class ContextAssemblyBenchmark {
             }
         }
         requests = all.toArray(Request[]::new);
+        // the sizes the README's table quotes beside the times: what each approach puts into the prompt
+        double memoryTokens = 0;
+        double memories = 0;
+        double transcriptTokens = 0;
+        for (Request request : requests) {
+            MemoryContext section = contextBuilder.build(request.ranked(), tokenBudget);
+            memoryTokens += section.tokens();
+            memories += section.memories().size();
+            transcriptTokens += fullContext.answer(request.userId(), request.query()).tokensAdded();
+        }
+        System.err.printf(java.util.Locale.US, "context sizes at %d events: memory section %.0f tokens (%.1f memories),"
+                + " transcript %.0f tokens, mean of %d requests%n", events, memoryTokens / requests.length, memories / requests.length,
+                transcriptTokens / requests.length, requests.length);
     }
 
     @TearDown(Level.Trial)

@@ -50,8 +50,10 @@ class LlmRunTest {
                     "--base-url", server.baseUrl(), "--out", out.toString());
             assertEquals(0, exit);
             Results results = ResultsIo.read(out);
-            assertTrue(results.metric("granularity", "none", "accuracy").isPresent());
-            assertTrue(results.metric("granularity", "memory", "accuracy").isPresent());
+            // the scripted model always answers A, whatever the context: both approaches score the share of A-answers
+            double none = results.metric("granularity", "none", "accuracy").orElseThrow().value();
+            assertEquals(none, results.metric("granularity", "memory", "accuracy").orElseThrow().value(), 1e-12);
+            assertTrue(none > 0 && none < 1, "some right answers are A, not all: " + none);
             assertFalse(results.metric("granularity", "user-lora", "accuracy").isPresent());
             assertTrue(results.notes().stream().anyMatch(note -> note.contains("user-lora is not applicable to a remote LLM")),
                     results.notes().toString());

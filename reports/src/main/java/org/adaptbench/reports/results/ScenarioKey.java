@@ -51,9 +51,4 @@ public record ScenarioKey(String base, String dataset) {
     public String label() {
         return dataset.isEmpty() ? base : base + " (" + dataset + ")";
     }
-
-    /** The same scenario measured on another data set. */
-    public ScenarioKey onDataset(String otherDataset) {
-        return new ScenarioKey(base, otherDataset);
-    }
 }
