@@ -1,5 +1,6 @@
 package org.adaptbench.cli;
 
+import org.adaptbench.harness.usage.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

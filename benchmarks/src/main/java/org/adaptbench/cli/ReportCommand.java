@@ -1,5 +1,6 @@
 package org.adaptbench.cli;
 
+import org.adaptbench.harness.usage.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.adaptbench.reports.render.ReportWriter;

@@ -1,5 +1,6 @@
 package org.adaptbench.cli;
 
+import org.adaptbench.harness.usage.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -14,13 +15,13 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.adaptbench.datasets.prefeval.PrefEvalLocation;
 import org.adaptbench.harness.bench.Bench;
-import org.adaptbench.harness.bench.Workload;
-import org.adaptbench.harness.bench.Workloads;
+import org.adaptbench.harness.workload.Workload;
+import org.adaptbench.harness.workload.Workloads;
 import org.adaptbench.harness.config.ConfigResolver;
 import org.adaptbench.harness.config.RunConfig;
 import org.adaptbench.harness.llm.LlmSettings;
 import org.adaptbench.harness.progress.Progress;
-import org.adaptbench.harness.run.RunDirectory;
+import org.adaptbench.harness.cell.RunDirectory;
 import org.adaptbench.harness.run.Runner;
 import org.adaptbench.harness.run.SeedSweep;
 import org.adaptbench.reports.results.MetricValue;

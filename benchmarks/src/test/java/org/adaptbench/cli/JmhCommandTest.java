@@ -1,5 +1,6 @@
 package org.adaptbench.cli;
 
+import org.adaptbench.harness.usage.UsageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.adaptbench.cli.UsageException;
+import org.adaptbench.harness.usage.UsageException;
 
 /**
  * Resolves a run's configuration: the defaults file, then the suite's overrides, then the caller's.

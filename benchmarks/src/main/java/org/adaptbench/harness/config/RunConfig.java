@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.adaptbench.cli.UsageException;
-import org.adaptbench.harness.approach.ApproachKind;
+import org.adaptbench.harness.usage.UsageException;
+import org.adaptbench.harness.approach.registry.ApproachKind;
 import org.adaptbench.harness.scenario.ScenarioKind;
 
 /**

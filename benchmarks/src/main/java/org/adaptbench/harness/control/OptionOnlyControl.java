@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import org.adaptbench.datasets.Seeds;
 import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.UserData;
-import org.adaptbench.harness.bench.Workload;
+import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.personalization.embed.Embedder;
 
 /**

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.datasets.model.UserData;
-import org.adaptbench.harness.bench.Workload;
+import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.harness.model.AnswerModel;
 import org.adaptbench.harness.model.Prompt;
 

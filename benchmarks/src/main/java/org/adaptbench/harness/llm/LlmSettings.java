@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.adaptbench.cli.UsageException;
+import org.adaptbench.harness.usage.UsageException;
 
 /**
  * Where and how to reach a remote chat model; nothing here is ever required for a run.

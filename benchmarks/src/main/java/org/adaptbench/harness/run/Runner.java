@@ -1,5 +1,7 @@
 package org.adaptbench.harness.run;
 
+import org.adaptbench.harness.cell.RunDirectory;
+import org.adaptbench.harness.context.RunContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.adaptbench.harness.approach.ApproachSpec;
+import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.bench.Bench;
-import org.adaptbench.harness.bench.Workload;
-import org.adaptbench.harness.bench.Workloads;
+import org.adaptbench.harness.workload.Workload;
+import org.adaptbench.harness.workload.Workloads;
 import org.adaptbench.harness.config.RunConfig;
 import org.adaptbench.harness.scenario.Scenario;
 import org.adaptbench.harness.scenario.ScenarioKind;

@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.adaptbench.harness.approach.ApproachKind;
-import org.adaptbench.harness.approach.ApproachSpec;
-import org.adaptbench.harness.bench.Workload;
-import org.adaptbench.harness.eval.QueryIndex;
-import org.adaptbench.harness.eval.ReplayExperiment;
+import org.adaptbench.harness.approach.registry.ApproachKind;
+import org.adaptbench.harness.approach.registry.ApproachSpec;
+import org.adaptbench.harness.workload.Workload;
+import org.adaptbench.harness.workload.QueryIndex;
 import org.adaptbench.harness.metrics.AccuracyMetrics;
-import org.adaptbench.harness.run.RunContext;
+import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.stats.Bootstrap;
 

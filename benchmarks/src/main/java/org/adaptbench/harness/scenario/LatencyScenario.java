@@ -1,10 +1,9 @@
 package org.adaptbench.harness.scenario;
 
-import org.adaptbench.harness.approach.ApproachSpec;
-import org.adaptbench.harness.bench.Workload;
-import org.adaptbench.harness.eval.ReplayExperiment;
+import org.adaptbench.harness.approach.registry.ApproachSpec;
+import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.harness.metrics.LatencyMetrics;
-import org.adaptbench.harness.run.RunContext;
+import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.reports.results.Sample;
 
 /**

@@ -1,7 +1,7 @@
 package org.adaptbench.harness.scenario;
 
-import org.adaptbench.harness.bench.Workload;
-import org.adaptbench.harness.run.RunContext;
+import org.adaptbench.harness.workload.Workload;
+import org.adaptbench.harness.context.RunContext;
 
 /** One claim of the comparison turned into an experiment: runs its cells on a workload and summarises them. */
 public interface Scenario {

@@ -9,7 +9,7 @@ import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.datasets.model.UserData;
 import org.adaptbench.datasets.synthetic.SyntheticConfig;
 import org.adaptbench.datasets.synthetic.SyntheticWorld;
-import org.adaptbench.harness.approach.FullContextApproach;
+import org.adaptbench.harness.approach.basic.FullContextApproach;
 import org.adaptbench.harness.approach.Response;
 import org.adaptbench.harness.extraction.MemoryTurns;
 import org.adaptbench.harness.model.AnswerModel;

@@ -1,5 +1,6 @@
 package org.adaptbench.harness.run;
 
+import org.adaptbench.harness.cell.RunDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,9 @@
-package org.adaptbench.harness.approach;
+package org.adaptbench.harness.approach.basic;
 
+import org.adaptbench.harness.approach.Approach;
+import org.adaptbench.harness.approach.DeletionRequest;
+import org.adaptbench.harness.approach.Effort;
+import org.adaptbench.harness.approach.Response;
 import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.harness.model.AnswerModel;

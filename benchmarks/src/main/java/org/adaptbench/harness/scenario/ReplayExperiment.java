@@ -1,5 +1,6 @@
-package org.adaptbench.harness.eval;
+package org.adaptbench.harness.scenario;
 
+import org.adaptbench.harness.replay.Replay;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,13 +10,13 @@ import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.datasets.model.TurnKind;
 import org.adaptbench.datasets.model.UserData;
 import org.adaptbench.harness.approach.Approach;
-import org.adaptbench.harness.approach.ApproachSpec;
+import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.approach.Effort;
 import org.adaptbench.harness.approach.Response;
-import org.adaptbench.harness.bench.Workload;
+import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.harness.progress.Progress;
-import org.adaptbench.harness.run.CellResult;
-import org.adaptbench.harness.run.RunContext;
+import org.adaptbench.harness.cell.CellResult;
+import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.reports.results.Sample;
 
 /**

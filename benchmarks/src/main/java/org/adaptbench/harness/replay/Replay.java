@@ -1,4 +1,4 @@
-package org.adaptbench.harness.eval;
+package org.adaptbench.harness.replay;
 
 import java.util.List;
 import java.util.function.Predicate;

@@ -1,4 +1,4 @@
-package org.adaptbench.cli;
+package org.adaptbench.harness.usage;
 
 /** A command was used wrongly (unknown name, conflicting options, missing path): exit code 2. */
 public final class UsageException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.adaptbench.harness.bench;
+package org.adaptbench.harness.workload;
 
 import java.util.List;
 import java.util.Objects;

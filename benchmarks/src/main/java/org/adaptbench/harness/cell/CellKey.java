@@ -1,4 +1,4 @@
-package org.adaptbench.harness.run;
+package org.adaptbench.harness.cell;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.adaptbench.harness.finetune;
+package org.adaptbench.harness.approach.lora;
 
 import java.util.Locale;
 import java.util.Optional;

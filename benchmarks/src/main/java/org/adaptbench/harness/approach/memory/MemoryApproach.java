@@ -1,5 +1,9 @@
-package org.adaptbench.harness.approach;
+package org.adaptbench.harness.approach.memory;
 
+import org.adaptbench.harness.approach.Approach;
+import org.adaptbench.harness.approach.DeletionRequest;
+import org.adaptbench.harness.approach.Effort;
+import org.adaptbench.harness.approach.Response;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.adaptbench.harness.approach;
+package org.adaptbench.harness.approach.registry;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,5 +1,6 @@
-package org.adaptbench.harness.bench;
+package org.adaptbench.harness.workload;
 
+import org.adaptbench.harness.bench.BaseModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.adaptbench.cli.UsageException;
+import org.adaptbench.harness.usage.UsageException;
 import org.adaptbench.datasets.DatasetLoader;
 import org.adaptbench.datasets.LoadOptions;
 import org.adaptbench.datasets.Seeds;

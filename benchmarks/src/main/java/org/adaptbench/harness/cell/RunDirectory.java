@@ -1,4 +1,4 @@
-package org.adaptbench.harness.run;
+package org.adaptbench.harness.cell;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.adaptbench.cli.UsageException;
+import org.adaptbench.harness.usage.UsageException;
 import org.adaptbench.reports.io.AtomicFiles;
 import org.adaptbench.reports.results.ConfigDiff;
 import org.adaptbench.reports.results.ResultsIo;
@@ -23,8 +23,8 @@ import org.adaptbench.reports.results.ResultsIo;
  */
 public final class RunDirectory {
 
-    static final String RUN_FILE = "run.json";
-    static final String CELLS = "cells";
+    public static final String RUN_FILE = "run.json";
+    public static final String CELLS = "cells";
 
     private static final ObjectMapper MAPPER = ResultsIo.mapper();
 

@@ -1,5 +1,10 @@
-package org.adaptbench.harness.approach;
+package org.adaptbench.harness.approach.basic;
 
+import org.adaptbench.harness.approach.Approach;
+import org.adaptbench.harness.approach.DeletionRequest;
+import org.adaptbench.harness.approach.Effort;
+import org.adaptbench.harness.approach.Response;
+import org.adaptbench.harness.approach.registry.ApproachKind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,10 +1,9 @@
-package org.adaptbench.harness.eval;
+package org.adaptbench.harness.workload;
 
 import java.util.HashMap;
 import java.util.Map;
 import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.UserData;
-import org.adaptbench.harness.bench.Workload;
 
 /**
  * Facts about a workload's queries that metrics need: each query by id, its preference group, and

@@ -1,9 +1,9 @@
-package org.adaptbench.harness.finetune;
+package org.adaptbench.harness.approach.lora;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import org.adaptbench.cli.UsageException;
+import org.adaptbench.harness.usage.UsageException;
 
 /**
  * When a per-user adapter is retrained: after every informative event, after every N events, or

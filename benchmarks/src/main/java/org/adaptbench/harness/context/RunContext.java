@@ -1,13 +1,16 @@
-package org.adaptbench.harness.run;
+package org.adaptbench.harness.context;
 
+import org.adaptbench.harness.cell.CellKey;
+import org.adaptbench.harness.cell.CellResult;
+import org.adaptbench.harness.cell.RunDirectory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.adaptbench.harness.approach.ApproachSpec;
-import org.adaptbench.harness.bench.ApproachFactory;
+import org.adaptbench.harness.approach.registry.ApproachSpec;
+import org.adaptbench.harness.approach.registry.ApproachFactory;
 import org.adaptbench.harness.bench.Bench;
-import org.adaptbench.harness.bench.Workload;
+import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.harness.progress.Progress;
 
 /**
@@ -42,7 +45,7 @@ public final class RunContext implements AutoCloseable {
         return approaches;
     }
 
-    public boolean runs(org.adaptbench.harness.approach.ApproachKind kind) {
+    public boolean runs(org.adaptbench.harness.approach.registry.ApproachKind kind) {
         return approaches.stream().anyMatch(spec -> spec.kind() == kind);
     }
 

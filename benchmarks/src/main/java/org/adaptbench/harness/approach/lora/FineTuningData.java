@@ -1,4 +1,4 @@
-package org.adaptbench.harness.finetune;
+package org.adaptbench.harness.approach.lora;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +15,7 @@ import org.adaptbench.finetune.model.OptionScores;
 import org.adaptbench.finetune.model.Prompt;
 import org.adaptbench.finetune.model.Target;
 import org.adaptbench.finetune.train.ContextDistillation;
-import org.adaptbench.harness.bench.Workload;
+import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.personalization.embed.Embedder;
 import org.adaptbench.personalization.extract.SlotClassifier;
 

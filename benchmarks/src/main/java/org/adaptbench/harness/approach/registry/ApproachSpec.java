@@ -1,10 +1,10 @@
-package org.adaptbench.harness.approach;
+package org.adaptbench.harness.approach.registry;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.adaptbench.cli.UsageException;
-import org.adaptbench.harness.finetune.Cadence;
-import org.adaptbench.harness.finetune.ReversalMethod;
+import org.adaptbench.harness.usage.UsageException;
+import org.adaptbench.harness.approach.lora.Cadence;
+import org.adaptbench.harness.approach.lora.ReversalMethod;
 
 /**
  * An approach with its sub-condition, parsed from a results name: "user-lora/nightly",
