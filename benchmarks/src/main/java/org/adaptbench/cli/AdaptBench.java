@@ -1,11 +1,11 @@
 package org.adaptbench.cli;
 
-import org.adaptbench.harness.usage.UsageException;
 import java.io.PrintWriter;
 import org.adaptbench.datasets.DatasetFormatException;
+import org.adaptbench.harness.usage.UsageException;
 import org.adaptbench.reports.results.ResultsFormatException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code adaptbench} command: entry point of the CLI contract in DESIGN.md. */
 @Command(

@@ -1,19 +1,19 @@
 package org.adaptbench.cli;
 
-import org.adaptbench.harness.usage.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.adaptbench.harness.usage.UsageException;
 import org.adaptbench.reports.compare.BenchmarkActionJson;
 import org.adaptbench.reports.compare.Compare;
 import org.adaptbench.reports.compare.Comparison;
 import org.adaptbench.reports.compare.ComparisonMarkdown;
 import org.adaptbench.reports.io.AtomicFiles;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code adaptbench compare}: the CI regression gate. */
 @Command(name = "compare", mixinStandardHelpOptions = true,

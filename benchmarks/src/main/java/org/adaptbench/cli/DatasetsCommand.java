@@ -1,6 +1,5 @@
 package org.adaptbench.cli;
 
-import org.adaptbench.harness.usage.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import org.adaptbench.datasets.inspect.DatasetInspector;
 import org.adaptbench.datasets.model.Dataset;
 import org.adaptbench.datasets.synthetic.SyntheticConfig;
 import org.adaptbench.datasets.synthetic.SyntheticWorld;
+import org.adaptbench.harness.usage.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

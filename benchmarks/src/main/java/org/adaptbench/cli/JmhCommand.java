@@ -1,11 +1,11 @@
 package org.adaptbench.cli;
 
-import org.adaptbench.harness.usage.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.adaptbench.harness.usage.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,13 +1,13 @@
 package org.adaptbench.cli;
 
-import org.adaptbench.harness.usage.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.adaptbench.harness.usage.UsageException;
 import org.adaptbench.reports.render.ReportWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code adaptbench report}: render a results directory as Markdown and HTML with charts. */
 @Command(name = "report", mixinStandardHelpOptions = true,

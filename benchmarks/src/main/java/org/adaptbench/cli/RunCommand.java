@@ -1,6 +1,5 @@
 package org.adaptbench.cli;
 
-import org.adaptbench.harness.usage.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -14,18 +13,22 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.adaptbench.datasets.prefeval.PrefEvalLocation;
+import org.adaptbench.harness.approach.registry.ApproachKind;
 import org.adaptbench.harness.bench.Bench;
-import org.adaptbench.harness.workload.Workload;
-import org.adaptbench.harness.workload.Workloads;
+import org.adaptbench.harness.cell.RunDirectory;
 import org.adaptbench.harness.config.ConfigResolver;
 import org.adaptbench.harness.config.RunConfig;
 import org.adaptbench.harness.llm.LlmSettings;
 import org.adaptbench.harness.progress.Progress;
-import org.adaptbench.harness.cell.RunDirectory;
+import org.adaptbench.harness.run.RunPlan;
 import org.adaptbench.harness.run.Runner;
 import org.adaptbench.harness.run.SeedSweep;
+import org.adaptbench.harness.scenario.ScenarioKind;
+import org.adaptbench.harness.usage.UsageException;
+import org.adaptbench.harness.workload.Workloads;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
+import org.adaptbench.reports.results.ResultsIo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,11 +44,29 @@ final class RunCommand implements Callable<Integer> {
             + "(default: the suite's, synthetic and prefeval).")
     String dataset;
 
-    @Option(names = "--approaches", split = ",", description = "Subset of: none, full-context, memory, global-lora, variant-lora, user-lora, combined.")
+    @Option(names = "--approaches", split = ",", completionCandidates = ApproachNames.class,
+            description = "Subset of: ${COMPLETION-CANDIDATES}.")
     List<String> approaches;
 
-    @Option(names = "--scenarios", split = ",", description = "Subset of: granularity, adaptation, cost, reversibility, context-length, combined, retrieval, latency, data-size.")
+    @Option(names = "--scenarios", split = ",", completionCandidates = ScenarioNames.class,
+            description = "Subset of: ${COMPLETION-CANDIDATES}.")
     List<String> scenarios;
+
+    /** The approach registry's names, for the help text. */
+    static final class ApproachNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ApproachKind.wireNames().iterator();
+        }
+    }
+
+    /** The scenario registry's names, for the help text. */
+    static final class ScenarioNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ScenarioKind.wireNames().iterator();
+        }
+    }
 
     @Option(names = "--seed", description = "Master seed (overrides the suite's).")
     Long seed;
@@ -79,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
             overrides.put("seed", Long.toString(seed));
         }
         if (dataset != null) {
-            overrides.put("datasets", "[\"" + dataset.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]");
+            overrides.put("datasets", jsonList(List.of(dataset)));
         }
         if (approaches != null) {
             overrides.put("approaches", jsonList(approaches));
@@ -96,16 +117,16 @@ final class RunCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         var tree = resolve(overrides, notes);
         notes.forEach(note -> System.err.println("adaptbench: warning: " + note));
-        RunConfig config = RunConfig.of(tree);
+        RunPlan plan = RunPlan.of(tree);
+        RunConfig config = plan.config();
         Optional<LlmSettings> llmSettings = llm == null ? Optional.empty()
                 : Optional.of(LlmSettings.of(llm, model, baseUrl, System.getenv()));
         if (llm == null && config.memory().llmExtractor()) {
             throw new UsageException("memory.extractor=llm extracts preferences with the run's LLM: add --llm");
         }
         if (seeds == null) {
-            Planned planned = new Planned(tree, config, Runner.loadWorkloads(config));
             Path dir = resume ? resumeDirectory() : out != null ? out : defaultDirectory("");
-            runOne(planned, dir, llmSettings, notes);
+            runOne(plan, dir, llmSettings, notes);
             return ExitCode.OK;
         }
         if (resume && out == null) {
@@ -114,35 +135,18 @@ final class RunCommand implements Callable<Integer> {
         // every seed's configuration is resolved, its data loaded and its folder checked before the first run
         // starts: bad input fails before anything is written
         Path root = out != null ? out : defaultDirectory("seeds-");
-        List<Long> seedList = new ArrayList<>();
-        List<Planned> plans = new ArrayList<>();
+        Map<Long, RunPlan> plans = new java.util.LinkedHashMap<>();
         for (int i = 0; i < seeds; i++) {
             long next = config.seed() + i;
             overrides.put("seed", Long.toString(next));
-            seedList.add(next);
-            var seedTree = resolve(overrides, new ArrayList<>());
-            RunConfig seedConfig = RunConfig.of(seedTree);
-            plans.add(new Planned(seedTree, seedConfig, Runner.loadWorkloads(seedConfig)));
-            Path seedDir = root.resolve(SeedSweep.directoryName(next));
-            if (!resume && Files.exists(seedDir.resolve("run.json"))) {
-                throw new UsageException(seedDir + " already holds a run; pass --resume to continue the sweep, or choose another --out");
-            }
+            plans.put(next, RunPlan.of(resolve(overrides, new ArrayList<>())));
         }
-        List<Results> runs = new ArrayList<>();
-        for (int i = 0; i < seeds; i++) {
-            runs.add(runOne(plans.get(i), root.resolve(SeedSweep.directoryName(seedList.get(i))), llmSettings, notes));
-        }
-        SeedSweep sweep = new SeedSweep(seedList, runs);
-        sweep.write(root);
+        SeedSweep.run(plans, root, resume, (plan1, dir) -> runOne(plan1, dir, llmSettings, notes));
         System.out.println("seeds: " + root.resolve(SeedSweep.SUMMARY_MARKDOWN));
         return ExitCode.OK;
     }
 
     static final int MAX_SEEDS = 20;
-
-    /** A configuration resolved and bound, with its data sets loaded (and so validated). */
-    private record Planned(com.fasterxml.jackson.databind.node.ObjectNode tree, RunConfig config, List<Workload> workloads) {
-    }
 
     /** The suite with the overrides, without PrefEval (and a note saying so) when its folder is missing. */
     private com.fasterxml.jackson.databind.node.ObjectNode resolve(Map<String, String> overrides, List<String> notes) {
@@ -161,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** One run of one configuration into {@code dir} (resumed from its cells with --resume when it has begun). */
-    private Results runOne(Planned planned, Path dir, Optional<LlmSettings> llmSettings, List<String> notes) {
+    private Results runOne(RunPlan planned, Path dir, Optional<LlmSettings> llmSettings, List<String> notes) {
         RunConfig config = planned.config();
         boolean begun = Files.exists(dir.resolve("run.json"));
         RunDirectory directory = resume && (seeds == null || begun)
@@ -171,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Results results;
         try (Bench bench = Bench.open(config, llmSettings, progress)) {
-            results = new Runner(config, directory, bench, planned.workloads(), notes).run();
+            results = new Runner(planned, directory, bench, notes).run();
         }
         System.out.println(headline(results));
         System.out.printf(Locale.US, "results: %s  (report: %s, %.0f s)%n", dir.resolve("results.json"),
@@ -230,11 +234,10 @@ final class RunCommand implements Callable<Integer> {
         return text.toString();
     }
 
+    /** A JSON array of strings, as {@code --set} takes values. */
     private static String jsonList(List<String> values) {
-        List<String> quoted = new ArrayList<>();
-        for (String value : values) {
-            quoted.add("\"" + value.trim().replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
-        }
-        return "[" + String.join(",", quoted) + "]";
+        var array = ResultsIo.mapper().createArrayNode();
+        values.forEach(value -> array.add(value.trim()));
+        return array.toString();
     }
 }

@@ -33,6 +33,15 @@ public interface Approach extends AutoCloseable {
     /** Bytes the approach keeps for this user (memories, adapter weights, stored history). */
     long bytesStored(String userId);
 
+    /**
+     * This approach in one of the small role interfaces of this package ({@link OnDemandTraining},
+     * {@link ReplayClock}, {@link EvidenceRecall}), when it plays that role: scenarios ask for a role,
+     * never for a class.
+     */
+    default <R> java.util.Optional<R> role(Class<R> role) {
+        return role.isInstance(this) ? java.util.Optional.of(role.cast(this)) : java.util.Optional.empty();
+    }
+
     @Override
     default void close() {
     }

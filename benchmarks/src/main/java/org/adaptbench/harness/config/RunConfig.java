@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import org.adaptbench.harness.usage.UsageException;
-import org.adaptbench.harness.approach.registry.ApproachKind;
-import org.adaptbench.harness.scenario.ScenarioKind;
 
 /**
  * Typed view of a resolved configuration (see {@code suites.json} for every value and its default).
@@ -57,27 +54,7 @@ public record RunConfig(
         RunConfig config = new RunConfig(bound.suite, bound.seed, bound.datasets, bound.approaches, bound.scenarios,
                 bound.cacheDir, bound.evaluation, bound.synthetic, bound.prefeval, bound.pretraining, bound.memory, bound.adapters,
                 bound.adaptation, bound.reversibility, bound.dataSize, bound.retrieval, bound.bootstrap, tree.deepCopy());
-        config.approachKinds();
-        config.scenarioKinds();
         return config;
-    }
-
-    public List<ApproachKind> approachKinds() {
-        List<ApproachKind> kinds = new ArrayList<>();
-        for (String name : approaches) {
-            kinds.add(ApproachKind.parse(name).orElseThrow(() -> new UsageException(
-                    "unknown approach '" + name + "'; choose from " + ApproachKind.allNames())));
-        }
-        return kinds;
-    }
-
-    public List<ScenarioKind> scenarioKinds() {
-        List<ScenarioKind> kinds = new ArrayList<>();
-        for (String name : scenarios) {
-            kinds.add(ScenarioKind.parse(name).orElseThrow(() -> new UsageException(
-                    "unknown scenario '" + name + "'; choose from " + ScenarioKind.allNames())));
-        }
-        return kinds;
     }
 
     /** Who is evaluated: the same users for every approach, and the share of each history kept for training only. */
@@ -102,15 +79,19 @@ public record RunConfig(
     }
 
     /**
-     * The memory approach: retrieval depth, the injected section's token budget, and its preference
-     * extractor: {@code pattern} (offline) or {@code llm} (the run's {@code --llm} model, the offline
-     * extractor as its fallback).
+     * The memory approach: retrieval depth, the injected section's token budget, its preference
+     * extractor ({@code pattern}, offline, or {@code llm}: the run's {@code --llm} model, the offline
+     * extractor as its fallback), and its store: {@code sqlite} (durable, one file per approach
+     * instance under the run directory's {@code stores/}, deleted when the instance closes unless
+     * {@code keep_stores}) or {@code in-memory}.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Memory(int topK, int tokenBudget, String extractor) {
+    public record Memory(int topK, int tokenBudget, String extractor, String store, boolean keepStores) {
 
         public static final String PATTERN = "pattern";
         public static final String LLM = "llm";
+        public static final String SQLITE = "sqlite";
+        public static final String IN_MEMORY = "in-memory";
 
         public Memory {
             if (extractor == null) {
@@ -119,6 +100,17 @@ public record RunConfig(
             if (!extractor.equals(PATTERN) && !extractor.equals(LLM)) {
                 throw new UsageException("unknown memory.extractor '" + extractor + "'; choose " + PATTERN + " or " + LLM);
             }
+            if (store == null) {
+                store = SQLITE;
+            }
+            if (!store.equals(SQLITE) && !store.equals(IN_MEMORY)) {
+                throw new UsageException("unknown memory.store '" + store + "'; choose " + SQLITE + " or " + IN_MEMORY);
+            }
+        }
+
+        /** Whether the memory approach keeps its memories in a durable store (SQLite). */
+        public boolean durable() {
+            return store.equals(SQLITE);
         }
 
         public boolean llmExtractor() {

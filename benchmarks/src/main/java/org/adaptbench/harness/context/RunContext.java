@@ -1,20 +1,25 @@
 package org.adaptbench.harness.context;
 
-import org.adaptbench.harness.cell.CellKey;
-import org.adaptbench.harness.cell.CellResult;
-import org.adaptbench.harness.cell.RunDirectory;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.adaptbench.harness.approach.Approach;
+import org.adaptbench.harness.approach.ApproachContext;
+import org.adaptbench.harness.approach.Capability;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
-import org.adaptbench.harness.approach.registry.ApproachFactory;
 import org.adaptbench.harness.bench.Bench;
-import org.adaptbench.harness.workload.Workload;
+import org.adaptbench.harness.cell.CellKey;
+import org.adaptbench.harness.cell.CellResult;
+import org.adaptbench.harness.cell.RunDirectory;
 import org.adaptbench.harness.progress.Progress;
+import org.adaptbench.harness.workload.Workload;
 
 /**
- * What scenarios share during a run: the bench, the approaches selected, one approach factory per
+ * What scenarios share during a run: the bench, the approaches selected, one approach context per
  * workload, and memoised cells, so a cell that several scenarios read (a full replay of an approach)
  * runs once and is saved for {@code --resume}.
  */
@@ -23,13 +28,19 @@ public final class RunContext implements AutoCloseable {
     private final Bench bench;
     private final RunDirectory directory;
     private final List<ApproachSpec> approaches;
-    private final Map<String, ApproachFactory> factories = new HashMap<>();
+    private final Optional<Path> storeDirectory;
+    private final Map<String, ApproachContext> contexts = new HashMap<>();
     private final Map<CellKey, CellResult> memo = new HashMap<>();
 
-    public RunContext(Bench bench, RunDirectory directory, List<ApproachSpec> approaches) {
+    /**
+     * @param storeDirectory where memory approaches keep their durable stores (one file per instance),
+     *     or empty to keep them in memory
+     */
+    public RunContext(Bench bench, RunDirectory directory, List<ApproachSpec> approaches, Optional<Path> storeDirectory) {
         this.bench = bench;
         this.directory = directory;
         this.approaches = List.copyOf(approaches);
+        this.storeDirectory = storeDirectory;
     }
 
     public Bench bench() {
@@ -45,12 +56,29 @@ public final class RunContext implements AutoCloseable {
         return approaches;
     }
 
-    public boolean runs(org.adaptbench.harness.approach.registry.ApproachKind kind) {
-        return approaches.stream().anyMatch(spec -> spec.kind() == kind);
+    /** The run's approaches that {@code which} selects, in the order given. */
+    public List<ApproachSpec> approaches(Predicate<ApproachSpec> which) {
+        return approaches.stream().filter(which).toList();
     }
 
-    public synchronized ApproachFactory factory(Workload workload) {
-        return factories.computeIfAbsent(workload.name(), name -> new ApproachFactory(bench, workload));
+    /** Whether any approach of the run has {@code capability}. */
+    public boolean runs(Capability capability) {
+        return approaches.stream().anyMatch(spec -> spec.has(capability));
+    }
+
+    /** Whether the approach can run here: with a remote LLM only approaches that need no weights can. */
+    public boolean applicable(ApproachSpec spec) {
+        return bench.llm().isEmpty() || spec.has(Capability.REMOTE_LLM);
+    }
+
+    /** The services approaches of {@code workload} are built from. */
+    public synchronized ApproachContext approachContext(Workload workload) {
+        return contexts.computeIfAbsent(workload.name(), name -> new ApproachContext(bench, workload, storeDirectory));
+    }
+
+    /** A new instance of {@code spec} for {@code workload}. */
+    public Approach create(ApproachSpec spec, Workload workload) {
+        return spec.create(approachContext(workload));
     }
 
     /** The cell's saved result, or {@code compute}'s, saved on completion. */
@@ -71,6 +99,6 @@ public final class RunContext implements AutoCloseable {
 
     @Override
     public void close() {
-        factories.values().forEach(ApproachFactory::close);
+        contexts.values().forEach(ApproachContext::close);
     }
 }

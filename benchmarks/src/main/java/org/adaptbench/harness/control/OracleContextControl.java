@@ -7,9 +7,9 @@ import java.util.TreeMap;
 import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.datasets.model.UserData;
-import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.harness.model.AnswerModel;
 import org.adaptbench.harness.model.Prompt;
+import org.adaptbench.harness.workload.Workload;
 
 /**
  * The model given exactly the gold evidence turns as context: the ceiling of what injecting memory

@@ -1,6 +1,8 @@
 package org.adaptbench.harness.replay;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.Turn;
@@ -12,11 +14,16 @@ import org.adaptbench.harness.approach.Effort;
 import org.adaptbench.harness.approach.Response;
 
 /**
- * Plays one user's history into an approach in time order and asks each query where it belongs.
+ * Plays one user's history into an approach in time order and stops at each selected query where it
+ * belongs: the one replay loop every scenario uses.
  *
- * <p>A query is answered after exactly {@link Query#visibleTurns()} turns have been delivered, so no
+ * <p>A query is reached after exactly {@link Query#visibleTurns()} turns have been delivered, so no
  * approach can learn from anything after it: the split by time holds by construction. Deletion
  * requests are delivered through {@link Approach#forget}, as an explicit request would be.
+ *
+ * <p>A replay answers the multiple-choice queries it reaches; a retrieval-only replay answers
+ * nothing and hands each reached query (with or without options) to its listener, which probes
+ * the approach itself, and stops once the last query is reached.
  */
 public final class Replay {
 
@@ -27,42 +34,80 @@ public final class Replay {
         default void delivered(UserData user, int turnIndex, Turn turn, Effort effort) {
         }
 
-        /** A query was answered. */
-        void answered(UserData user, Query query, Response response);
+        /** A query was answered (answering replays). */
+        default void answered(UserData user, Query query, Response response) {
+        }
+
+        /** A query was reached (retrieval-only replays): the approach has seen exactly what the query may see. */
+        default void reached(UserData user, Query query) {
+        }
     }
 
-    private Replay() {
+    private final UserData user;
+    private final int turnLimit;
+    private final Predicate<Query> selected;
+    private final Set<String> skipped;
+    private final boolean retrievalOnly;
+
+    private Replay(UserData user, int turnLimit, Predicate<Query> selected, Set<String> skipped, boolean retrievalOnly) {
+        this.user = Objects.requireNonNull(user, "user");
+        this.turnLimit = turnLimit;
+        this.selected = Objects.requireNonNull(selected, "selected");
+        this.skipped = Set.copyOf(skipped);
+        this.retrievalOnly = retrievalOnly;
     }
 
-    /**
-     * Delivers the first {@code turnLimit} turns of {@code user}, answering the selected queries whose
-     * visible history falls within them.
-     */
-    public static void run(Approach approach, UserData user, int turnLimit, Predicate<Query> selected, Listener listener) {
+    /** Every turn of {@code user}, answering every multiple-choice query. */
+    public static Replay of(UserData user) {
+        return new Replay(user, user.history().size(), query -> true, Set.of(), false);
+    }
+
+    /** Only the first {@code turns} turns, and the queries within them. */
+    public Replay through(int turns) {
+        return new Replay(user, Math.min(turns, user.history().size()), selected, skipped, retrievalOnly);
+    }
+
+    /** Only the queries {@code which} accepts (none: {@code query -> false}). */
+    public Replay queries(Predicate<Query> which) {
+        return new Replay(user, turnLimit, which, skipped, retrievalOnly);
+    }
+
+    /** Leaves out the turns with these ids, as if they had never been said. */
+    public Replay skipping(Set<String> turnIds) {
+        return new Replay(user, turnLimit, selected, turnIds, retrievalOnly);
+    }
+
+    /** Answers nothing: each selected query, multiple choice or not, is only reached. */
+    public Replay retrievalOnly() {
+        return new Replay(user, turnLimit, selected, skipped, true);
+    }
+
+    /** Plays the history into {@code approach}. */
+    public void play(Approach approach, Listener listener) {
         List<Turn> history = user.history();
-        int limit = Math.min(turnLimit, history.size());
-        List<Query> queries = user.queries().stream().filter(selected).filter(Query::isMultipleChoice)
-                .filter(query -> query.visibleTurns() <= limit).toList();
+        List<Query> queries = user.queries().stream().filter(selected)
+                .filter(query -> retrievalOnly || query.isMultipleChoice())
+                .filter(query -> query.visibleTurns() <= turnLimit)
+                // stable: queries asked at the same point keep the data set's order
+                .sorted(java.util.Comparator.comparingInt(Query::visibleTurns)).toList();
         int next = 0;
-        for (int turnIndex = 0; turnIndex <= limit; turnIndex++) {
+        for (int turnIndex = 0; turnIndex <= turnLimit; turnIndex++) {
             while (next < queries.size() && queries.get(next).visibleTurns() == turnIndex) {
                 Query query = queries.get(next++);
-                listener.answered(user, query, approach.answer(user.userId(), query));
+                if (retrievalOnly) {
+                    listener.reached(user, query);
+                } else {
+                    listener.answered(user, query, approach.answer(user.userId(), query));
+                }
             }
-            if (turnIndex == limit) {
+            if (turnIndex == turnLimit || (retrievalOnly && next == queries.size())) {
                 break;
             }
             Turn turn = history.get(turnIndex);
-            listener.delivered(user, turnIndex, turn, deliver(approach, user.userId(), turn));
+            if (!skipped.contains(turn.turnId())) {
+                listener.delivered(user, turnIndex, turn, deliver(approach, user.userId(), turn));
+            }
         }
-        if (next != queries.size()) {
-            throw new IllegalStateException("queries of user " + user.userId() + " are not in time order");
-        }
-    }
-
-    /** Delivers every turn and answers every selected query. */
-    public static void run(Approach approach, UserData user, Predicate<Query> selected, Listener listener) {
-        run(approach, user, user.history().size(), selected, listener);
     }
 
     /** Delivers one turn: a deletion request through {@link Approach#forget}, anything else through {@link Approach#learn}. */

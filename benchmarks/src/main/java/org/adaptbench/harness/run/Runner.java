@@ -1,7 +1,5 @@
 package org.adaptbench.harness.run;
 
-import org.adaptbench.harness.cell.RunDirectory;
-import org.adaptbench.harness.context.RunContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,16 +7,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.bench.Bench;
-import org.adaptbench.harness.workload.Workload;
-import org.adaptbench.harness.workload.Workloads;
+import org.adaptbench.harness.cell.RunDirectory;
 import org.adaptbench.harness.config.RunConfig;
+import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.harness.scenario.Scenario;
 import org.adaptbench.harness.scenario.ScenarioKind;
 import org.adaptbench.harness.scenario.ScenarioOutput;
+import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.reports.claims.ClaimsTable;
 import org.adaptbench.reports.render.ReportWriter;
 import org.adaptbench.reports.results.MetricValue;
@@ -36,6 +35,10 @@ import org.adaptbench.reports.results.Series;
  */
 public final class Runner {
 
+    /** Folder of the run directory that holds the memory approaches' durable stores while they are open. */
+    public static final String STORES = "stores";
+
+    private final RunPlan plan;
     private final RunConfig config;
     private final RunDirectory directory;
     private final Bench bench;
@@ -45,25 +48,20 @@ public final class Runner {
     private final String gitSha = gitSha();
 
     /**
-     * @param workloads the run's data sets, loaded (and so validated) before the run directory was made
+     * @param plan the run's configuration and data sets, checked and loaded before the run directory was made
      * @param startNotes what the results must say about how the run was set up (a data set left out, ...)
      */
-    public Runner(RunConfig config, RunDirectory directory, Bench bench, List<Workload> workloads, List<String> startNotes) {
-        this.config = config;
+    public Runner(RunPlan plan, RunDirectory directory, Bench bench, List<String> startNotes) {
+        this.plan = plan;
+        this.config = plan.config();
         this.directory = directory;
         this.bench = bench;
-        this.workloads = List.copyOf(workloads);
+        this.workloads = plan.workloads();
         this.startNotes = List.copyOf(startNotes);
-    }
-
-    /** Loads every data set the config names; bad input fails here, before anything is written. */
-    public static List<Workload> loadWorkloads(RunConfig config) {
-        return config.datasets().stream().map(source -> Workloads.load(config, source)).toList();
     }
 
     /** Runs everything and returns the results written. */
     public Results run() {
-        List<ApproachSpec> approaches = config.approachKinds().stream().map(ApproachSpec::of).toList();
         Map<String, Map<String, Map<String, MetricValue>>> scenarios = new TreeMap<>();
         Map<String, Map<String, Series>> series = new TreeMap<>();
         Map<String, Map<String, Map<String, List<Double>>>> distributions = new TreeMap<>();
@@ -75,9 +73,10 @@ public final class Runner {
             bench.progress().log(String.format(java.util.Locale.US, "data set %s: %d users, %d evaluated, %d queries",
                     workload.name(), workload.dataset().users().size(), workload.evaluated().size(), workload.dataset().queryCount()));
         }
-        try (RunContext context = new RunContext(bench, directory, approaches)) {
-            for (ScenarioKind kind : config.scenarioKinds()) {
-                Scenario scenario = ScenarioRegistry.create(kind);
+        Optional<Path> stores = config.memory().durable() ? Optional.of(directory.path().resolve(STORES)) : Optional.empty();
+        try (RunContext context = new RunContext(bench, directory, plan.approaches(), stores)) {
+            for (ScenarioKind kind : plan.scenarios()) {
+                Scenario scenario = kind.create();
                 boolean measured = false;
                 for (int i = 0; i < workloads.size(); i++) {
                     Workload workload = workloads.get(i);
@@ -106,6 +105,7 @@ public final class Runner {
                 }
             }
         }
+        stores.ifPresent(Runner::removeIfEmpty);
         if (bench.llm().isPresent() && bench.unparsedLlmReplies() > 0) {
             notes.add("the LLM named no valid option in " + bench.unparsedLlmReplies() + " replies; they count as wrong.");
         }
@@ -116,6 +116,19 @@ public final class Runner {
         ResultsIo.write(directory.path(), results);
         ReportWriter.write(results, directory.path().resolve(ReportWriter.DEFAULT_DIR));
         return results;
+    }
+
+    /** The stores folder goes once every store in it has closed and been deleted (kept stores keep it). */
+    private static void removeIfEmpty(Path folder) {
+        try (var entries = java.nio.file.Files.list(folder)) {
+            if (entries.findAny().isEmpty()) {
+                java.nio.file.Files.delete(folder);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // no memory approach opened a store
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Suite, seed and a short hash of the resolved config: equal for reruns of the same configuration. */

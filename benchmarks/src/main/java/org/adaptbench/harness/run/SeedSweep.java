@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.adaptbench.harness.cell.RunDirectory;
+import org.adaptbench.harness.usage.UsageException;
 import org.adaptbench.reports.io.AtomicFiles;
 import org.adaptbench.reports.results.Claim;
 import org.adaptbench.reports.results.Figures;
@@ -61,8 +63,34 @@ public final class SeedSweep {
         }
     }
 
+    /** Runs one seed's plan into its folder (the CLI's single-run path). */
+    @FunctionalInterface
+    public interface SeedRunner {
+
+        Results run(RunPlan plan, Path dir);
+    }
+
     private final List<Long> seeds;
     private final List<Results> runs;
+
+    /**
+     * Runs every seed's plan into {@code root/seed-<seed>/} and writes the summary there. Every seed's
+     * plan is resolved and its folder checked before the first run starts, so bad input fails before
+     * anything is written.
+     */
+    public static SeedSweep run(Map<Long, RunPlan> plans, Path root, boolean resume, SeedRunner runner) {
+        for (long seed : plans.keySet()) {
+            Path dir = root.resolve(directoryName(seed));
+            if (!resume && java.nio.file.Files.exists(dir.resolve(RunDirectory.RUN_FILE))) {
+                throw new UsageException(dir + " already holds a run; pass --resume to continue the sweep, or choose another --out");
+            }
+        }
+        List<Results> runs = new ArrayList<>();
+        plans.forEach((seed, plan) -> runs.add(runner.run(plan, root.resolve(directoryName(seed)))));
+        SeedSweep sweep = new SeedSweep(new ArrayList<>(plans.keySet()), runs);
+        sweep.write(root);
+        return sweep;
+    }
 
     public SeedSweep(List<Long> seeds, List<Results> runs) {
         if (seeds.size() != runs.size() || seeds.isEmpty()) {

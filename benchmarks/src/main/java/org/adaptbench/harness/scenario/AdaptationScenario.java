@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.adaptbench.datasets.model.TurnKind;
 import org.adaptbench.datasets.model.UserData;
-import org.adaptbench.harness.approach.registry.ApproachKind;
+import org.adaptbench.harness.approach.Capability;
+import org.adaptbench.harness.approach.Sweep;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
-import org.adaptbench.harness.workload.Workload;
-import org.adaptbench.harness.approach.lora.Cadence;
-import org.adaptbench.harness.metrics.AccuracyMetrics;
 import org.adaptbench.harness.cell.CellResult;
 import org.adaptbench.harness.context.RunContext;
+import org.adaptbench.harness.metrics.AccuracyMetrics;
+import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.results.Series;
@@ -29,11 +29,6 @@ import org.adaptbench.reports.stats.Bootstrap;
 public final class AdaptationScenario implements Scenario {
 
     static final String EXPERIMENT = "replay-adaptation";
-
-    @Override
-    public ScenarioKind kind() {
-        return ScenarioKind.ADAPTATION;
-    }
 
     @Override
     public boolean appliesTo(RunContext context, Workload workload) {
@@ -62,16 +57,10 @@ public final class AdaptationScenario implements Scenario {
     }
 
     /** The approaches compared: those of the run, with the per-user adapter at every configured cadence. */
-    static List<ApproachSpec> approaches(RunContext context) {
+    static List<ApproachSpec> approaches(RunContext context, Workload workload) {
         List<ApproachSpec> specs = new ArrayList<>();
         for (ApproachSpec spec : context.approaches()) {
-            if (spec.kind() == ApproachKind.USER_LORA) {
-                for (String cadence : context.bench().config().adapters().cadences()) {
-                    specs.add(ApproachSpec.parse(spec.kind().wireName() + "/" + Cadence.parse(cadence).wireName()));
-                }
-            } else if (spec.kind() != ApproachKind.COMBINED) {
-                specs.add(spec);
-            }
+            specs.addAll(spec.sweep(Sweep.ADAPTATION, context.approachContext(workload)));
         }
         return specs;
     }
@@ -82,8 +71,8 @@ public final class AdaptationScenario implements Scenario {
         Bootstrap bootstrap = context.bench().bootstrap(key);
         List<UserData> users = users(context, workload);
         Map<String, List<SeriesPoint>> timeline = new TreeMap<>();
-        for (ApproachSpec spec : approaches(context)) {
-            if (!context.factory(workload).applicable(spec)) {
+        for (ApproachSpec spec : approaches(context, workload)) {
+            if (!context.applicable(spec)) {
                 continue;
             }
             String approach = spec.wireName();
@@ -97,7 +86,7 @@ public final class AdaptationScenario implements Scenario {
             if (adapted.length > 0) {
                 output.metric(approach, "adapted_fraction", bootstrap.mean(adapted, "fraction", true));
             }
-            if (spec.kind().needsWeights()) {
+            if (spec.has(Capability.CHANGES_WEIGHTS)) {
                 output.metric(approach, "train_seconds", bootstrap.mean(cell.measurement("train_seconds"), "seconds", false));
             }
             List<Sample> probes = new ArrayList<>();

@@ -1,33 +1,50 @@
 package org.adaptbench.harness.scenario;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.adaptbench.harness.approach.ApproachContext;
+import org.adaptbench.harness.approach.Capability;
+import org.adaptbench.harness.approach.Sweep;
+import org.adaptbench.harness.approach.combined.DomainAdapter;
 import org.adaptbench.harness.approach.registry.ApproachKind;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
-import org.adaptbench.harness.workload.Workload;
-import org.adaptbench.harness.workload.QueryIndex;
-import org.adaptbench.harness.metrics.AccuracyMetrics;
 import org.adaptbench.harness.context.RunContext;
+import org.adaptbench.harness.metrics.AccuracyMetrics;
+import org.adaptbench.harness.workload.QueryIndex;
+import org.adaptbench.harness.workload.Workload;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.stats.Bootstrap;
 
 /**
- * Does a domain adapter plus memory beat both? The shared domain adapter (trained with injected
- * memories on users who are never evaluated) with memory, against memory alone on the base model and
- * the domain adapter alone, on the same users; lift over each part is paired per user.
+ * Does a domain adapter plus memory beat both? Each approach that reads injected memories through
+ * the shared domain adapter (trained with injected memories on users who are never evaluated),
+ * against its parts on the same users: that adapter served alone, memory alone on the base model,
+ * and the reference; lift over each part is paired per user.
  */
 public final class CombinedScenario implements Scenario {
 
-    @Override
-    public ScenarioKind kind() {
-        return ScenarioKind.COMBINED;
+    /** The run's approaches that serve memory through the domain adapter. */
+    static List<ApproachSpec> subjects(RunContext context) {
+        return context.approaches(spec -> spec.has(Capability.DOMAIN_ADAPTER) && spec.has(Capability.READS_CONTEXT));
+    }
+
+    /** Memory on the unchanged model, and the reference: whether or not the run selected them, the claim needs them. */
+    static List<ApproachSpec> references() {
+        List<ApproachSpec> references = new ArrayList<>();
+        Arrays.stream(ApproachKind.values()).filter(kind -> kind.has(Capability.RETRIEVES) && !kind.has(Capability.CHANGES_WEIGHTS))
+                .forEach(kind -> references.add(ApproachSpec.of(kind)));
+        Arrays.stream(ApproachKind.values()).filter(kind -> kind.has(Capability.REFERENCE))
+                .forEach(kind -> references.add(ApproachSpec.of(kind)));
+        return references;
     }
 
     @Override
     public boolean appliesTo(RunContext context, Workload workload) {
-        return context.runs(ApproachKind.COMBINED) && !workload.domainUsers().isEmpty() && !workload.scoredUsers().isEmpty();
+        return !subjects(context).isEmpty() && !workload.domainUsers().isEmpty() && !workload.scoredUsers().isEmpty();
     }
 
     @Override
@@ -36,32 +53,32 @@ public final class CombinedScenario implements Scenario {
         Bootstrap bootstrap = context.bench().bootstrap(key);
         AccuracyMetrics accuracy = new AccuracyMetrics(bootstrap);
         QueryIndex queries = new QueryIndex(workload);
-        ApproachSpec combined = ApproachSpec.of(ApproachKind.COMBINED);
-        ApproachSpec adapterOnly = new ApproachSpec(ApproachKind.COMBINED, Optional.empty(), Optional.empty(), false, true);
-        List<ApproachSpec> compared = new ArrayList<>(List.of(combined, adapterOnly, ApproachSpec.of(ApproachKind.MEMORY),
-                ApproachSpec.of(ApproachKind.NONE)));
-        Map<String, List<Sample>> byApproach = new java.util.LinkedHashMap<>();
-        for (ApproachSpec spec : compared) {
-            if (!context.factory(workload).applicable(spec)) {
+        ApproachContext approaches = context.approachContext(workload);
+        for (ApproachSpec subject : subjects(context)) {
+            List<ApproachSpec> compared = new ArrayList<>(subject.sweep(Sweep.PARTS, approaches));
+            compared.addAll(references());
+            Map<String, List<Sample>> byApproach = new LinkedHashMap<>();
+            for (ApproachSpec spec : compared) {
+                if (!context.applicable(spec) || byApproach.containsKey(spec.wireName())) {
+                    continue;
+                }
+                List<Sample> samples = Samples.relabel(ReplayExperiment.run(context, workload, spec).samples(), key, "");
+                byApproach.put(spec.wireName(), samples);
+                output.samples(samples);
+                output.metrics(spec.wireName(), accuracy.summarize(samples, sample -> queries.group(sample.queryId())));
+            }
+            List<Sample> both = byApproach.get(subject.wireName());
+            if (both == null) {
                 continue;
             }
-            List<Sample> samples = Samples.relabel(ReplayExperiment.run(context, workload, spec).samples(), key, "");
-            byApproach.put(spec.wireName(), samples);
-            output.samples(samples);
-            output.metrics(spec.wireName(), accuracy.summarize(samples, sample -> queries.group(sample.queryId())));
-        }
-        List<Sample> both = byApproach.get(combined.wireName());
-        if (both != null) {
-            for (String part : List.of(ApproachKind.MEMORY.wireName(), adapterOnly.wireName(), ApproachKind.NONE.wireName())) {
-                List<Sample> partSamples = byApproach.get(part);
-                if (partSamples != null) {
-                    String metric = part.equals(ApproachKind.NONE.wireName()) ? "lift_over_none" : "lift_over_" + part.replace('-', '_').replace('/', '_');
-                    accuracy.lift(both, partSamples).ifPresent(lift -> output.metric(combined.wireName(), metric, lift));
+            byApproach.forEach((part, samples) -> {
+                if (!part.equals(subject.wireName())) {
+                    accuracy.lift(both, samples).ifPresent(lift -> output.metric(subject.wireName(), MetricNames.liftOver(part), lift));
                 }
-            }
+            });
         }
-        context.factory(workload).domainAdapter().ifPresent(adapter -> output.note(String.format(java.util.Locale.US,
-                "the domain adapter trained on %d examples of %d users who are never evaluated, in %.1f s.",
+        DomainAdapter.ifTrained(approaches).flatMap(DomainAdapter::trained).ifPresent(adapter -> output.note(String.format(
+                java.util.Locale.US, "the domain adapter trained on %d examples of %d users who are never evaluated, in %.1f s.",
                 adapter.totalExamples(), workload.domainUsers().size(), adapter.totalWallNanos() / 1e9)));
         return output;
     }

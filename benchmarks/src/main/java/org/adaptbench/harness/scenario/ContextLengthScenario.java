@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.adaptbench.harness.approach.registry.ApproachKind;
+import org.adaptbench.harness.approach.Capability;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
+import org.adaptbench.harness.context.RunContext;
+import org.adaptbench.harness.metrics.AccuracyMetrics;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.harness.workload.Workloads;
-import org.adaptbench.harness.metrics.AccuracyMetrics;
-import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.results.Series;
@@ -23,12 +23,6 @@ import org.adaptbench.reports.stats.Bootstrap;
  */
 public final class ContextLengthScenario implements Scenario {
 
-    static final List<ApproachKind> COMPARED = List.of(ApproachKind.NONE, ApproachKind.FULL_CONTEXT, ApproachKind.MEMORY);
-
-    @Override
-    public ScenarioKind kind() {
-        return ScenarioKind.CONTEXT_LENGTH;
-    }
 
     @Override
     public boolean appliesTo(RunContext context, Workload workload) {
@@ -46,7 +40,7 @@ public final class ContextLengthScenario implements Scenario {
             sized = new Workload(Workloads.PREFEVAL + "/turns_" + turns, sized.dataset(), sized.evaluated(), sized.trainFraction(),
                     sized.domainUsers(), sized.probes(), sized.catalogue());
             for (ApproachSpec spec : context.approaches()) {
-                if (!COMPARED.contains(spec.kind()) || !context.factory(sized).applicable(spec)) {
+                if (!spec.has(Capability.REMOTE_LLM) || !context.applicable(spec)) {
                     continue;
                 }
                 String variant = "turns_" + turns;

@@ -10,11 +10,12 @@ import org.adaptbench.finetune.cost.CostAssumptions;
 import org.adaptbench.finetune.cost.CostPoint;
 import org.adaptbench.finetune.cost.CostProjection;
 import org.adaptbench.finetune.cost.ModelCost;
-import org.adaptbench.harness.approach.registry.ApproachKind;
+import org.adaptbench.harness.approach.Capability;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
-import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.harness.cell.CellResult;
 import org.adaptbench.harness.context.RunContext;
+import org.adaptbench.harness.workload.Workload;
+import org.adaptbench.reports.results.ApproachNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.results.Series;
@@ -35,11 +36,6 @@ public final class CostScenario implements Scenario {
     static final int CURVE_POINTS = 25;
 
     @Override
-    public ScenarioKind kind() {
-        return ScenarioKind.COST;
-    }
-
-    @Override
     public boolean appliesTo(RunContext context, Workload workload) {
         return !workload.scoredUsers().isEmpty();
     }
@@ -50,7 +46,7 @@ public final class CostScenario implements Scenario {
         Bootstrap bootstrap = context.bench().bootstrap(key);
         int population = workload.dataset().users().size();
         for (ApproachSpec spec : context.approaches()) {
-            if (!context.factory(workload).applicable(spec)) {
+            if (!context.applicable(spec)) {
                 continue;
             }
             String approach = spec.wireName();
@@ -67,7 +63,7 @@ public final class CostScenario implements Scenario {
                 output.metric(approach, "train_seconds", MetricValue.exact(shared[0] / population, population, "seconds", false));
                 output.metric(approach, "train_flops",
                         MetricValue.exact(cell.measurement("shared_train_flops")[0] / population, population, "flops", false));
-            } else if (spec.kind().needsWeights()) {
+            } else if (spec.has(Capability.CHANGES_WEIGHTS)) {
                 output.metric(approach, "train_seconds", bootstrap.mean(cell.measurement("train_seconds"), "seconds", false));
                 output.metric(approach, "train_flops", bootstrap.mean(cell.measurement("train_flops"), "flops", false));
             }
@@ -79,7 +75,7 @@ public final class CostScenario implements Scenario {
     /** The projection to real model sizes, with memory's measured tokens and bytes when memory ran. */
     private static void project(RunContext context, Workload workload, ScenarioOutput output) {
         CostAssumptions assumptions = CostAssumptions.defaults();
-        Map<String, MetricValue> memory = output.metrics().getOrDefault(ApproachKind.MEMORY.wireName(), Map.of());
+        Map<String, MetricValue> memory = output.metrics().getOrDefault(ApproachNames.MEMORY, Map.of());
         if (memory.containsKey("tokens_per_request") && memory.containsKey("bytes_per_user")) {
             assumptions = assumptions.withWorkload(assumptions.workload().withMeasuredMemory(memory.get("tokens_per_request").value(),
                     memory.get("bytes_per_user").value(), "measured by the cost scenario on " + workload.name()));
@@ -94,18 +90,18 @@ public final class CostScenario implements Scenario {
         for (ModelCost cost : new CostProjection(assumptions).projectAll()) {
             String model = slug(cost.model().name());
             CostPoint at = cost.at(reference);
-            output.metric(ApproachKind.MEMORY.wireName(), "usd_per_user_month_" + model, MetricValue.exact(at.memory(), 1, "usd", false));
-            output.metric(ApproachKind.USER_LORA.wireName(), "usd_per_user_month_" + model,
+            output.metric(ApproachNames.MEMORY, "usd_per_user_month_" + model, MetricValue.exact(at.memory(), 1, "usd", false));
+            output.metric(ApproachNames.USER_LORA, "usd_per_user_month_" + model,
                     MetricValue.exact(at.userAdapter(), 1, "usd", false));
-            output.metric(ApproachKind.VARIANT_LORA.wireName(), "usd_per_user_month_" + model,
+            output.metric(ApproachNames.VARIANT_LORA, "usd_per_user_month_" + model,
                     MetricValue.exact(at.variantAdapter(), 1, "usd", false));
-            breakEven(output, ApproachKind.USER_LORA.wireName(), model, cost.model().name(), cost.userAdapterBreakEven());
-            breakEven(output, ApproachKind.VARIANT_LORA.wireName(), model, cost.model().name(), cost.variantAdapterBreakEven());
+            breakEven(output, ApproachNames.USER_LORA, model, cost.model().name(), cost.userAdapterBreakEven());
+            breakEven(output, ApproachNames.VARIANT_LORA, model, cost.model().name(), cost.variantAdapterBreakEven());
             Map<String, List<SeriesPoint>> lines = new TreeMap<>();
             for (CostPoint point : cost.curve(CURVE_FROM, CURVE_TO, CURVE_POINTS)) {
-                line(lines, ApproachKind.MEMORY.wireName(), point.requestsPerUserPerMonth(), point.memory());
-                line(lines, ApproachKind.USER_LORA.wireName(), point.requestsPerUserPerMonth(), point.userAdapter());
-                line(lines, ApproachKind.VARIANT_LORA.wireName(), point.requestsPerUserPerMonth(), point.variantAdapter());
+                line(lines, ApproachNames.MEMORY, point.requestsPerUserPerMonth(), point.memory());
+                line(lines, ApproachNames.USER_LORA, point.requestsPerUserPerMonth(), point.userAdapter());
+                line(lines, ApproachNames.VARIANT_LORA, point.requestsPerUserPerMonth(), point.variantAdapter());
             }
             output.series("cost_vs_requests_" + model, new Series("requests per user per month",
                     "USD per user per month (" + cost.model().name() + ")", false, lines));

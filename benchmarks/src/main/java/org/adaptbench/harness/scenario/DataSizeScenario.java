@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.adaptbench.datasets.model.UserData;
-import org.adaptbench.harness.approach.registry.ApproachKind;
+import org.adaptbench.harness.approach.Capability;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
+import org.adaptbench.harness.context.RunContext;
+import org.adaptbench.harness.metrics.AccuracyMetrics;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.harness.workload.Workloads;
-import org.adaptbench.harness.metrics.AccuracyMetrics;
-import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.results.Series;
@@ -24,16 +24,15 @@ import org.adaptbench.reports.stats.Bootstrap;
 public final class DataSizeScenario implements Scenario {
 
     static final String EXPERIMENT = "replay-data-size";
-    static final List<ApproachKind> COMPARED = List.of(ApproachKind.NONE, ApproachKind.MEMORY, ApproachKind.USER_LORA);
-
-    @Override
-    public ScenarioKind kind() {
-        return ScenarioKind.DATA_SIZE;
+    /** The reference, and the approaches that learn each user's own data as it arrives (memory, a per-user adapter). */
+    static boolean compared(ApproachSpec spec) {
+        return spec.has(Capability.REFERENCE)
+                || spec.has(Capability.LEARNS_PER_USER) && spec.has(Capability.FORGETS_SELECTIVELY) && !spec.has(Capability.BATCH_TRAINED);
     }
 
     @Override
     public boolean appliesTo(RunContext context, Workload workload) {
-        return workload.name().equals(Workloads.SYNTHETIC) && COMPARED.stream().anyMatch(context::runs);
+        return workload.name().equals(Workloads.SYNTHETIC) && context.approaches().stream().anyMatch(DataSizeScenario::compared);
     }
 
     @Override
@@ -46,7 +45,7 @@ public final class DataSizeScenario implements Scenario {
             Workload sized = Workloads.synthetic(context.bench().config(), events);
             List<UserData> subset = sized.scoredUsers().subList(0, Math.min(users, sized.scoredUsers().size()));
             for (ApproachSpec spec : context.approaches()) {
-                if (!COMPARED.contains(spec.kind()) || !context.factory(sized).applicable(spec)) {
+                if (!compared(spec) || !context.applicable(spec)) {
                     continue;
                 }
                 String variant = "events_" + events;

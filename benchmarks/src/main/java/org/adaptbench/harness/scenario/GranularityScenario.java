@@ -4,21 +4,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.adaptbench.datasets.Seeds;
 import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.UserData;
-import org.adaptbench.harness.approach.registry.ApproachKind;
+import org.adaptbench.finetune.model.CosineBaselineScorer;
+import org.adaptbench.harness.approach.Capability;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
-import org.adaptbench.harness.workload.Workload;
+import org.adaptbench.harness.cell.CellResult;
+import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.harness.control.OptionOnlyControl;
 import org.adaptbench.harness.control.OracleContextControl;
+import org.adaptbench.harness.metrics.AccuracyMetrics;
 import org.adaptbench.harness.model.AnswerModel;
 import org.adaptbench.harness.model.EmbeddedAnswerModel;
-import org.adaptbench.finetune.model.CosineBaselineScorer;
-import org.adaptbench.harness.cell.CellResult;
-import org.adaptbench.datasets.Seeds;
 import org.adaptbench.harness.workload.QueryIndex;
-import org.adaptbench.harness.metrics.AccuracyMetrics;
-import org.adaptbench.harness.context.RunContext;
+import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.stats.Bootstrap;
@@ -30,11 +30,6 @@ import org.adaptbench.reports.stats.Bootstrap;
  * chance, and on the synthetic world the majority-option ceiling no approach blind to the user can beat.
  */
 public final class GranularityScenario implements Scenario {
-
-    @Override
-    public ScenarioKind kind() {
-        return ScenarioKind.GRANULARITY;
-    }
 
     @Override
     public boolean appliesTo(RunContext context, Workload workload) {
@@ -49,7 +44,7 @@ public final class GranularityScenario implements Scenario {
         AccuracyMetrics accuracy = new AccuracyMetrics(bootstrap);
         Map<String, List<Sample>> byApproach = new LinkedHashMap<>();
         for (ApproachSpec spec : context.approaches()) {
-            if (!context.factory(workload).applicable(spec)) {
+            if (!context.applicable(spec)) {
                 output.note(spec.wireName() + " is not applicable to a remote LLM (it changes model weights); not measured.");
                 continue;
             }
@@ -69,10 +64,11 @@ public final class GranularityScenario implements Scenario {
                         List.copyOf(AccuracyMetrics.perUser(minority).values()));
             }
         }
-        List<Sample> none = byApproach.get(ApproachKind.NONE.wireName());
+        List<Sample> none = context.approaches(spec -> spec.has(Capability.REFERENCE)).stream().findFirst()
+                .map(spec -> byApproach.get(spec.wireName())).orElse(null);
         if (none != null) {
             byApproach.forEach((approach, samples) -> {
-                if (!approach.equals(ApproachKind.NONE.wireName())) {
+                if (samples != none) {
                     accuracy.lift(samples, none).ifPresent(lift -> output.metric(approach, "lift_over_none", lift));
                 }
             });

@@ -1,9 +1,9 @@
 package org.adaptbench.harness.scenario;
 
 import org.adaptbench.harness.approach.registry.ApproachSpec;
-import org.adaptbench.harness.workload.Workload;
-import org.adaptbench.harness.metrics.LatencyMetrics;
 import org.adaptbench.harness.context.RunContext;
+import org.adaptbench.harness.metrics.LatencyMetrics;
+import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.reports.results.Sample;
 
 /**
@@ -11,11 +11,6 @@ import org.adaptbench.reports.results.Sample;
  * whole request (retrieval and context assembly for memory, the adapter's forward for fine-tuning).
  */
 public final class LatencyScenario implements Scenario {
-
-    @Override
-    public ScenarioKind kind() {
-        return ScenarioKind.LATENCY;
-    }
 
     @Override
     public boolean appliesTo(RunContext context, Workload workload) {
@@ -27,7 +22,7 @@ public final class LatencyScenario implements Scenario {
         ScenarioOutput output = new ScenarioOutput();
         LatencyMetrics latency = new LatencyMetrics(context.bench().bootstrap(key));
         for (ApproachSpec spec : context.approaches()) {
-            if (!context.factory(workload).applicable(spec)) {
+            if (!context.applicable(spec)) {
                 continue;
             }
             var samples = Samples.relabel(ReplayExperiment.run(context, workload, spec).samples(), key, "");

@@ -1,6 +1,5 @@
 package org.adaptbench.harness.scenario;
 
-import org.adaptbench.harness.replay.Replay;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,13 +9,14 @@ import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.datasets.model.TurnKind;
 import org.adaptbench.datasets.model.UserData;
 import org.adaptbench.harness.approach.Approach;
-import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.approach.Effort;
 import org.adaptbench.harness.approach.Response;
-import org.adaptbench.harness.workload.Workload;
-import org.adaptbench.harness.progress.Progress;
+import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.cell.CellResult;
 import org.adaptbench.harness.context.RunContext;
+import org.adaptbench.harness.progress.Progress;
+import org.adaptbench.harness.replay.Replay;
+import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.reports.results.Sample;
 
 /**
@@ -55,7 +55,7 @@ public final class ReplayExperiment {
         List<Sample> samples = new ArrayList<>();
         Map<String, List<Double>> measurements = new HashMap<>();
         Progress progress = context.progress();
-        try (Approach approach = context.factory(workload).create(spec)) {
+        try (Approach approach = context.create(spec, workload)) {
             Effort shared = approach.prepare(workload.dataset().users());
             if (shared.trainingSteps() > 0) {
                 add(measurements, "shared_train_seconds", shared.computeNanos() / 1e9);
@@ -64,7 +64,7 @@ public final class ReplayExperiment {
             try (Progress.Task task = progress.start(workload.name() + " · " + spec.wireName(), users.size())) {
                 for (UserData user : users) {
                     UserListener listener = new UserListener(spec.wireName(), user);
-                    Replay.run(approach, user, query -> workload.isEvaluated(user, query), listener);
+                    Replay.of(user).queries(query -> workload.isEvaluated(user, query)).play(approach, listener);
                     samples.addAll(listener.samples);
                     add(measurements, "bytes_per_user", approach.bytesStored(user.userId()));
                     add(measurements, "learn_ms", listener.learnNanos / 1e6);

@@ -14,20 +14,21 @@ import org.adaptbench.datasets.model.TurnKind;
 import org.adaptbench.datasets.model.TurnLabel;
 import org.adaptbench.datasets.model.UserData;
 import org.adaptbench.harness.approach.Approach;
-import org.adaptbench.harness.approach.registry.ApproachKind;
-import org.adaptbench.harness.approach.registry.ApproachSpec;
+import org.adaptbench.harness.approach.Capability;
 import org.adaptbench.harness.approach.Effort;
-import org.adaptbench.harness.approach.memory.MemoryApproach;
-import org.adaptbench.harness.workload.Workload;
-import org.adaptbench.harness.replay.Replay;
-import org.adaptbench.harness.approach.lora.Cadence;
-import org.adaptbench.harness.extraction.MemoryTurns;
+import org.adaptbench.harness.approach.OnDemandTraining;
+import org.adaptbench.harness.approach.ReplayClock;
+import org.adaptbench.harness.approach.Sweep;
+import org.adaptbench.harness.approach.lora.FineTuningSetup;
 import org.adaptbench.harness.approach.lora.Lineage;
-import org.adaptbench.harness.approach.lora.ReversalMethod;
-import org.adaptbench.harness.approach.lora.UserLoraApproach;
-import org.adaptbench.harness.model.Decision;
+import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.cell.CellResult;
 import org.adaptbench.harness.context.RunContext;
+import org.adaptbench.harness.extraction.MemoryTurns;
+import org.adaptbench.harness.extraction.SharedExtraction;
+import org.adaptbench.harness.model.Decision;
+import org.adaptbench.harness.replay.Replay;
+import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.personalization.extract.PreferenceExtractor;
 import org.adaptbench.personalization.extract.PreferenceSignal;
 import org.adaptbench.reports.stats.Bootstrap;
@@ -44,11 +45,6 @@ public final class ReversibilityScenario implements Scenario {
     static final String EXPERIMENT = "reversibility";
 
     @Override
-    public ScenarioKind kind() {
-        return ScenarioKind.REVERSIBILITY;
-    }
-
-    @Override
     public boolean appliesTo(RunContext context, Workload workload) {
         return !cases(context, workload).isEmpty();
     }
@@ -58,18 +54,10 @@ public final class ReversibilityScenario implements Scenario {
     }
 
     /** The methods compared: memory, full context, and each reversal method of per-user adapters, served plain and merged. */
-    static List<ApproachSpec> methods(RunContext context) {
+    static List<ApproachSpec> methods(RunContext context, Workload workload) {
         List<ApproachSpec> methods = new ArrayList<>();
-        for (ApproachSpec spec : context.approaches()) {
-            if (spec.kind() == ApproachKind.MEMORY || spec.kind() == ApproachKind.FULL_CONTEXT) {
-                methods.add(spec);
-            } else if (spec.kind() == ApproachKind.USER_LORA) {
-                for (boolean merged : new boolean[] {false, true}) {
-                    for (ReversalMethod method : ReversalMethod.values()) {
-                        methods.add(new ApproachSpec(ApproachKind.USER_LORA, Optional.of(Cadence.MANUAL), Optional.of(method), merged, false));
-                    }
-                }
-            }
+        for (ApproachSpec spec : context.approaches(spec -> spec.has(Capability.LEARNS_PER_USER))) {
+            methods.addAll(spec.sweep(Sweep.REVERSIBILITY, context.approachContext(workload)));
         }
         return methods;
     }
@@ -79,8 +67,8 @@ public final class ReversibilityScenario implements Scenario {
         ScenarioOutput output = new ScenarioOutput();
         Bootstrap bootstrap = context.bench().bootstrap(key);
         List<Case> cases = cases(context, workload);
-        for (ApproachSpec spec : methods(context)) {
-            if (!context.factory(workload).applicable(spec)) {
+        for (ApproachSpec spec : methods(context, workload)) {
+            if (!context.applicable(spec)) {
                 continue;
             }
             CellResult cell = context.cell(EXPERIMENT, workload, spec.wireName(), () -> measure(context, workload, spec, cases));
@@ -157,9 +145,10 @@ public final class ReversibilityScenario implements Scenario {
 
     private static CellResult measure(RunContext context, Workload workload, ApproachSpec spec, List<Case> cases) {
         Map<String, List<Double>> measurements = new LinkedHashMap<>();
-        boolean diagnose = spec.kind() == ApproachKind.MEMORY && workload.catalogue().isPresent();
-        PreferenceExtractor extractor = diagnose ? context.factory(workload).extractor() : null;
-        Lineage lineage = diagnose ? new Lineage(extractor, context.bench().embedder()) : null;
+        // what memory reverts hangs on how the shared extractor filed the turns: say so where slots are known
+        boolean diagnose = spec.has(Capability.RETRIEVES) && workload.catalogue().isPresent();
+        PreferenceExtractor extractor = diagnose ? SharedExtraction.of(context.approachContext(workload)).extractor() : null;
+        Lineage lineage = diagnose ? FineTuningSetup.lineage(context.approachContext(workload)) : null;
         for (Case c : cases) {
             if (diagnose) {
                 add(measurements, CONFUSED, misfiled(lineage, c) || misdirected(extractor, c) ? 1 : 0);
@@ -204,21 +193,13 @@ public final class ReversibilityScenario implements Scenario {
             Effort[] deletionEffort) {
         List<Turn> history = c.user().history();
         Set<String> skipped = reference ? deletedTurns(c) : Set.of();
-        try (Approach approach = context.factory(workload).create(spec)) {
+        try (Approach approach = context.create(spec, workload)) {
             String userId = c.user().userId();
-            for (int i = 0; i < c.deletion(); i++) {
-                Turn turn = history.get(i);
-                if (!skipped.contains(turn.turnId())) {
-                    Replay.deliver(approach, userId, turn);
-                }
-            }
+            Replay.of(c.user()).through(c.deletion()).queries(query -> false).skipping(skipped).play(approach, new Replay.Listener() { });
             Turn request = history.get(c.deletion());
-            if (approach instanceof UserLoraApproach adapters) {
-                adapters.trainNow(userId, request.timestamp());
-            }
-            if (approach instanceof MemoryApproach memory) {
-                memory.advanceClock(request.timestamp()); // the reference is asked when the subject is, after the request
-            }
+            approach.role(OnDemandTraining.class).ifPresent(training -> training.trainNow(userId, request.timestamp()));
+            // the reference is asked when the subject is, after the request
+            approach.role(ReplayClock.class).ifPresent(clock -> clock.advanceClock(request.timestamp()));
             if (!reference) {
                 deletionEffort[0] = Replay.deliver(approach, userId, request);
             }

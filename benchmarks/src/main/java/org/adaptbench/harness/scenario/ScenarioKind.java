@@ -1,30 +1,38 @@
 package org.adaptbench.harness.scenario;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
-/** The scenarios of the comparison, one per claim, by their stable wire names. */
+/** The scenarios of the comparison, one per claim, by their stable wire names; each entry creates its scenario. */
 public enum ScenarioKind {
-    GRANULARITY("granularity"),
-    ADAPTATION("adaptation"),
-    COST("cost"),
-    REVERSIBILITY("reversibility"),
-    CONTEXT_LENGTH("context-length"),
-    COMBINED("combined"),
-    RETRIEVAL("retrieval"),
-    LATENCY("latency"),
-    DATA_SIZE("data-size");
+    GRANULARITY("granularity", GranularityScenario::new),
+    ADAPTATION("adaptation", AdaptationScenario::new),
+    COST("cost", CostScenario::new),
+    REVERSIBILITY("reversibility", ReversibilityScenario::new),
+    CONTEXT_LENGTH("context-length", ContextLengthScenario::new),
+    COMBINED("combined", CombinedScenario::new),
+    RETRIEVAL("retrieval", RetrievalScenario::new),
+    LATENCY("latency", LatencyScenario::new),
+    DATA_SIZE("data-size", DataSizeScenario::new);
 
     private final String wireName;
+    private final Supplier<Scenario> factory;
 
-    ScenarioKind(String wireName) {
+    ScenarioKind(String wireName, Supplier<Scenario> factory) {
         this.wireName = wireName;
+        this.factory = factory;
     }
 
     public String wireName() {
         return wireName;
+    }
+
+    /** A new instance of the scenario. */
+    public Scenario create() {
+        return factory.get();
     }
 
     public static Optional<ScenarioKind> parse(String name) {
@@ -32,7 +40,12 @@ public enum ScenarioKind {
         return Arrays.stream(values()).filter(kind -> kind.wireName.equals(wanted)).findFirst();
     }
 
+    /** Every wire name, in registry order. */
+    public static List<String> wireNames() {
+        return Arrays.stream(values()).map(ScenarioKind::wireName).toList();
+    }
+
     public static String allNames() {
-        return Arrays.stream(values()).map(ScenarioKind::wireName).collect(Collectors.joining(", "));
+        return String.join(", ", wireNames());
     }
 }

@@ -1,6 +1,5 @@
 package org.adaptbench.harness.workload;
 
-import org.adaptbench.harness.bench.BaseModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.adaptbench.harness.usage.UsageException;
 import org.adaptbench.datasets.DatasetLoader;
 import org.adaptbench.datasets.LoadOptions;
 import org.adaptbench.datasets.Seeds;
@@ -24,6 +22,7 @@ import org.adaptbench.datasets.synthetic.PretrainingExample;
 import org.adaptbench.datasets.synthetic.SyntheticConfig;
 import org.adaptbench.datasets.synthetic.SyntheticWorld;
 import org.adaptbench.harness.config.RunConfig;
+import org.adaptbench.harness.usage.UsageException;
 
 /** Builds the {@link Workload} of each data set a run names, with every random choice seeded from the run's seed. */
 public final class Workloads {
@@ -155,7 +154,7 @@ public final class Workloads {
     static List<Workload.Probe> pretrainingProbes(RunConfig config) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<Workload.Probe> all = new ArrayList<>();
-        for (PretrainingExample example : BaseModels.corpus(config)) {
+        for (PretrainingExample example : PretrainingData.corpus(config)) {
             // the same question with the same options in another order is the same probe
             String key = example.question() + "\u0000" + String.join("\u0000", new java.util.TreeSet<>(example.options()));
             if (seen.add(key)) {

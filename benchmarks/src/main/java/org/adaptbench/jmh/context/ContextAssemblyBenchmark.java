@@ -9,8 +9,8 @@ import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.datasets.model.UserData;
 import org.adaptbench.datasets.synthetic.SyntheticConfig;
 import org.adaptbench.datasets.synthetic.SyntheticWorld;
-import org.adaptbench.harness.approach.basic.FullContextApproach;
 import org.adaptbench.harness.approach.Response;
+import org.adaptbench.harness.approach.basic.FullContextApproach;
 import org.adaptbench.harness.extraction.MemoryTurns;
 import org.adaptbench.harness.model.AnswerModel;
 import org.adaptbench.harness.model.Decision;
@@ -22,6 +22,7 @@ import org.adaptbench.personalization.context.MemoryContext;
 import org.adaptbench.personalization.embed.CachingEmbedder;
 import org.adaptbench.personalization.embed.LangChain4jEmbedder;
 import org.adaptbench.personalization.score.ScoredMemory;
+import org.adaptbench.reports.results.ApproachNames;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -95,7 +96,7 @@ public class ContextAssemblyBenchmark {
         SyntheticWorld world = SyntheticWorld.generate(SyntheticConfig.defaults(11L).withUsers(USERS).withEventsPerUser(events));
         ManualClock clock = new ManualClock(Instant.EPOCH);
         contextBuilder = new ContextBuilder();
-        fullContext = new FullContextApproach(FIRST_OPTION, contextBuilder.tokenCounter());
+        fullContext = new FullContextApproach(ApproachNames.FULL_CONTEXT, FIRST_OPTION, contextBuilder.tokenCounter());
         memory = PersonalMemory.builder()
                 .embedder(new CachingEmbedder(LangChain4jEmbedder.allMiniLmL6V2()))
                 .clock(clock)

@@ -2,7 +2,6 @@ package org.adaptbench.harness.extraction;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.adaptbench.datasets.model.TurnKind;

@@ -1,6 +1,5 @@
 package org.adaptbench.harness.run;
 
-import org.adaptbench.harness.cell.RunDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.adaptbench.cli.AdaptBench;
 import org.adaptbench.datasets.prefeval.PrefEvalLocation;
+import org.adaptbench.harness.cell.RunDirectory;
 import org.adaptbench.harness.scenario.ScenarioKind;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;

@@ -13,6 +13,29 @@ import java.util.Set;
  */
 public final class ApproachNames {
 
+    public static final String NONE = "none";
+    public static final String FULL_CONTEXT = "full-context";
+    public static final String MEMORY = "memory";
+    public static final String GLOBAL_LORA = "global-lora";
+    public static final String VARIANT_LORA = "variant-lora";
+    public static final String USER_LORA = "user-lora";
+    public static final String COMBINED = "combined";
+
+    /** Conditions (the part after "/"): memory's retrieval ablations. */
+    public static final String NO_RECENCY = "no-recency";
+    public static final String NO_ACTIVATION = "no-activation";
+    public static final String NO_CONFIDENCE = "no-confidence";
+    public static final String SIMILARITY_ONLY = "similarity-only";
+    /** Condition of the combined approach: its domain adapter with no memory. */
+    public static final String ADAPTER_ONLY = "adapter-only";
+
+    /** Controls: pseudo-approaches that bound what personalization can be credited with. */
+    public static final String CHANCE = "chance";
+    public static final String MAJORITY_CEILING = "majority-ceiling";
+    public static final String OPTION_ONLY = "option-only";
+    public static final String ORACLE_CONTEXT = "oracle-context";
+    public static final String COSINE_ORACLE = "cosine-baseline/oracle-context";
+
     /** Approaches in the order of the comparison: no personalization, memory, fine-tuning, both. */
     public static final List<String> APPROACHES = List.of(
             "none", "full-context", "memory", "global-lora", "variant-lora", "user-lora", "user-lora-merged", "combined");

@@ -32,6 +32,11 @@ public final class MetricNames {
     private MetricNames() {
     }
 
+    /** The paired lift of an approach over {@code approach}: {@code lift_over_none}, {@code lift_over_combined_adapter_only}. */
+    public static String liftOver(String approach) {
+        return "lift_over_" + approach.replace('-', '_').replace('/', '_');
+    }
+
     private static String prefix(String name) {
         Matcher matcher = NUMBERED.matcher(name);
         return matcher.matches() ? matcher.group(1) : name;

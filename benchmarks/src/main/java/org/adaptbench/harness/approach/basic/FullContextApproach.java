@@ -1,10 +1,5 @@
 package org.adaptbench.harness.approach.basic;
 
-import org.adaptbench.harness.approach.Approach;
-import org.adaptbench.harness.approach.DeletionRequest;
-import org.adaptbench.harness.approach.Effort;
-import org.adaptbench.harness.approach.Response;
-import org.adaptbench.harness.approach.registry.ApproachKind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +9,11 @@ import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.Role;
 import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.datasets.model.TurnLabel;
+import org.adaptbench.harness.approach.Approach;
+import org.adaptbench.harness.approach.ApproachFactory;
+import org.adaptbench.harness.approach.DeletionRequest;
+import org.adaptbench.harness.approach.Effort;
+import org.adaptbench.harness.approach.Response;
 import org.adaptbench.harness.model.AnswerModel;
 import org.adaptbench.harness.model.Prompt;
 import org.adaptbench.personalization.context.TokenCounter;
@@ -24,18 +24,24 @@ import org.adaptbench.personalization.context.TokenCounter;
  */
 public final class FullContextApproach implements Approach {
 
+    /** The whole transcript in front of the run's answer model. */
+    public static final ApproachFactory FACTORY = (variant, context) -> new FullContextApproach(variant.wireName(),
+            context.bench().answerModel(), context.bench().tokens());
+
+    private final String name;
     private final AnswerModel model;
     private final TokenCounter tokens;
     private final Map<String, List<Turn>> histories = new HashMap<>();
 
-    public FullContextApproach(AnswerModel model, TokenCounter tokens) {
+    public FullContextApproach(String name, AnswerModel model, TokenCounter tokens) {
+        this.name = name;
         this.model = model;
         this.tokens = tokens;
     }
 
     @Override
     public String name() {
-        return ApproachKind.FULL_CONTEXT.wireName();
+        return name;
     }
 
     @Override

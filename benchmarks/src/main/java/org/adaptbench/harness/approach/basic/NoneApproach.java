@@ -1,11 +1,12 @@
 package org.adaptbench.harness.approach.basic;
 
+import org.adaptbench.datasets.model.Query;
+import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.harness.approach.Approach;
+import org.adaptbench.harness.approach.ApproachFactory;
 import org.adaptbench.harness.approach.DeletionRequest;
 import org.adaptbench.harness.approach.Effort;
 import org.adaptbench.harness.approach.Response;
-import org.adaptbench.datasets.model.Query;
-import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.harness.model.AnswerModel;
 import org.adaptbench.harness.model.Prompt;
 
@@ -14,6 +15,10 @@ import org.adaptbench.harness.model.Prompt;
  * base model, or a shared adapter on its own ("combined/adapter-only").
  */
 public final class NoneApproach implements Approach {
+
+    /** The {@code none} control: the run's answer model, unchanged. */
+    public static final ApproachFactory FACTORY = (variant, context) -> new NoneApproach(variant.wireName(),
+            context.bench().answerModel());
 
     private final String name;
     private final AnswerModel model;

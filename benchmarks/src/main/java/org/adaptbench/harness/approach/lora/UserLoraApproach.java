@@ -23,6 +23,7 @@ import org.adaptbench.finetune.unlearn.UnlearningReport;
 import org.adaptbench.harness.approach.Approach;
 import org.adaptbench.harness.approach.DeletionRequest;
 import org.adaptbench.harness.approach.Effort;
+import org.adaptbench.harness.approach.OnDemandTraining;
 import org.adaptbench.harness.approach.Response;
 import org.adaptbench.harness.model.Decision;
 import org.adaptbench.harness.model.EmbeddedAnswerModel;
@@ -35,7 +36,7 @@ import org.adaptbench.personalization.embed.Embedder;
  * request by one {@link ReversalMethod}. Optionally the adapter is merged into the base weights for
  * serving, as a single-tenant deployment would.
  */
-public final class UserLoraApproach implements Approach {
+public final class UserLoraApproach implements Approach, OnDemandTraining {
 
     private final String name;
     private final AdapterRegistry registry;
@@ -112,6 +113,7 @@ public final class UserLoraApproach implements Approach {
     }
 
     /** Retrains the user's adapter now on everything seen, as a deployment would before serving. */
+    @Override
     public Effort trainNow(String userId, long atMillis) {
         return train(userId, users.computeIfAbsent(userId, id -> new UserState()), atMillis);
     }

@@ -1,17 +1,23 @@
 package org.adaptbench.harness.approach.memory;
 
-import org.adaptbench.harness.approach.Approach;
-import org.adaptbench.harness.approach.DeletionRequest;
-import org.adaptbench.harness.approach.Effort;
-import org.adaptbench.harness.approach.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.Turn;
+import org.adaptbench.harness.approach.Approach;
+import org.adaptbench.harness.approach.DeletionRequest;
+import org.adaptbench.harness.approach.Effort;
+import org.adaptbench.harness.approach.EvidenceRecall;
+import org.adaptbench.harness.approach.ReplayClock;
+import org.adaptbench.harness.approach.Response;
 import org.adaptbench.harness.extraction.MemoryTurns;
 import org.adaptbench.harness.model.AnswerModel;
 import org.adaptbench.harness.model.Decision;
@@ -28,25 +34,42 @@ import org.adaptbench.personalization.score.ScoredMemory;
  * Memory-based personalization: the model is unchanged; each turn goes through the memory layer
  * (extract → store), and each request gets the user's relevant memories injected under a token budget.
  */
-public final class MemoryApproach implements Approach {
+public final class MemoryApproach implements Approach, ReplayClock, EvidenceRecall {
+
+    /** Hears what each request was given: the injected memories, one text each. */
+    @FunctionalInterface
+    public interface ContextListener {
+
+        /** Listens to nothing. */
+        ContextListener NONE = (userId, query, memories) -> { };
+
+        /** {@code memories} were injected into the request for {@code query}. */
+        void injected(String userId, Query query, List<String> memories);
+    }
 
     private final String name;
     private final PersonalMemory memory;
     private final ManualClock clock;
     private final AnswerModel model;
     private final int tokenBudget;
+    private final ContextListener listener;
+    private final Optional<Path> storeFile;
     /** Which history turns each memory came from, so retrieval can be scored against gold evidence. */
     private final Map<Long, Set<String>> sources = new HashMap<>();
 
     /**
      * @param memory the memory layer, built over {@code clock}, which this approach sets to each turn's time
+     * @param storeFile the durable store's file, deleted on close; empty when the store is in memory or is kept
      */
-    public MemoryApproach(String name, PersonalMemory memory, ManualClock clock, AnswerModel model, int tokenBudget) {
+    MemoryApproach(String name, PersonalMemory memory, ManualClock clock, AnswerModel model, int tokenBudget,
+            ContextListener listener, Optional<Path> storeFile) {
         this.name = name;
         this.memory = memory;
         this.clock = clock;
         this.model = model;
         this.tokenBudget = tokenBudget;
+        this.listener = listener;
+        this.storeFile = storeFile;
     }
 
     @Override
@@ -64,10 +87,8 @@ public final class MemoryApproach implements Approach {
         return result.changedMemory() ? Effort.effective(result.totalNanos(), turn.timestamp()) : Effort.compute(result.totalNanos());
     }
 
-    /**
-     * Moves the memory layer's clock to {@code epochMillis} without a turn: recency and activation
-     * depend on the time a question is asked, so two histories compared must be asked at one moment.
-     */
+    /** Recency and activation depend on the time a question is asked, so two histories compared must be asked at one moment. */
+    @Override
     public void advanceClock(long epochMillis) {
         Instant at = Instant.ofEpochMilli(epochMillis);
         if (at.isAfter(clock.instant())) {
@@ -88,6 +109,7 @@ public final class MemoryApproach implements Approach {
         long start = System.nanoTime();
         ContextResult context = memory.buildContext(userId, recallQuery(query), tokenBudget);
         List<String> items = context.memories().stream().map(hit -> hit.memory().text()).toList();
+        listener.injected(userId, query, items);
         Decision decision = model.decide(new Prompt(query.question(), query.options(), items, context.text()));
         return new Response(decision, context.tokensAdded(), System.nanoTime() - start);
     }
@@ -95,16 +117,16 @@ public final class MemoryApproach implements Approach {
     /**
      * What memories are recalled for: the question together with its options. The question alone
      * rarely says which preference matters ("What should I cook tonight?"); the candidate answers do,
-     * and every approach sees them anyway.
+     * and every approach sees them anyway. A query without options is recalled for its question.
      */
-    public static String recallQuery(Query query) {
-        return query.question() + "\n" + String.join("\n", query.options());
+    static String recallQuery(Query query) {
+        return query.isMultipleChoice() ? query.question() + "\n" + String.join("\n", query.options()) : query.question();
     }
 
-    /** The history turns behind the top-{@code k} memories recalled for {@code question}, best first. */
-    public List<String> recallSources(String userId, String question, int k) {
-        List<String> turns = new java.util.ArrayList<>();
-        for (ScoredMemory hit : memory.recall(userId, question, k).memories()) {
+    @Override
+    public List<String> recallSources(String userId, Query query, int k) {
+        List<String> turns = new ArrayList<>();
+        for (ScoredMemory hit : memory.recall(userId, recallQuery(query), k).memories()) {
             for (String turnId : sources.getOrDefault(hit.memory().id(), Set.of())) {
                 if (!turns.contains(turnId)) {
                     turns.add(turnId);
@@ -119,12 +141,19 @@ public final class MemoryApproach implements Approach {
         return memory.bytesStored(userId);
     }
 
-    public PersonalMemory memory() {
-        return memory;
-    }
-
     @Override
     public void close() {
         memory.close();
+        storeFile.ifPresent(MemoryApproach::deleteStore);
+    }
+
+    private static void deleteStore(Path file) {
+        try {
+            for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not delete the memory store " + file, e);
+        }
     }
 }

@@ -1,76 +1,73 @@
 package org.adaptbench.harness.approach.registry;
 
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import org.adaptbench.harness.approach.Approach;
+import org.adaptbench.harness.approach.ApproachContext;
+import org.adaptbench.harness.approach.Capability;
+import org.adaptbench.harness.approach.Sweep;
+import org.adaptbench.harness.approach.Variant;
 import org.adaptbench.harness.usage.UsageException;
-import org.adaptbench.harness.approach.lora.Cadence;
-import org.adaptbench.harness.approach.lora.ReversalMethod;
 
 /**
- * An approach with its sub-condition, parsed from a results name: "user-lora/nightly",
- * "user-lora/retrain", "user-lora-merged/gradient-ascent", "combined/adapter-only".
+ * An approach of the registry under one of its conditions, as a results name spells it:
+ * "user-lora/nightly", "user-lora/retrain", "user-lora-merged/gradient-ascent", "combined/adapter-only".
  *
- * @param kind the approach
- * @param cadence retraining cadence of a per-user adapter (its default when empty)
- * @param reversal how a per-user adapter acts on deletions (retraining when empty)
- * @param merged whether the per-user adapter is merged into the base weights for serving
- * @param adapterOnly for "combined": the domain adapter with no memory injected
+ * @param kind the registry entry
+ * @param condition the approach's own condition ("" for its default), which its factory accepts
+ * @param merged served merged into the base weights (approaches that declare {@link Capability#SERVES_MERGED})
  */
-public record ApproachSpec(ApproachKind kind, Optional<Cadence> cadence, Optional<ReversalMethod> reversal, boolean merged,
-        boolean adapterOnly) {
-
-    public static final String MERGED_SUFFIX = "-merged";
-    public static final String ADAPTER_ONLY = "adapter-only";
+public record ApproachSpec(ApproachKind kind, String condition, boolean merged) {
 
     public ApproachSpec {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(cadence, "cadence");
-        Objects.requireNonNull(reversal, "reversal");
+        Objects.requireNonNull(condition, "condition");
+        if (merged && !kind.has(Capability.SERVES_MERGED)) {
+            throw new UsageException(kind.wireName() + " cannot be served merged");
+        }
+        if (!kind.factory().accepts(condition)) {
+            throw new UsageException("approach " + kind.wireName() + " has no condition '" + condition + "'");
+        }
     }
 
     public static ApproachSpec of(ApproachKind kind) {
-        return new ApproachSpec(kind, Optional.empty(), Optional.empty(), false, false);
+        return new ApproachSpec(kind, "", false);
     }
 
     /** Parses a results name; fails naming the part it does not know. */
     public static ApproachSpec parse(String name) {
         int slash = name.indexOf('/');
-        String base = slash < 0 ? name : name.substring(0, slash);
-        String condition = slash < 0 ? "" : name.substring(slash + 1);
-        boolean merged = base.endsWith(MERGED_SUFFIX);
-        if (merged) {
-            base = base.substring(0, base.length() - MERGED_SUFFIX.length());
-        }
-        String baseName = base;
+        String base = (slash < 0 ? name : name.substring(0, slash)).trim();
+        String condition = slash < 0 ? "" : name.substring(slash + 1).trim();
+        boolean merged = base.endsWith(Variant.MERGED_SUFFIX);
+        String baseName = merged ? base.substring(0, base.length() - Variant.MERGED_SUFFIX.length()) : base;
         ApproachKind kind = ApproachKind.parse(baseName).orElseThrow(() -> new UsageException(
                 "unknown approach '" + baseName + "'; choose from " + ApproachKind.allNames()));
-        if (merged && kind != ApproachKind.USER_LORA) {
-            throw new UsageException("only user-lora can be merged, not " + kind.wireName());
-        }
-        if (condition.isEmpty()) {
-            return new ApproachSpec(kind, Optional.empty(), Optional.empty(), merged, false);
-        }
-        if (kind == ApproachKind.COMBINED && condition.equals(ADAPTER_ONLY)) {
-            return new ApproachSpec(kind, Optional.empty(), Optional.empty(), false, true);
-        }
-        if (kind == ApproachKind.USER_LORA) {
-            Optional<ReversalMethod> reversal = ReversalMethod.parse(condition);
-            if (reversal.isPresent()) {
-                return new ApproachSpec(kind, Optional.empty(), reversal, merged, false);
-            }
-            return new ApproachSpec(kind, Optional.of(Cadence.parse(condition)), Optional.empty(), merged, false);
-        }
-        throw new UsageException("approach " + kind.wireName() + " has no condition '" + condition + "'");
+        return new ApproachSpec(kind, condition, merged);
+    }
+
+    /** The approach-neutral form its factory builds from. */
+    public Variant variant() {
+        return new Variant(kind.wireName(), condition, merged);
     }
 
     /** The results name this spec parses from. */
     public String wireName() {
-        String base = kind.wireName() + (merged ? MERGED_SUFFIX : "");
-        if (adapterOnly) {
-            return base + "/" + ADAPTER_ONLY;
-        }
-        return reversal.map(r -> base + "/" + r.wireName())
-                .or(() -> cadence.map(c -> base + "/" + c.wireName()))
-                .orElse(base);
+        return variant().wireName();
+    }
+
+    public boolean has(Capability capability) {
+        return kind.has(capability);
+    }
+
+    /** A new instance for one workload. */
+    public Approach create(ApproachContext context) {
+        return kind.factory().create(variant(), context);
+    }
+
+    /** The specs a sweep measures this approach under (its cadences, its reversal methods, ...). */
+    public List<ApproachSpec> sweep(Sweep sweep, ApproachContext context) {
+        return kind.factory().variants(sweep, variant(), context).stream()
+                .map(variant -> new ApproachSpec(kind, variant.condition(), variant.merged())).toList();
     }
 }

@@ -1,0 +1,52 @@
+package org.adaptbench.harness.approach.lora;
+
+import org.adaptbench.datasets.Seeds;
+import org.adaptbench.finetune.lora.LoraConfig;
+import org.adaptbench.finetune.train.AdapterTrainingConfig;
+import org.adaptbench.finetune.train.AscentConfig;
+import org.adaptbench.finetune.train.ContextUse;
+import org.adaptbench.finetune.train.TrainingConfig;
+import org.adaptbench.harness.approach.ApproachContext;
+import org.adaptbench.harness.config.RunConfig;
+import org.adaptbench.harness.extraction.SharedExtraction;
+
+/**
+ * The fine-tuning side's shared parts for one workload: one data pipeline and one lineage (both
+ * built once and shared by every adapter approach), and the training settings the run configures.
+ */
+public final class FineTuningSetup {
+
+    /** Pooled examples a shared adapter trains on at most, spread evenly over the population. */
+    static final int MAX_POOLED_EXAMPLES = 4000;
+
+    private FineTuningSetup() {
+    }
+
+    /** What a deletion request deletes, as the shared extractor reads it; its caches serve every approach. */
+    public static Lineage lineage(ApproachContext context) {
+        return context.shared(Lineage.class.getName(), Lineage.class,
+                () -> new Lineage(SharedExtraction.of(context).extractor(), context.bench().embedder()));
+    }
+
+    /** The pipeline that turns histories into training examples, with its teacher answers cached once per workload. */
+    static FineTuningData data(ApproachContext context) {
+        return context.shared(FineTuningData.class.getName(), FineTuningData.class,
+                () -> new FineTuningData(context.bench().baseModel(), context.bench().embedder(), context.workload().probes(),
+                        context.config().adapters().distillationMinKl(), lineage(context), SharedExtraction.of(context).slotClassifier()));
+    }
+
+    /** Adapter training as configured; shared adapters see far more examples, so they take fewer epochs over them. */
+    public static AdapterTrainingConfig training(ApproachContext context, String purpose, int epochs) {
+        RunConfig.Adapters section = context.config().adapters();
+        LoraConfig lora = new LoraConfig(section.rank(), section.alpha(), LoraConfig.defaults().targets());
+        TrainingConfig training = new TrainingConfig(epochs, 16, section.learningRate(),
+                Seeds.derive(context.config().seed(), "adapter/" + purpose), ContextUse.EMPTY);
+        return new AdapterTrainingConfig(lora, training);
+    }
+
+    static AscentConfig ascent(ApproachContext context) {
+        AscentConfig defaults = AscentConfig.defaults(Seeds.derive(context.config().seed(), "ascent"));
+        return new AscentConfig(context.config().reversibility().gradientAscentSteps(), defaults.batchSize(), defaults.learningRate(),
+                defaults.retainWeight(), defaults.seed(), defaults.contextUse());
+    }
+}

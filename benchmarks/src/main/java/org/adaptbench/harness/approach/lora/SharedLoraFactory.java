@@ -1,0 +1,24 @@
+package org.adaptbench.harness.approach.lora;
+
+import org.adaptbench.finetune.adapter.AdapterRegistry;
+import org.adaptbench.finetune.strategy.StrategyKind;
+import org.adaptbench.harness.approach.ApproachContext;
+import org.adaptbench.harness.approach.ApproachFactory;
+import org.adaptbench.harness.approach.Variant;
+
+/**
+ * Builds an adapter shared by many users: one for everyone ({@link StrategyKind#GLOBAL}) or one per
+ * preference variant ({@link StrategyKind#PER_VARIANT}).
+ *
+ * @param strategy who shares an adapter
+ */
+public record SharedLoraFactory(StrategyKind strategy) implements ApproachFactory {
+
+    @Override
+    public SharedLoraApproach create(Variant variant, ApproachContext context) {
+        return new SharedLoraApproach(variant.wireName(), strategy, new AdapterRegistry(context.bench().baseModel()),
+                FineTuningSetup.data(context), context.bench().embedder(),
+                FineTuningSetup.training(context, "shared-" + variant.wireName(), context.config().adapters().sharedEpochs()),
+                context.config().adapters().variants(), FineTuningSetup.MAX_POOLED_EXAMPLES, context.workload()::trainingPrefix);
+    }
+}

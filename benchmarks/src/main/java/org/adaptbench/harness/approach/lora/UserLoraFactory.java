@@ -1,0 +1,67 @@
+package org.adaptbench.harness.approach.lora;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.adaptbench.finetune.adapter.AdapterRegistry;
+import org.adaptbench.harness.approach.ApproachContext;
+import org.adaptbench.harness.approach.ApproachFactory;
+import org.adaptbench.harness.approach.Sweep;
+import org.adaptbench.harness.approach.Variant;
+import org.adaptbench.harness.usage.UsageException;
+
+/**
+ * Builds one adapter per user. Its conditions: a retraining cadence ({@code user-lora/nightly},
+ * {@code user-lora/every-10}; the run's {@code adapters.cadence} when none is named), or a reversal
+ * method ({@code user-lora/retrain}, {@code user-lora-merged/gradient-ascent}), which the
+ * reversibility scenario measures with adapters trained on demand just before the deletion.
+ */
+public final class UserLoraFactory implements ApproachFactory {
+
+    public static final UserLoraFactory INSTANCE = new UserLoraFactory();
+
+    private UserLoraFactory() {
+    }
+
+    @Override
+    public UserLoraApproach create(Variant variant, ApproachContext context) {
+        Optional<ReversalMethod> reversal = ReversalMethod.parse(variant.condition());
+        Cadence cadence = reversal.isPresent() ? Cadence.MANUAL
+                : Cadence.parse(variant.condition().isEmpty() ? context.config().adapters().cadence() : variant.condition());
+        return new UserLoraApproach(variant.wireName(), new AdapterRegistry(context.bench().baseModel()),
+                FineTuningSetup.data(context), FineTuningSetup.lineage(context), context.bench().embedder(),
+                FineTuningSetup.training(context, "user-lora", context.config().adapters().epochs()), FineTuningSetup.ascent(context),
+                cadence, reversal.orElse(ReversalMethod.RETRAIN), variant.merged(), context.config().adapters().maxExamplesPerUser());
+    }
+
+    @Override
+    public boolean accepts(String condition) {
+        if (condition.isEmpty() || ReversalMethod.parse(condition).isPresent()) {
+            return true;
+        }
+        try {
+            Cadence.parse(condition);
+            return true;
+        } catch (UsageException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<Variant> variants(Sweep sweep, Variant plain, ApproachContext context) {
+        List<Variant> variants = new ArrayList<>();
+        switch (sweep) {
+            case ADAPTATION -> context.config().adapters().cadences().forEach(cadence ->
+                    variants.add(new Variant(plain.approach(), Cadence.parse(cadence).wireName(), false)));
+            case REVERSIBILITY -> {
+                for (boolean merged : new boolean[] {false, true}) {
+                    for (ReversalMethod method : ReversalMethod.values()) {
+                        variants.add(new Variant(plain.approach(), method.wireName(), merged));
+                    }
+                }
+            }
+            default -> variants.add(plain);
+        }
+        return variants;
+    }
+}
