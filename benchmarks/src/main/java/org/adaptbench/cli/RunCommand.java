@@ -26,6 +26,7 @@ import org.adaptbench.harness.run.SeedSweep;
 import org.adaptbench.harness.scenario.ScenarioKind;
 import org.adaptbench.harness.usage.UsageException;
 import org.adaptbench.harness.workload.Workloads;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
@@ -221,11 +222,11 @@ final class RunCommand implements Callable<Integer> {
             text.append(String.format(Locale.US, "%n%s%n%-24s %-26s %-14s %s%n", scenario, "approach", "accuracy [95% CI]", "n users",
                     "tokens/request"));
             byApproach.forEach((approach, metrics) -> {
-                MetricValue accuracy = metrics.get("accuracy");
+                MetricValue accuracy = metrics.get(MetricNames.ACCURACY);
                 if (accuracy == null) {
                     return;
                 }
-                MetricValue tokens = metrics.get("tokens_per_request");
+                MetricValue tokens = metrics.get(MetricNames.TOKENS_PER_REQUEST);
                 text.append(String.format(Locale.US, "%-24s %.3f [%.3f, %.3f]    %-14d %s%n", approach, accuracy.value(),
                         accuracy.ciLow(), accuracy.ciHigh(), accuracy.n(),
                         tokens == null ? "" : String.format(Locale.US, "%.0f", tokens.value())));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
@@ -22,11 +23,11 @@ class ReportAndCompareCommandTest {
     /** A small run: memory's p50 latency and accuracy, with the given p50 interval. */
     private Path runDir(String name, double p50, double low, double high) {
         var scenarios = Map.of(
-                "latency", Map.of("memory", Map.of("latency_p50_ms", new MetricValue(p50, low, high, 200, "ms", false))),
+                "latency", Map.of("memory", Map.of(MetricNames.LATENCY_P50_MS, new MetricValue(p50, low, high, 200, "ms", false))),
                 "granularity", Map.of(
-                        "memory", Map.of("accuracy", new MetricValue(0.84, 0.80, 0.88, 48, "fraction", true),
-                                "accuracy_worst_group", new MetricValue(0.80, 0.72, 0.88, 10, "fraction", true)),
-                        "global-lora", Map.of("accuracy_worst_group", new MetricValue(0.25, 0.17, 0.33, 10, "fraction", true))));
+                        "memory", Map.of(MetricNames.ACCURACY, new MetricValue(0.84, 0.80, 0.88, 48, "fraction", true),
+                                MetricNames.ACCURACY_WORST_GROUP, new MetricValue(0.80, 0.72, 0.88, 10, "fraction", true)),
+                        "global-lora", Map.of(MetricNames.ACCURACY_WORST_GROUP, new MetricValue(0.25, 0.17, 0.33, 10, "fraction", true))));
         Results results = new Results(Results.CURRENT_SCHEMA_VERSION, name, JsonNodeFactory.instance.objectNode().put("seed", 7),
                 "unknown", Map.of(), Map.of(), List.of(), scenarios, Map.of(), Map.of(), List.of("test data, not a measurement"));
         Path path = dir.resolve(name);

@@ -36,9 +36,20 @@ public final class Bench implements AutoCloseable {
     private final Path cacheDir;
     private PretrainedModel base;
     private ChatAnswerModel chat;
+    /** Answers for the approaches that need no weights instead of the base model (tests, embedding hosts). */
+    private final Optional<AnswerModel> answerOverride;
     private dev.langchain4j.model.chat.ChatModel extractorChat;
 
     public Bench(RunConfig config, Embedder embedder, Optional<LlmSettings> llm, Progress progress) {
+        this(config, embedder, llm, progress, Optional.empty());
+    }
+
+    /**
+     * A bench whose approaches that need no weights answer with {@code answerModel} instead of the
+     * base model (the approach contract tests use a fake one); adapter approaches still use the base model.
+     */
+    public Bench(RunConfig config, Embedder embedder, Optional<LlmSettings> llm, Progress progress, Optional<AnswerModel> answerModel) {
+        this.answerOverride = answerModel;
         this.config = config;
         this.embedder = embedder instanceof CachingEmbedder caching ? caching : new CachingEmbedder(embedder);
         this.llm = llm;
@@ -93,6 +104,9 @@ public final class Bench implements AutoCloseable {
      * configured, the embedded base model otherwise.
      */
     public synchronized AnswerModel answerModel() {
+        if (answerOverride.isPresent()) {
+            return answerOverride.get();
+        }
         if (llm.isPresent()) {
             if (chat == null) {
                 chat = ChatAnswerModel.connect(llm.get());

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Sample;
+import org.adaptbench.reports.results.Units;
 import org.adaptbench.reports.stats.Bootstrap;
 
 /**
@@ -42,16 +44,16 @@ public final class AccuracyMetrics {
         if (users.length == 0) {
             return metrics;
         }
-        metrics.put("accuracy", bootstrap.mean(users, "fraction", true));
-        metrics.put("accuracy_p10_user", bootstrap.quantile(users, 0.10, "fraction", true));
-        worstGroup(samples, groupOf).ifPresent(worst -> metrics.put("accuracy_worst_group", worst));
+        metrics.put(MetricNames.ACCURACY, bootstrap.mean(users, Units.FRACTION, true));
+        metrics.put(MetricNames.ACCURACY_P10_USER, bootstrap.quantile(users, 0.10, Units.FRACTION, true));
+        worstGroup(samples, groupOf).ifPresent(worst -> metrics.put(MetricNames.ACCURACY_WORST_GROUP, worst));
         return metrics;
     }
 
     /** Mean per-user accuracy over {@code samples} (users with at least one sample); empty when there are none. */
     public java.util.Optional<MetricValue> mean(List<Sample> samples) {
         double[] users = values(perUser(samples));
-        return users.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(bootstrap.mean(users, "fraction", true));
+        return users.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(bootstrap.mean(users, Units.FRACTION, true));
     }
 
     /** The lowest group accuracy (mean of its users' accuracies) among groups of at least {@link #MIN_GROUP_USERS} users. */
@@ -69,7 +71,7 @@ public final class AccuracyMetrics {
             if (users.length < MIN_GROUP_USERS) {
                 continue;
             }
-            MetricValue candidate = bootstrap.mean(users, "fraction", true);
+            MetricValue candidate = bootstrap.mean(users, Units.FRACTION, true);
             if (worst == null || candidate.value() < worst.value()) {
                 worst = candidate;
             }
@@ -96,7 +98,7 @@ public final class AccuracyMetrics {
         if (a.isEmpty()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(bootstrap.pairedMeanDifference(unbox(a), unbox(b), "fraction", true));
+        return java.util.Optional.of(bootstrap.pairedMeanDifference(unbox(a), unbox(b), Units.FRACTION, true));
     }
 
     public static double[] values(Map<String, Double> perUser) {

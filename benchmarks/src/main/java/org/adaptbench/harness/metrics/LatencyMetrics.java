@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Units;
 import org.adaptbench.reports.stats.Bootstrap;
 
 /** Request latency percentiles (p50, p95, p99) read from an HdrHistogram, with bootstrap intervals. */
@@ -29,7 +30,7 @@ public final class LatencyMetrics {
         }
         for (double percentile : PERCENTILES) {
             metrics.put(String.format(java.util.Locale.US, "latency_p%d_ms", (int) percentile),
-                    bootstrap.statistic(latenciesMs, sample -> percentileMs(sample, percentile), "ms", false));
+                    bootstrap.statistic(latenciesMs, sample -> percentileMs(sample, percentile), Units.MS, false));
         }
         return metrics;
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.adaptbench.harness.approach.Capability;
+import org.adaptbench.harness.approach.registry.ApproachKind;
 import org.adaptbench.harness.bench.Bench;
 import org.adaptbench.harness.cell.RunDirectory;
 import org.adaptbench.harness.config.RunConfig;
@@ -20,6 +22,7 @@ import org.adaptbench.harness.scenario.ScenarioOutput;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.reports.claims.ClaimsTable;
 import org.adaptbench.reports.render.ReportWriter;
+import org.adaptbench.reports.results.ApproachInfo;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
@@ -111,11 +114,18 @@ public final class Runner {
         }
         Results results = new Results(Results.CURRENT_SCHEMA_VERSION, runId(), config.tree(), gitSha, datasetHashes,
                 environment(), List.of(), scenarios, series, distributions, notes);
+        results = results.withApproaches(approachInfo());
         results = results.withClaims(ClaimsTable.compute(results));
         ResultsIo.writeSamples(directory.path(), samples);
         ResultsIo.write(directory.path(), results);
         ReportWriter.write(results, directory.path().resolve(ReportWriter.DEFAULT_DIR));
         return results;
+    }
+
+    /** The registry's approaches with their capabilities, in registry order: the report's names and families. */
+    static List<ApproachInfo> approachInfo() {
+        return java.util.Arrays.stream(ApproachKind.values()).map(kind -> new ApproachInfo(kind.wireName(),
+                kind.capabilities().stream().map(Capability::wireName).toList())).toList();
     }
 
     /** The stores folder goes once every store in it has closed and been deleted (kept stores keep it). */

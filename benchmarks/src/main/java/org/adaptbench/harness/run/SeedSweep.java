@@ -14,9 +14,11 @@ import org.adaptbench.harness.usage.UsageException;
 import org.adaptbench.reports.io.AtomicFiles;
 import org.adaptbench.reports.results.Claim;
 import org.adaptbench.reports.results.Figures;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
+import org.adaptbench.reports.results.ScenarioNames;
 import org.adaptbench.reports.results.Verdict;
 
 /**
@@ -195,8 +197,8 @@ public final class SeedSweep {
         seeds.forEach(seed -> text.append("---|"));
         text.append("---|---|---|\n");
         for (Spread spread : spreads()) {
-            boolean accuracyScenario = spread.scenario().startsWith("granularity") || spread.scenario().startsWith("combined");
-            if (!accuracyScenario || !spread.metric().startsWith("accuracy")) {
+            boolean accuracyScenario = spread.scenario().startsWith(ScenarioNames.GRANULARITY) || spread.scenario().startsWith(ScenarioNames.COMBINED);
+            if (!accuracyScenario || !spread.metric().startsWith(MetricNames.ACCURACY)) {
                 continue;
             }
             text.append("| ").append(spread.scenario()).append(" | ").append(spread.approach()).append(" | ").append(spread.metric())

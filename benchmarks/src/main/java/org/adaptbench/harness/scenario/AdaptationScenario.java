@@ -13,10 +13,12 @@ import org.adaptbench.harness.cell.CellResult;
 import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.harness.metrics.AccuracyMetrics;
 import org.adaptbench.harness.workload.Workload;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.results.Series;
 import org.adaptbench.reports.results.SeriesPoint;
+import org.adaptbench.reports.results.Units;
 import org.adaptbench.reports.stats.Bootstrap;
 
 /**
@@ -77,17 +79,17 @@ public final class AdaptationScenario implements Scenario {
             }
             String approach = spec.wireName();
             CellResult cell = ReplayExperiment.run(context, workload, spec, users, EXPERIMENT);
-            double[] times = cell.measurement("time_to_adapt_ms");
+            double[] times = cell.measurement(MetricNames.TIME_TO_ADAPT_MS);
             if (times.length > 0) {
-                output.metric(approach, "time_to_adapt_ms", bootstrap.mean(times, "ms", false));
-                output.metric(approach, "time_to_adapt_p50_ms", bootstrap.quantile(times, 0.5, "ms", false));
+                output.metric(approach, MetricNames.TIME_TO_ADAPT_MS, bootstrap.mean(times, Units.MS, false));
+                output.metric(approach, MetricNames.TIME_TO_ADAPT_P50_MS, bootstrap.quantile(times, 0.5, Units.MS, false));
             }
             double[] adapted = cell.measurement("adapted");
             if (adapted.length > 0) {
-                output.metric(approach, "adapted_fraction", bootstrap.mean(adapted, "fraction", true));
+                output.metric(approach, MetricNames.ADAPTED_FRACTION, bootstrap.mean(adapted, Units.FRACTION, true));
             }
             if (spec.has(Capability.CHANGES_WEIGHTS)) {
-                output.metric(approach, "train_seconds", bootstrap.mean(cell.measurement("train_seconds"), "seconds", false));
+                output.metric(approach, MetricNames.TRAIN_SECONDS, bootstrap.mean(cell.measurement(MetricNames.TRAIN_SECONDS), Units.SECONDS, false));
             }
             List<Sample> probes = new ArrayList<>();
             Map<Integer, List<Sample>> byDistance = new TreeMap<>();
@@ -103,17 +105,17 @@ public final class AdaptationScenario implements Scenario {
                 continue;
             }
             output.samples(probes);
-            output.metric(approach, "accuracy_after_change", bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(probes)),
-                    "fraction", true));
+            output.metric(approach, MetricNames.ACCURACY_AFTER_CHANGE, bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(probes)),
+                    Units.FRACTION, true));
             List<SeriesPoint> points = new ArrayList<>();
             byDistance.forEach((distance, samples) -> {
-                MetricValue value = bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(samples)), "fraction", true);
-                output.metric(approach, "accuracy_after_change_" + distance, value);
+                MetricValue value = bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(samples)), Units.FRACTION, true);
+                output.metric(approach, MetricNames.atPoint(MetricNames.ACCURACY_AFTER_CHANGE, Integer.toString(distance)), value);
                 points.add(new SeriesPoint(distance, value.value(), value.ciLow(), value.ciHigh(), value.n()));
             });
             timeline.put(approach, points);
         }
-        output.series("accuracy_after_change", new Series("turns since the change of preference (bucket upper bound)",
+        output.series(MetricNames.ACCURACY_AFTER_CHANGE, new Series("turns since the change of preference (bucket upper bound)",
                 "accuracy on the changed dimension",
                 true, timeline));
         output.note(String.format(java.util.Locale.US, "%d users with a change of preference; time_to_adapt_ms counts simulated waiting "

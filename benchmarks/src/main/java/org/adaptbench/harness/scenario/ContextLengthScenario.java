@@ -10,10 +10,13 @@ import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.harness.metrics.AccuracyMetrics;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.harness.workload.Workloads;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.results.Series;
+import org.adaptbench.reports.results.SeriesNames;
 import org.adaptbench.reports.results.SeriesPoint;
+import org.adaptbench.reports.results.Units;
 import org.adaptbench.reports.stats.Bootstrap;
 
 /**
@@ -46,16 +49,16 @@ public final class ContextLengthScenario implements Scenario {
                 String variant = "turns_" + turns;
                 List<Sample> samples = Samples.relabel(ReplayExperiment.run(context, sized, spec).samples(), key, variant);
                 output.samples(samples);
-                MetricValue acc = bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(samples)), "fraction", true);
-                MetricValue tok = bootstrap.mean(samples.stream().mapToDouble(Sample::tokensAdded).toArray(), "tokens", false);
-                output.metric(spec.wireName(), "accuracy_" + variant, acc);
-                output.metric(spec.wireName(), "tokens_" + variant, tok);
+                MetricValue acc = bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(samples)), Units.FRACTION, true);
+                MetricValue tok = bootstrap.mean(samples.stream().mapToDouble(Sample::tokensAdded).toArray(), Units.TOKENS, false);
+                output.metric(spec.wireName(), MetricNames.atPoint(MetricNames.ACCURACY, variant), acc);
+                output.metric(spec.wireName(), MetricNames.tokensAt(variant), tok);
                 point(accuracy, spec.wireName(), turns, acc);
                 point(tokens, spec.wireName(), turns, tok);
             }
         }
-        output.series("accuracy_vs_turns", new Series("filler turns between the preference and the question", "accuracy", true, accuracy));
-        output.series("tokens_vs_turns", new Series("filler turns between the preference and the question",
+        output.series(SeriesNames.ACCURACY_VS_TURNS, new Series("filler turns between the preference and the question", "accuracy", true, accuracy));
+        output.series(SeriesNames.TOKENS_VS_TURNS, new Series("filler turns between the preference and the question",
                 "tokens added per request", false, tokens));
         output.note("context-length asks the same PrefEval items at every length; only the filler between the preference and the "
                 + "question grows.");

@@ -16,10 +16,13 @@ import org.adaptbench.harness.cell.CellResult;
 import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.reports.results.ApproachNames;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.results.Series;
+import org.adaptbench.reports.results.SeriesNames;
 import org.adaptbench.reports.results.SeriesPoint;
+import org.adaptbench.reports.results.Units;
 import org.adaptbench.reports.stats.Bootstrap;
 
 /**
@@ -51,21 +54,21 @@ public final class CostScenario implements Scenario {
             }
             String approach = spec.wireName();
             CellResult cell = ReplayExperiment.run(context, workload, spec);
-            output.metric(approach, "bytes_per_user", bootstrap.mean(cell.measurement("bytes_per_user"), "bytes", false));
+            output.metric(approach, MetricNames.BYTES_PER_USER, bootstrap.mean(cell.measurement(MetricNames.BYTES_PER_USER), Units.BYTES, false));
             double[] tokens = cell.samples().stream().mapToDouble(Sample::tokensAdded).toArray();
             if (tokens.length > 0) {
-                output.metric(approach, "tokens_per_request", bootstrap.mean(tokens, "tokens", false));
+                output.metric(approach, MetricNames.TOKENS_PER_REQUEST, bootstrap.mean(tokens, Units.TOKENS, false));
             }
-            output.metric(approach, "learn_ms", bootstrap.mean(cell.measurement("learn_ms"), "ms", false));
+            output.metric(approach, MetricNames.LEARN_MS, bootstrap.mean(cell.measurement(MetricNames.LEARN_MS), Units.MS, false));
             double[] shared = cell.measurement("shared_train_seconds");
             if (shared.length > 0) {
                 // one batch training serves the whole population: each user's share
-                output.metric(approach, "train_seconds", MetricValue.exact(shared[0] / population, population, "seconds", false));
-                output.metric(approach, "train_flops",
-                        MetricValue.exact(cell.measurement("shared_train_flops")[0] / population, population, "flops", false));
+                output.metric(approach, MetricNames.TRAIN_SECONDS, MetricValue.exact(shared[0] / population, population, Units.SECONDS, false));
+                output.metric(approach, MetricNames.TRAIN_FLOPS,
+                        MetricValue.exact(cell.measurement("shared_train_flops")[0] / population, population, Units.FLOPS, false));
             } else if (spec.has(Capability.CHANGES_WEIGHTS)) {
-                output.metric(approach, "train_seconds", bootstrap.mean(cell.measurement("train_seconds"), "seconds", false));
-                output.metric(approach, "train_flops", bootstrap.mean(cell.measurement("train_flops"), "flops", false));
+                output.metric(approach, MetricNames.TRAIN_SECONDS, bootstrap.mean(cell.measurement(MetricNames.TRAIN_SECONDS), Units.SECONDS, false));
+                output.metric(approach, MetricNames.TRAIN_FLOPS, bootstrap.mean(cell.measurement(MetricNames.TRAIN_FLOPS), Units.FLOPS, false));
             }
         }
         project(context, workload, output);
@@ -76,9 +79,9 @@ public final class CostScenario implements Scenario {
     private static void project(RunContext context, Workload workload, ScenarioOutput output) {
         CostAssumptions assumptions = CostAssumptions.defaults();
         Map<String, MetricValue> memory = output.metrics().getOrDefault(ApproachNames.MEMORY, Map.of());
-        if (memory.containsKey("tokens_per_request") && memory.containsKey("bytes_per_user")) {
-            assumptions = assumptions.withWorkload(assumptions.workload().withMeasuredMemory(memory.get("tokens_per_request").value(),
-                    memory.get("bytes_per_user").value(), "measured by the cost scenario on " + workload.name()));
+        if (memory.containsKey(MetricNames.TOKENS_PER_REQUEST) && memory.containsKey(MetricNames.BYTES_PER_USER)) {
+            assumptions = assumptions.withWorkload(assumptions.workload().withMeasuredMemory(memory.get(MetricNames.TOKENS_PER_REQUEST).value(),
+                    memory.get(MetricNames.BYTES_PER_USER).value(), "measured by the cost scenario on " + workload.name()));
             output.note("the projection uses memory's measured tokens_per_request and bytes_per_user; every other figure is an "
                     + "assumption of finetune-sim's cost-assumptions.json (as of " + assumptions.asOf() + "), each with its source.");
         } else {
@@ -88,13 +91,13 @@ public final class CostScenario implements Scenario {
         output.note(String.format(Locale.US, "usd_per_user_month_* is quoted at %.0f requests per user per month (an assumption); "
                 + "the cost_vs_requests_* charts cover %.0f to %.0f.", reference, CURVE_FROM, CURVE_TO));
         for (ModelCost cost : new CostProjection(assumptions).projectAll()) {
-            String model = slug(cost.model().name());
+            String model = cost.model().name();
             CostPoint at = cost.at(reference);
-            output.metric(ApproachNames.MEMORY, "usd_per_user_month_" + model, MetricValue.exact(at.memory(), 1, "usd", false));
-            output.metric(ApproachNames.USER_LORA, "usd_per_user_month_" + model,
-                    MetricValue.exact(at.userAdapter(), 1, "usd", false));
-            output.metric(ApproachNames.VARIANT_LORA, "usd_per_user_month_" + model,
-                    MetricValue.exact(at.variantAdapter(), 1, "usd", false));
+            output.metric(ApproachNames.MEMORY, MetricNames.usdPerUserMonth(model), MetricValue.exact(at.memory(), 1, Units.USD, false));
+            output.metric(ApproachNames.USER_LORA, MetricNames.usdPerUserMonth(model),
+                    MetricValue.exact(at.userAdapter(), 1, Units.USD, false));
+            output.metric(ApproachNames.VARIANT_LORA, MetricNames.usdPerUserMonth(model),
+                    MetricValue.exact(at.variantAdapter(), 1, Units.USD, false));
             breakEven(output, ApproachNames.USER_LORA, model, cost.model().name(), cost.userAdapterBreakEven());
             breakEven(output, ApproachNames.VARIANT_LORA, model, cost.model().name(), cost.variantAdapterBreakEven());
             Map<String, List<SeriesPoint>> lines = new TreeMap<>();
@@ -103,18 +106,18 @@ public final class CostScenario implements Scenario {
                 line(lines, ApproachNames.USER_LORA, point.requestsPerUserPerMonth(), point.userAdapter());
                 line(lines, ApproachNames.VARIANT_LORA, point.requestsPerUserPerMonth(), point.variantAdapter());
             }
-            output.series("cost_vs_requests_" + model, new Series("requests per user per month",
+            output.series(SeriesNames.costVsRequests(model), new Series("requests per user per month",
                     "USD per user per month (" + cost.model().name() + ")", false, lines));
         }
     }
 
     private static void breakEven(ScenarioOutput output, String approach, String model, String modelName, BreakEven breakEven) {
         if (breakEven instanceof BreakEven.Above above) {
-            output.metric(approach, "break_even_requests_" + model,
-                    MetricValue.exact(above.requestsPerUserPerMonth(), 1, "requests/user/month", false));
+            output.metric(approach, MetricNames.breakEvenRequests(model),
+                    MetricValue.exact(above.requestsPerUserPerMonth(), 1, Units.REQUESTS_PER_USER_MONTH, false));
         } else if (breakEven instanceof BreakEven.Below below) {
-            output.metric(approach, "break_even_requests_" + model,
-                    MetricValue.exact(below.requestsPerUserPerMonth(), 1, "requests/user/month", true));
+            output.metric(approach, MetricNames.breakEvenRequests(model),
+                    MetricValue.exact(below.requestsPerUserPerMonth(), 1, Units.REQUESTS_PER_USER_MONTH, true));
         }
         output.note(approach + " vs memory on " + modelName + ": " + breakEven.describe() + ".");
     }
@@ -123,8 +126,4 @@ public final class CostScenario implements Scenario {
         lines.computeIfAbsent(name, n -> new ArrayList<>()).add(new SeriesPoint(x, y, y, y, 1));
     }
 
-    /** "Llama-3.1-8B" → "llama_3_1_8b", for metric names. */
-    static String slug(String name) {
-        return name.toLowerCase(Locale.US).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
-    }
 }

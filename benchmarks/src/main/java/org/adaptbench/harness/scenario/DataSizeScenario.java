@@ -11,9 +11,12 @@ import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.harness.metrics.AccuracyMetrics;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.harness.workload.Workloads;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.results.Series;
+import org.adaptbench.reports.results.SeriesNames;
+import org.adaptbench.reports.results.Units;
 import org.adaptbench.reports.stats.Bootstrap;
 
 /**
@@ -55,13 +58,13 @@ public final class DataSizeScenario implements Scenario {
                     continue;
                 }
                 output.samples(samples);
-                MetricValue accuracy = bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(samples)), "fraction", true);
-                output.metric(spec.wireName(), "accuracy_" + variant, accuracy);
+                MetricValue accuracy = bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(samples)), Units.FRACTION, true);
+                output.metric(spec.wireName(), MetricNames.atPoint(MetricNames.ACCURACY, variant), accuracy);
                 lines.computeIfAbsent(spec.wireName(), l -> new ArrayList<>()).add(new org.adaptbench.reports.results.SeriesPoint(
                         events, accuracy.value(), accuracy.ciLow(), accuracy.ciHigh(), accuracy.n()));
             }
         }
-        output.series("accuracy_vs_events", new Series("history events per user", "accuracy", true, lines));
+        output.series(SeriesNames.ACCURACY_VS_EVENTS, new Series("history events per user", "accuracy", true, lines));
         output.note("data-size regenerates the synthetic world (same seed) with each number of events per user and replays the "
                 + "first " + users + " scored users of each; the per-user adapter retrains on its usual cadence.");
         return output;

@@ -19,8 +19,12 @@ import org.adaptbench.harness.model.AnswerModel;
 import org.adaptbench.harness.model.EmbeddedAnswerModel;
 import org.adaptbench.harness.workload.QueryIndex;
 import org.adaptbench.harness.workload.Workload;
+import org.adaptbench.reports.results.ApproachNames;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Sample;
+import org.adaptbench.reports.results.SeriesNames;
+import org.adaptbench.reports.results.Units;
 import org.adaptbench.reports.stats.Bootstrap;
 
 /**
@@ -52,15 +56,15 @@ public final class GranularityScenario implements Scenario {
             byApproach.put(spec.wireName(), samples);
             output.samples(samples);
             output.metrics(spec.wireName(), accuracy.summarize(samples, sample -> queries.group(sample.queryId())));
-            output.metric(spec.wireName(), "tokens_per_request",
-                    bootstrap.mean(samples.stream().mapToDouble(Sample::tokensAdded).toArray(), "tokens", false));
-            output.distribution(spec.wireName(), "per_user_accuracy", List.copyOf(AccuracyMetrics.perUser(samples).values()));
+            output.metric(spec.wireName(), MetricNames.TOKENS_PER_REQUEST,
+                    bootstrap.mean(samples.stream().mapToDouble(Sample::tokensAdded).toArray(), Units.TOKENS, false));
+            output.distribution(spec.wireName(), SeriesNames.PER_USER_ACCURACY, List.copyOf(AccuracyMetrics.perUser(samples).values()));
             List<Sample> minority = samples.stream().filter(sample -> queries.minority(sample.queryId())).toList();
             if (!minority.isEmpty()) {
                 List<Sample> majority = samples.stream().filter(sample -> !queries.minority(sample.queryId())).toList();
-                accuracy.mean(minority).ifPresent(value -> output.metric(spec.wireName(), "accuracy_minority", value));
-                accuracy.mean(majority).ifPresent(value -> output.metric(spec.wireName(), "accuracy_majority", value));
-                output.distribution(spec.wireName(), "per_user_accuracy_minority",
+                accuracy.mean(minority).ifPresent(value -> output.metric(spec.wireName(), MetricNames.ACCURACY_MINORITY, value));
+                accuracy.mean(majority).ifPresent(value -> output.metric(spec.wireName(), MetricNames.ACCURACY_MAJORITY, value));
+                output.distribution(spec.wireName(), SeriesNames.PER_USER_ACCURACY_MINORITY,
                         List.copyOf(AccuracyMetrics.perUser(minority).values()));
             }
         }
@@ -69,7 +73,7 @@ public final class GranularityScenario implements Scenario {
         if (none != null) {
             byApproach.forEach((approach, samples) -> {
                 if (samples != none) {
-                    accuracy.lift(samples, none).ifPresent(lift -> output.metric(approach, "lift_over_none", lift));
+                    accuracy.lift(samples, none).ifPresent(lift -> output.metric(approach, MetricNames.LIFT_OVER_NONE, lift));
                 }
             });
         }
@@ -90,14 +94,14 @@ public final class GranularityScenario implements Scenario {
     static void oracleContext(RunContext context, Workload workload, Bootstrap bootstrap, ScenarioOutput output) {
         var embedder = context.bench().embedder();
         Map<String, AnswerModel> models = new java.util.LinkedHashMap<>();
-        models.put("oracle-context", new EmbeddedAnswerModel(context.bench().baseModel(), embedder));
-        models.put("cosine-baseline/oracle-context", new EmbeddedAnswerModel(new CosineBaselineScorer(), embedder));
+        models.put(ApproachNames.ORACLE_CONTEXT, new EmbeddedAnswerModel(context.bench().baseModel(), embedder));
+        models.put(ApproachNames.COSINE_ORACLE, new EmbeddedAnswerModel(new CosineBaselineScorer(), embedder));
         models.forEach((name, model) -> {
-            double[] perUser = context.cell("oracle-context", workload, name, () -> new CellResult(List.of(),
-                    Map.of("accuracy", List.copyOf(OracleContextControl.perUserAccuracy(workload, model).values())), List.of()))
-                    .measurement("accuracy");
+            double[] perUser = context.cell(ApproachNames.ORACLE_CONTEXT, workload, name, () -> new CellResult(List.of(),
+                    Map.of(MetricNames.ACCURACY, List.copyOf(OracleContextControl.perUserAccuracy(workload, model).values())), List.of()))
+                    .measurement(MetricNames.ACCURACY);
             if (perUser.length > 0) {
-                output.metric(name, "accuracy", bootstrap.mean(perUser, "fraction", true));
+                output.metric(name, MetricNames.ACCURACY, bootstrap.mean(perUser, Units.FRACTION, true));
             }
         });
         output.note("oracle-context: the base model given exactly the gold evidence turns, the ceiling for injected memory; "
@@ -107,16 +111,16 @@ public final class GranularityScenario implements Scenario {
 
     /** The option-only control where option wording may give answers away (PrefEval): reported and said. */
     static void optionOnly(RunContext context, Workload workload, Bootstrap bootstrap, ScenarioOutput output) {
-        double[] perUser = context.cell("option-only", workload, "option-only", () -> {
+        double[] perUser = context.cell(ApproachNames.OPTION_ONLY, workload, ApproachNames.OPTION_ONLY, () -> {
             var accuracy = new OptionOnlyControl(context.bench().embedder(),
-                    Seeds.derive(context.bench().config().seed(), "option-only")).perUserAccuracy(workload);
-            return new CellResult(List.of(), Map.of("accuracy", List.copyOf(accuracy.values())), List.of());
-        }).measurement("accuracy");
+                    Seeds.derive(context.bench().config().seed(), ApproachNames.OPTION_ONLY)).perUserAccuracy(workload);
+            return new CellResult(List.of(), Map.of(MetricNames.ACCURACY, List.copyOf(accuracy.values())), List.of());
+        }).measurement(MetricNames.ACCURACY);
         if (perUser.length == 0) {
             return;
         }
-        MetricValue accuracy = bootstrap.mean(perUser, "fraction", true);
-        output.metric("option-only", "accuracy", accuracy);
+        MetricValue accuracy = bootstrap.mean(perUser, Units.FRACTION, true);
+        output.metric(ApproachNames.OPTION_ONLY, MetricNames.ACCURACY, accuracy);
         output.note(String.format(java.util.Locale.US, "option-only: a model that reads only the options' wording scores %.3f "
                 + "(95%% CI %.3f to %.3f); accuracy below that is not credited to personalization.",
                 accuracy.value(), accuracy.ciLow(), accuracy.ciHigh()));
@@ -150,10 +154,10 @@ public final class GranularityScenario implements Scenario {
             return;
         }
         double chanceMean = chance.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        output.metric("chance", "accuracy", MetricValue.exact(chanceMean, queryCount, "fraction", true));
+        output.metric(ApproachNames.CHANCE, MetricNames.ACCURACY, MetricValue.exact(chanceMean, queryCount, Units.FRACTION, true));
         if (ceiling.size() == chance.size()) {
-            output.metric("majority-ceiling", "accuracy",
-                    bootstrap.mean(ceiling.stream().mapToDouble(Double::doubleValue).toArray(), "fraction", true));
+            output.metric(ApproachNames.MAJORITY_CEILING, MetricNames.ACCURACY,
+                    bootstrap.mean(ceiling.stream().mapToDouble(Double::doubleValue).toArray(), Units.FRACTION, true));
             output.note("majority-ceiling: the accuracy of always giving each question's most common right answer; "
                     + "no approach that does not know the user can beat it.");
         }

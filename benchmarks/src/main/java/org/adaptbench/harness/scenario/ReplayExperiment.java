@@ -17,6 +17,7 @@ import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.harness.progress.Progress;
 import org.adaptbench.harness.replay.Replay;
 import org.adaptbench.harness.workload.Workload;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.Sample;
 
 /**
@@ -66,11 +67,11 @@ public final class ReplayExperiment {
                     UserListener listener = new UserListener(spec.wireName(), user);
                     Replay.of(user).queries(query -> workload.isEvaluated(user, query)).play(approach, listener);
                     samples.addAll(listener.samples);
-                    add(measurements, "bytes_per_user", approach.bytesStored(user.userId()));
-                    add(measurements, "learn_ms", listener.learnNanos / 1e6);
-                    add(measurements, "train_seconds", listener.trainNanos / 1e9);
-                    add(measurements, "train_flops", listener.trainFlops);
-                    listener.adaptations.forEach(ms -> add(measurements, "time_to_adapt_ms", ms));
+                    add(measurements, MetricNames.BYTES_PER_USER, approach.bytesStored(user.userId()));
+                    add(measurements, MetricNames.LEARN_MS, listener.learnNanos / 1e6);
+                    add(measurements, MetricNames.TRAIN_SECONDS, listener.trainNanos / 1e9);
+                    add(measurements, MetricNames.TRAIN_FLOPS, listener.trainFlops);
+                    listener.adaptations.forEach(ms -> add(measurements, MetricNames.TIME_TO_ADAPT_MS, ms));
                     listener.changes.values().forEach(change -> add(measurements, "adapted", change.adapted ? 1 : 0));
                     task.advance();
                 }

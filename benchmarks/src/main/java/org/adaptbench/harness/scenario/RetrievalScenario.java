@@ -17,6 +17,9 @@ import org.adaptbench.harness.cell.CellResult;
 import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.harness.replay.Replay;
 import org.adaptbench.harness.workload.Workload;
+import org.adaptbench.reports.results.MetricNames;
+import org.adaptbench.reports.results.ScenarioNames;
+import org.adaptbench.reports.results.Units;
 import org.adaptbench.reports.stats.Bootstrap;
 
 /**
@@ -28,7 +31,7 @@ import org.adaptbench.reports.stats.Bootstrap;
  */
 public final class RetrievalScenario implements Scenario {
 
-    static final String EXPERIMENT = "retrieval";
+    static final String EXPERIMENT = ScenarioNames.RETRIEVAL;
 
     /** The run's approaches that retrieve stored memories. */
     static List<ApproachSpec> retrievers(RunContext context) {
@@ -50,9 +53,9 @@ public final class RetrievalScenario implements Scenario {
             for (ApproachSpec spec : retriever.sweep(Sweep.RETRIEVAL, context.approachContext(workload))) {
                 CellResult cell = context.cell(EXPERIMENT, workload, spec.wireName(), () -> measure(context, workload, ks, spec));
                 for (int k : ks) {
-                    double[] recall = cell.measurement("recall_at_" + k);
+                    double[] recall = cell.measurement(MetricNames.recallAt(k));
                     if (recall.length > 0) {
-                        output.metric(spec.wireName(), "recall_at_" + k, bootstrap.mean(recall, "fraction", true));
+                        output.metric(spec.wireName(), MetricNames.recallAt(k), bootstrap.mean(recall, Units.FRACTION, true));
                     }
                 }
             }
@@ -80,7 +83,7 @@ public final class RetrievalScenario implements Scenario {
                         }
                     }
                 });
-                perK.forEach((k, values) -> measurements.computeIfAbsent("recall_at_" + k, n -> new ArrayList<>())
+                perK.forEach((k, values) -> measurements.computeIfAbsent(MetricNames.recallAt(k), n -> new ArrayList<>())
                         .add(values.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
             }
         }

@@ -31,6 +31,9 @@ import org.adaptbench.harness.replay.Replay;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.personalization.extract.PreferenceExtractor;
 import org.adaptbench.personalization.extract.PreferenceSignal;
+import org.adaptbench.reports.results.MetricNames;
+import org.adaptbench.reports.results.ScenarioNames;
+import org.adaptbench.reports.results.Units;
 import org.adaptbench.reports.stats.Bootstrap;
 
 /**
@@ -42,7 +45,7 @@ import org.adaptbench.reports.stats.Bootstrap;
  */
 public final class ReversibilityScenario implements Scenario {
 
-    static final String EXPERIMENT = "reversibility";
+    static final String EXPERIMENT = ScenarioNames.REVERSIBILITY;
 
     @Override
     public boolean appliesTo(RunContext context, Workload workload) {
@@ -73,10 +76,10 @@ public final class ReversibilityScenario implements Scenario {
             }
             CellResult cell = context.cell(EXPERIMENT, workload, spec.wireName(), () -> measure(context, workload, spec, cases));
             String method = spec.wireName();
-            output.metric(method, "revert_agreement", bootstrap.mean(cell.measurement("revert_agreement"), "fraction", true));
-            output.metric(method, "revert_score_diff", bootstrap.mean(cell.measurement("revert_score_diff"), "probability", false));
-            output.metric(method, "selective_retention", bootstrap.mean(cell.measurement("selective_retention"), "fraction", true));
-            output.metric(method, "revert_ms", bootstrap.mean(cell.measurement("revert_ms"), "ms", false));
+            output.metric(method, MetricNames.REVERT_AGREEMENT, bootstrap.mean(cell.measurement(MetricNames.REVERT_AGREEMENT), Units.FRACTION, true));
+            output.metric(method, MetricNames.REVERT_SCORE_DIFF, bootstrap.mean(cell.measurement(MetricNames.REVERT_SCORE_DIFF), Units.PROBABILITY, false));
+            output.metric(method, MetricNames.SELECTIVE_RETENTION, bootstrap.mean(cell.measurement(MetricNames.SELECTIVE_RETENTION), Units.FRACTION, true));
+            output.metric(method, MetricNames.REVERT_MS, bootstrap.mean(cell.measurement(MetricNames.REVERT_MS), Units.MS, false));
             confusionNote(method, cell).ifPresent(output::note);
         }
         output.note(cases.size() + " users asked to forget a preference; the reference is the same method on the history without "
@@ -91,7 +94,7 @@ public final class ReversibilityScenario implements Scenario {
      */
     static Optional<String> confusionNote(String method, CellResult cell) {
         double[] confused = cell.measurement(CONFUSED);
-        double[] agreement = cell.measurement("revert_agreement");
+        double[] agreement = cell.measurement(MetricNames.REVERT_AGREEMENT);
         if (confused.length == 0 || confused.length != agreement.length) {
             return Optional.empty();
         }
@@ -175,12 +178,12 @@ public final class ReversibilityScenario implements Scenario {
             for (int i = deleted; i < probes.size(); i++) {
                 retained += subject.get(i).chosen() == reference.get(i).chosen() ? 1 : 0;
             }
-            add(measurements, "revert_agreement", agreement / deleted);
-            add(measurements, "revert_score_diff", scoreDiff / deleted);
+            add(measurements, MetricNames.REVERT_AGREEMENT, agreement / deleted);
+            add(measurements, MetricNames.REVERT_SCORE_DIFF, scoreDiff / deleted);
             if (probes.size() > deleted) {
-                add(measurements, "selective_retention", retained / (probes.size() - deleted));
+                add(measurements, MetricNames.SELECTIVE_RETENTION, retained / (probes.size() - deleted));
             }
-            add(measurements, "revert_ms", deletion[0].computeNanos() / 1e6);
+            add(measurements, MetricNames.REVERT_MS, deletion[0].computeNanos() / 1e6);
         }
         return new CellResult(List.of(), measurements, List.of());
     }

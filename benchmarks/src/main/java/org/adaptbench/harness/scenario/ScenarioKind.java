@@ -5,18 +5,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.adaptbench.reports.results.ScenarioNames;
 
 /** The scenarios of the comparison, one per claim, by their stable wire names; each entry creates its scenario. */
 public enum ScenarioKind {
-    GRANULARITY("granularity", GranularityScenario::new),
-    ADAPTATION("adaptation", AdaptationScenario::new),
-    COST("cost", CostScenario::new),
-    REVERSIBILITY("reversibility", ReversibilityScenario::new),
-    CONTEXT_LENGTH("context-length", ContextLengthScenario::new),
-    COMBINED("combined", CombinedScenario::new),
-    RETRIEVAL("retrieval", RetrievalScenario::new),
-    LATENCY("latency", LatencyScenario::new),
-    DATA_SIZE("data-size", DataSizeScenario::new);
+    GRANULARITY(ScenarioNames.GRANULARITY, GranularityScenario::new),
+    ADAPTATION(ScenarioNames.ADAPTATION, AdaptationScenario::new),
+    COST(ScenarioNames.COST, CostScenario::new),
+    REVERSIBILITY(ScenarioNames.REVERSIBILITY, ReversibilityScenario::new),
+    CONTEXT_LENGTH(ScenarioNames.CONTEXT_LENGTH, ContextLengthScenario::new),
+    COMBINED(ScenarioNames.COMBINED, CombinedScenario::new),
+    RETRIEVAL(ScenarioNames.RETRIEVAL, RetrievalScenario::new),
+    LATENCY(ScenarioNames.LATENCY, LatencyScenario::new),
+    DATA_SIZE(ScenarioNames.DATA_SIZE, DataSizeScenario::new);
 
     private final String wireName;
     private final Supplier<Scenario> factory;

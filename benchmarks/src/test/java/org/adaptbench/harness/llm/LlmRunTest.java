@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.adaptbench.cli.AdaptBench;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
 import org.junit.jupiter.api.Test;
@@ -51,10 +52,10 @@ class LlmRunTest {
             assertEquals(0, exit);
             Results results = ResultsIo.read(out);
             // the scripted model always answers A, whatever the context: both approaches score the share of A-answers
-            double none = results.metric("granularity", "none", "accuracy").orElseThrow().value();
-            assertEquals(none, results.metric("granularity", "memory", "accuracy").orElseThrow().value(), 1e-12);
+            double none = results.metric("granularity", "none", MetricNames.ACCURACY).orElseThrow().value();
+            assertEquals(none, results.metric("granularity", "memory", MetricNames.ACCURACY).orElseThrow().value(), 1e-12);
             assertTrue(none > 0 && none < 1, "some right answers are A, not all: " + none);
-            assertFalse(results.metric("granularity", "user-lora", "accuracy").isPresent());
+            assertFalse(results.metric("granularity", "user-lora", MetricNames.ACCURACY).isPresent());
             assertTrue(results.notes().stream().anyMatch(note -> note.contains("user-lora is not applicable to a remote LLM")),
                     results.notes().toString());
             assertTrue(results.environment().get("llm").contains(server.baseUrl()), results.environment().toString());

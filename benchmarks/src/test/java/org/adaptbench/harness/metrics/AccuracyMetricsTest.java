@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.stats.Bootstrap;
@@ -29,9 +30,9 @@ class AccuracyMetricsTest {
         }
         samples.add(sample("u2", "q9", false));
         Map<String, MetricValue> summary = metrics.summarize(samples, s -> "");
-        assertEquals(0.5, summary.get("accuracy").value(), 1e-12);
-        assertEquals(2, summary.get("accuracy").n());
-        assertFalse(summary.containsKey("accuracy_worst_group"));
+        assertEquals(0.5, summary.get(MetricNames.ACCURACY).value(), 1e-12);
+        assertEquals(2, summary.get(MetricNames.ACCURACY).n());
+        assertFalse(summary.containsKey(MetricNames.ACCURACY_WORST_GROUP));
     }
 
     @Test

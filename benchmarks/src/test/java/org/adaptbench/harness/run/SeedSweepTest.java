@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.adaptbench.cli.AdaptBench;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
@@ -70,8 +71,8 @@ class SeedSweepTest {
         List<String> single = subset();
         single.set(single.indexOf("7"), "8");
         assertEquals(0, run(single, "--out", alone.toString()));
-        MetricValue sweepMemory = second.metric("granularity", "memory", "accuracy").orElseThrow();
-        MetricValue aloneMemory = ResultsIo.read(alone).metric("granularity", "memory", "accuracy").orElseThrow();
+        MetricValue sweepMemory = second.metric("granularity", "memory", MetricNames.ACCURACY).orElseThrow();
+        MetricValue aloneMemory = ResultsIo.read(alone).metric("granularity", "memory", MetricNames.ACCURACY).orElseThrow();
         assertEquals(sweepMemory, aloneMemory);
     }
 
@@ -88,7 +89,7 @@ class SeedSweepTest {
 
     @Test
     void spreadStatistics() {
-        SeedSweep.Spread spread = new SeedSweep.Spread("granularity", "memory", "accuracy", List.of(0.5, 0.6, 0.7),
+        SeedSweep.Spread spread = new SeedSweep.Spread("granularity", "memory", MetricNames.ACCURACY, List.of(0.5, 0.6, 0.7),
                 List.of(0.05, 0.05, 0.05));
         assertEquals(0.6, spread.mean(), 1e-12);
         assertEquals(0.5, spread.min(), 0);

@@ -14,6 +14,7 @@ import org.adaptbench.cli.AdaptBench;
 import org.adaptbench.datasets.prefeval.PrefEvalLocation;
 import org.adaptbench.harness.cell.RunDirectory;
 import org.adaptbench.harness.scenario.ScenarioKind;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
@@ -55,21 +56,21 @@ class SmokeRunTest {
         }
         if (prefEval) {
             assertTrue(smoke.scenarios().containsKey("granularity@prefeval"), smoke.scenarios().keySet().toString());
-            assertTrue(smoke.metric("granularity@prefeval", "option-only", "accuracy").isPresent());
+            assertTrue(smoke.metric("granularity@prefeval", "option-only", MetricNames.ACCURACY).isPresent());
         } else {
             assertTrue(smoke.notes().stream().anyMatch(note -> note.contains("PrefEval was not found")), smoke.notes().toString());
         }
         for (String approach : List.of("none", "full-context", "memory", "global-lora", "variant-lora", "user-lora", "combined")) {
-            assertTrue(smoke.metric("granularity", approach, "accuracy").isPresent(), approach + " lacks accuracy");
+            assertTrue(smoke.metric("granularity", approach, MetricNames.ACCURACY).isPresent(), approach + " lacks accuracy");
         }
-        assertTrue(smoke.metric("granularity", "majority-ceiling", "accuracy").isPresent());
-        assertTrue(smoke.metric("granularity", "memory", "lift_over_none").isPresent());
-        assertTrue(smoke.metric("granularity", "memory", "accuracy_minority").isPresent());
+        assertTrue(smoke.metric("granularity", "majority-ceiling", MetricNames.ACCURACY).isPresent());
+        assertTrue(smoke.metric("granularity", "memory", MetricNames.LIFT_OVER_NONE).isPresent());
+        assertTrue(smoke.metric("granularity", "memory", MetricNames.ACCURACY_MINORITY).isPresent());
         for (String variant : List.of("memory", "memory/no-recency", "memory/no-activation", "memory/no-confidence",
                 "memory/similarity-only")) {
             assertTrue(smoke.metric("retrieval", variant, "recall_at_1").isPresent(), variant + " lacks recall_at_1");
         }
-        assertTrue(smoke.metric("granularity", "global-lora", "accuracy_majority").isPresent());
+        assertTrue(smoke.metric("granularity", "global-lora", MetricNames.ACCURACY_MAJORITY).isPresent());
         for (String claim : List.of("granularity", "combined_best")) {
             assertTrue(smoke.claims().stream().anyMatch(c -> c.id().equals(claim)
                     && c.verdict() != org.adaptbench.reports.results.Verdict.NOT_MEASURED), claim + " is judged: " + smoke.claims());

@@ -36,17 +36,17 @@ final class ChartStyle {
     static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
 
     private static final Map<String, Color> APPROACH_COLORS = Map.ofEntries(
-            Map.entry("none", new Color(0x7F7F7F)),
-            Map.entry("full-context", new Color(0x9467BD)),
-            Map.entry("memory", new Color(0x1F77B4)),
-            Map.entry("global-lora", new Color(0xD62728)),
-            Map.entry("variant-lora", new Color(0xFF7F0E)),
-            Map.entry("user-lora", new Color(0x2CA02C)),
+            Map.entry(ApproachNames.NONE, new Color(0x7F7F7F)),
+            Map.entry(ApproachNames.FULL_CONTEXT, new Color(0x9467BD)),
+            Map.entry(ApproachNames.MEMORY, new Color(0x1F77B4)),
+            Map.entry(ApproachNames.GLOBAL_LORA, new Color(0xD62728)),
+            Map.entry(ApproachNames.VARIANT_LORA, new Color(0xFF7F0E)),
+            Map.entry(ApproachNames.USER_LORA, new Color(0x2CA02C)),
             Map.entry("user-lora-merged", new Color(0x17BECF)),
-            Map.entry("combined", new Color(0xE377C2)),
-            Map.entry("chance", new Color(0xAAAAAA)),
-            Map.entry("majority-ceiling", new Color(0x444444)),
-            Map.entry("option-only", new Color(0xBCBD22)));
+            Map.entry(ApproachNames.COMBINED, new Color(0xE377C2)),
+            Map.entry(ApproachNames.CHANCE, new Color(0xAAAAAA)),
+            Map.entry(ApproachNames.MAJORITY_CEILING, new Color(0x444444)),
+            Map.entry(ApproachNames.OPTION_ONLY, new Color(0xBCBD22)));
 
     /** Colours for lines that are not approaches (metric families, unknown names), in order of use. */
     private static final List<Color> OTHER_COLORS = List.of(

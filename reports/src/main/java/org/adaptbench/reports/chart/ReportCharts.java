@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ScenarioKey;
+import org.adaptbench.reports.results.ScenarioNames;
 import org.adaptbench.reports.results.Series;
+import org.adaptbench.reports.results.SeriesNames;
+import org.adaptbench.reports.results.Units;
 
 /**
  * Chooses a report's charts from what a results file holds: every distribution as box plots, the
@@ -27,48 +31,48 @@ public final class ReportCharts {
     private static final String CI_NOTE = "Whiskers: 95% bootstrap confidence interval.";
 
     private static final List<MetricGroup> METRIC_GROUPS = List.of(
-            new MetricGroup("granularity", "accuracy", "Accuracy per approach", "accuracy (fraction of queries)",
+            new MetricGroup(ScenarioNames.GRANULARITY, MetricNames.ACCURACY, "Accuracy per approach", "accuracy (fraction of queries)",
                     "Mean of per-user accuracies, the 10th-percentile user, the worst preference group, and accuracy on minority"
                             + " answers (not the one most users asked the question need; synthetic world). " + CI_NOTE,
-                    List.of("accuracy", "accuracy_p10_user", "accuracy_worst_group", "accuracy_minority")),
-            new MetricGroup("adaptation", "time_to_adapt", "Time until a stated or changed preference takes effect", "time to adapt (ms)",
+                    List.of(MetricNames.ACCURACY, MetricNames.ACCURACY_P10_USER, MetricNames.ACCURACY_WORST_GROUP, MetricNames.ACCURACY_MINORITY)),
+            new MetricGroup(ScenarioNames.ADAPTATION, "time_to_adapt", "Time until a stated or changed preference takes effect", "time to adapt (ms)",
                     "From the preference event to the first query answered by it, per approach and retraining cadence. " + CI_NOTE,
-                    List.of("time_to_adapt_ms")),
-            new MetricGroup("cost", "bytes_per_user", "Storage per user", "bytes per user",
+                    List.of(MetricNames.TIME_TO_ADAPT_MS)),
+            new MetricGroup(ScenarioNames.COST, MetricNames.BYTES_PER_USER, "Storage per user", "bytes per user",
                     "Bytes kept for one user: memory entries, or adapter weights (a per-variant adapter shared by its users). " + CI_NOTE,
-                    List.of("bytes_per_user")),
-            new MetricGroup("cost", "tokens_per_request", "Tokens added to each request", "tokens per request",
+                    List.of(MetricNames.BYTES_PER_USER)),
+            new MetricGroup(ScenarioNames.COST, MetricNames.TOKENS_PER_REQUEST, "Tokens added to each request", "tokens per request",
                     "Context tokens the approach adds to a request; adapters add none but must be trained and hosted. " + CI_NOTE,
-                    List.of("tokens_per_request")),
-            new MetricGroup("cost", "train_seconds", "Training time per user", "training time (s)",
+                    List.of(MetricNames.TOKENS_PER_REQUEST)),
+            new MetricGroup(ScenarioNames.COST, MetricNames.TRAIN_SECONDS, "Training time per user", "training time (s)",
                     "Wall-clock training on this machine's small base model; real model sizes are projected in the cost curves. " + CI_NOTE,
-                    List.of("train_seconds")),
-            new MetricGroup("reversibility", "revert", "Does deleting a preference revert behaviour?", "fraction",
+                    List.of(MetricNames.TRAIN_SECONDS)),
+            new MetricGroup(ScenarioNames.REVERSIBILITY, "revert", "Does deleting a preference revert behaviour?", Units.FRACTION,
                     "Revert agreement: answers that match a never-learned reference after the deletion. Selective retention:"
                             + " the user's other preferences still honoured. " + CI_NOTE,
-                    List.of("revert_agreement", "selective_retention")),
-            new MetricGroup("reversibility", "revert_ms", "Time to revert a deletion", "time to revert (ms)",
+                    List.of(MetricNames.REVERT_AGREEMENT, MetricNames.SELECTIVE_RETENTION)),
+            new MetricGroup(ScenarioNames.REVERSIBILITY, MetricNames.REVERT_MS, "Time to revert a deletion", "time to revert (ms)",
                     "From the deletion request until behaviour reverts (retraining included). " + CI_NOTE,
-                    List.of("revert_ms")),
-            new MetricGroup("combined", "accuracy", "Domain adapter plus memory against each alone", "accuracy (fraction of queries)",
-                    "Mean per-user accuracy. " + CI_NOTE, List.of("accuracy")),
-            new MetricGroup("retrieval", "recall", "Does the memory find the evidence?", "recall",
+                    List.of(MetricNames.REVERT_MS)),
+            new MetricGroup(ScenarioNames.COMBINED, MetricNames.ACCURACY, "Domain adapter plus memory against each alone", "accuracy (fraction of queries)",
+                    "Mean per-user accuracy. " + CI_NOTE, List.of(MetricNames.ACCURACY)),
+            new MetricGroup(ScenarioNames.RETRIEVAL, "recall", "Does the memory find the evidence?", "recall",
                     "Share of queries whose gold evidence turn is among the top k retrieved memories. " + CI_NOTE,
                     List.of("recall_at_1", "recall_at_3", "recall_at_5")),
-            new MetricGroup("latency", "percentiles", "Request latency percentiles", "latency (ms)",
+            new MetricGroup(ScenarioNames.LATENCY, "percentiles", "Request latency percentiles", "latency (ms)",
                     "p50, p95 and p99 of the time to answer one request on this machine. " + CI_NOTE,
-                    List.of("latency_p50_ms", "latency_p95_ms", "latency_p99_ms")));
+                    List.of(MetricNames.LATENCY_P50_MS, MetricNames.LATENCY_P95_MS, MetricNames.LATENCY_P99_MS)));
 
     private static final Map<String, String> SERIES_CAPTIONS = Map.of(
-            "accuracy_after_change", "Accuracy on the queries after a preference changed (x = queries since the change),"
+            MetricNames.ACCURACY_AFTER_CHANGE, "Accuracy on the queries after a preference changed (x = queries since the change),"
                     + " per approach and retraining cadence. Band: 95% confidence interval.",
-            "accuracy_vs_turns", "Accuracy as filler turns lengthen the conversation. Band: 95% confidence interval.",
-            "tokens_vs_turns", "Context tokens added per request as the conversation grows. Band: 95% confidence interval.",
-            "accuracy_vs_events", "Per-user adapter against memory as a user's data grows (x = preference events seen)."
+            SeriesNames.ACCURACY_VS_TURNS, "Accuracy as filler turns lengthen the conversation. Band: 95% confidence interval.",
+            SeriesNames.TOKENS_VS_TURNS, "Context tokens added per request as the conversation grows. Band: 95% confidence interval.",
+            SeriesNames.ACCURACY_VS_EVENTS, "Per-user adapter against memory as a user's data grows (x = preference events seen)."
                     + " Band: 95% confidence interval.");
 
     private static final String MINORITY_SUFFIX = "_minority";
-    private static final String COST_PREFIX = "cost_vs_requests_";
+    private static final String COST_PREFIX = SeriesNames.COST_VS_REQUESTS;
 
     private ReportCharts() {
     }

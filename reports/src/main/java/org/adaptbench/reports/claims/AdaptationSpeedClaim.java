@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 import org.adaptbench.reports.results.ApproachNames;
 import org.adaptbench.reports.results.Claim;
 import org.adaptbench.reports.results.Figures;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.ScenarioNames;
 import org.adaptbench.reports.results.Verdict;
 
 /** Memory adapts in seconds; fine-tuning needs a training cycle. */
@@ -33,13 +35,13 @@ final class AdaptationSpeedClaim implements ClaimRule {
 
     @Override
     public Claim evaluate(ScenarioView view) {
-        Optional<MetricValue> memory = view.metric("adaptation", "memory", "time_to_adapt_ms");
-        Map<String, MetricValue> fineTuning = view.approachesWith("adaptation", "time_to_adapt_ms").stream()
-                .filter(ApproachNames::isFineTuning)
-                .collect(Collectors.toMap(a -> a, a -> view.metric("adaptation", a, "time_to_adapt_ms").orElseThrow(),
+        Optional<MetricValue> memory = view.metric(ScenarioNames.ADAPTATION, ApproachNames.MEMORY, MetricNames.TIME_TO_ADAPT_MS);
+        Map<String, MetricValue> fineTuning = view.approachesWith(ScenarioNames.ADAPTATION, MetricNames.TIME_TO_ADAPT_MS).stream()
+                .filter(approach -> ApproachNames.isFineTuning(view.results(), approach))
+                .collect(Collectors.toMap(a -> a, a -> view.metric(ScenarioNames.ADAPTATION, a, MetricNames.TIME_TO_ADAPT_MS).orElseThrow(),
                         (a, b) -> a, java.util.LinkedHashMap::new));
         if (memory.isEmpty() || fineTuning.isEmpty()) {
-            return Claims.notMeasured(ID, STATEMENT, RULE, view, "adaptation",
+            return Claims.notMeasured(ID, STATEMENT, RULE, view, ScenarioNames.ADAPTATION,
                     "time_to_adapt_ms of memory and of at least one fine-tuning approach");
         }
         MetricValue mem = memory.get();

@@ -1,5 +1,6 @@
 package org.adaptbench.reports.claims;
 
+
 /**
  * Every threshold a claim's verdict rests on, in one place. The rule text shown beside each verdict
  * is written from these constants, so the report can never state one threshold and apply another.

@@ -5,9 +5,12 @@ import static org.adaptbench.reports.claims.ClaimThresholds.COMBINED_MARGIN;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.adaptbench.reports.results.ApproachNames;
 import org.adaptbench.reports.results.Claim;
 import org.adaptbench.reports.results.Figures;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.ScenarioNames;
 import org.adaptbench.reports.results.Verdict;
 
 /** A shared domain adapter plus memory beats both. */
@@ -17,7 +20,7 @@ final class CombinedClaim implements ClaimRule {
     static final String STATEMENT = "A shared domain adapter plus memory (combined) is more accurate than memory alone and"
             + " than the adapter alone.";
     /** The combined scenario's domain adapter served alone, without memory. */
-    static final String ADAPTER_ONLY = "combined/adapter-only";
+    static final String ADAPTER_ONLY = ApproachNames.COMBINED + "/" + ApproachNames.ADAPTER_ONLY;
     static final String PARTS = "memory and " + ADAPTER_ONLY;
     static final String RULE = "Uses accuracy in the combined scenario, against memory and against the same domain adapter"
             + " without memory (" + ADAPTER_ONLY + "). Per part: "
@@ -32,16 +35,16 @@ final class CombinedClaim implements ClaimRule {
 
     @Override
     public Claim evaluate(ScenarioView view) {
-        Optional<MetricValue> combined = view.metric("combined", "combined", "accuracy");
-        Optional<MetricValue> memory = view.metric("combined", "memory", "accuracy");
-        Optional<MetricValue> adapter = view.metric("combined", ADAPTER_ONLY, "accuracy");
+        Optional<MetricValue> combined = view.metric(ScenarioNames.COMBINED, ApproachNames.COMBINED, MetricNames.ACCURACY);
+        Optional<MetricValue> memory = view.metric(ScenarioNames.COMBINED, ApproachNames.MEMORY, MetricNames.ACCURACY);
+        Optional<MetricValue> adapter = view.metric(ScenarioNames.COMBINED, ADAPTER_ONLY, MetricNames.ACCURACY);
         if (combined.isEmpty() || (memory.isEmpty() && adapter.isEmpty())) {
-            return Claims.notMeasured(ID, STATEMENT, RULE, view, "combined", "accuracy of combined and of " + PARTS);
+            return Claims.notMeasured(ID, STATEMENT, RULE, view, ScenarioNames.COMBINED, "accuracy of combined and of " + PARTS);
         }
         List<String> evidence = new ArrayList<>();
         evidence.add("combined " + Figures.text(combined.get()));
         List<Verdict> verdicts = new ArrayList<>();
-        for (var part : List.of(java.util.Map.entry("memory", memory), java.util.Map.entry(ADAPTER_ONLY, adapter))) {
+        for (var part : List.of(java.util.Map.entry(ApproachNames.MEMORY, memory), java.util.Map.entry(ADAPTER_ONLY, adapter))) {
             if (part.getValue().isPresent()) {
                 Advantage advantage = Advantage.of(combined.get(), part.getValue().get());
                 verdicts.add(advantage.verdict(COMBINED_MARGIN));

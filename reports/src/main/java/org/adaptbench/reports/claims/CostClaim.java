@@ -6,19 +6,22 @@ import static org.adaptbench.reports.claims.ClaimThresholds.COST_MEMORY_MAX_TOKE
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.adaptbench.reports.results.ApproachNames;
 import org.adaptbench.reports.results.Claim;
 import org.adaptbench.reports.results.Figures;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.ScenarioNames;
 import org.adaptbench.reports.results.Verdict;
 
 /** Memory is cheap per user; per-user fine-tuning pays for training and hosting. */
 final class CostClaim implements ClaimRule {
 
-    static final String ID = "cost";
+    static final String ID = ScenarioNames.COST;
     static final String STATEMENT = "Memory costs kilobytes per user and a few hundred tokens per request; fine-tuning"
             + " costs training runs and adapter hosting.";
-    static final String USD_PREFIX = "usd_per_user_month_";
-    static final String BREAK_EVEN_PREFIX = "break_even_requests_";
+    static final String USD_PREFIX = MetricNames.usdPerUserMonth("");
+    static final String BREAK_EVEN_PREFIX = MetricNames.breakEvenRequests("");
     static final String RULE = "Uses the cost scenario: memory's bytes_per_user and tokens_per_request, and the projected"
             + " usd_per_user_month_<model> of memory and per-user adapters (user-lora). SUPPORTED when both of memory's"
             + " 95% intervals stay under " + Figures.threshold(COST_MEMORY_MAX_BYTES) + " bytes and "
@@ -33,30 +36,30 @@ final class CostClaim implements ClaimRule {
 
     @Override
     public Claim evaluate(ScenarioView view) {
-        Optional<MetricValue> bytes = view.metric("cost", "memory", "bytes_per_user");
-        Optional<MetricValue> tokens = view.metric("cost", "memory", "tokens_per_request");
+        Optional<MetricValue> bytes = view.metric(ScenarioNames.COST, ApproachNames.MEMORY, MetricNames.BYTES_PER_USER);
+        Optional<MetricValue> tokens = view.metric(ScenarioNames.COST, ApproachNames.MEMORY, MetricNames.TOKENS_PER_REQUEST);
         if (bytes.isEmpty() || tokens.isEmpty()) {
-            return Claims.notMeasured(ID, STATEMENT, RULE, view, "cost", "bytes_per_user and tokens_per_request of memory");
+            return Claims.notMeasured(ID, STATEMENT, RULE, view, ScenarioNames.COST, "bytes_per_user and tokens_per_request of memory");
         }
         List<String> evidence = new ArrayList<>();
         evidence.add("memory stores " + Figures.text(bytes.get()) + " per user and adds " + Figures.text(tokens.get())
                 + " per request");
-        view.metric("cost", "user-lora", "bytes_per_user").ifPresent(v -> evidence.add("a per-user adapter stores " + Figures.text(v)
-                + view.metric("cost", "user-lora", "train_seconds").map(t -> " and trains for " + Figures.text(t)).orElse("")));
+        view.metric(ScenarioNames.COST, ApproachNames.USER_LORA, MetricNames.BYTES_PER_USER).ifPresent(v -> evidence.add("a per-user adapter stores " + Figures.text(v)
+                + view.metric(ScenarioNames.COST, ApproachNames.USER_LORA, MetricNames.TRAIN_SECONDS).map(t -> " and trains for " + Figures.text(t)).orElse("")));
         List<Projection> projections = new ArrayList<>();
-        for (String metric : view.metricsStartingWith("cost", "memory", USD_PREFIX)) {
-            Optional<MetricValue> adapter = view.metric("cost", "user-lora", metric);
+        for (String metric : view.metricsStartingWith(ScenarioNames.COST, ApproachNames.MEMORY, USD_PREFIX)) {
+            Optional<MetricValue> adapter = view.metric(ScenarioNames.COST, ApproachNames.USER_LORA, metric);
             if (adapter.isPresent()) {
                 String model = metric.substring(USD_PREFIX.length());
-                MetricValue mem = view.metric("cost", "memory", metric).orElseThrow();
+                MetricValue mem = view.metric(ScenarioNames.COST, ApproachNames.MEMORY, metric).orElseThrow();
                 projections.add(new Projection(mem, adapter.get()));
                 evidence.add("at " + model + " size memory costs " + Figures.text(mem) + " per user-month, user-lora "
                         + Figures.text(adapter.get()));
             }
         }
-        for (String approach : view.approaches("cost")) {
-            for (String metric : view.metricsStartingWith("cost", approach, BREAK_EVEN_PREFIX)) {
-                MetricValue breakEven = view.metric("cost", approach, metric).orElseThrow();
+        for (String approach : view.approaches(ScenarioNames.COST)) {
+            for (String metric : view.metricsStartingWith(ScenarioNames.COST, approach, BREAK_EVEN_PREFIX)) {
+                MetricValue breakEven = view.metric(ScenarioNames.COST, approach, metric).orElseThrow();
                 evidence.add(approach + " becomes cheaper than memory above " + Figures.text(breakEven)
                         + " per user per month at " + metric.substring(BREAK_EVEN_PREFIX.length()) + " size");
             }

@@ -5,16 +5,19 @@ import static org.adaptbench.reports.claims.ClaimThresholds.GRANULARITY_MARGIN;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.adaptbench.reports.results.ApproachNames;
 import org.adaptbench.reports.results.Claim;
 import org.adaptbench.reports.results.Figures;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.ScenarioNames;
 import org.adaptbench.reports.results.Verdict;
 
 /** Memory personalizes per user; a fine-tuned model personalizes per model. */
 final class GranularityClaim implements ClaimRule {
 
-    static final String ID = "granularity";
-    static final String METRIC = "accuracy_minority";
+    static final String ID = ScenarioNames.GRANULARITY;
+    static final String METRIC = MetricNames.ACCURACY_MINORITY;
     static final String STATEMENT = "Memory personalizes per user; fine-tuning personalizes per model, so users whose"
             + " preferences differ from the majority lose out.";
     static final String RULE = "Compares accuracy on minority answers (granularity scenario, accuracy_minority: queries whose"
@@ -29,21 +32,21 @@ final class GranularityClaim implements ClaimRule {
 
     @Override
     public Claim evaluate(ScenarioView view) {
-        Optional<MetricValue> memory = view.metric("granularity", "memory", METRIC);
-        Optional<MetricValue> shared = view.metric("granularity", "global-lora", METRIC);
+        Optional<MetricValue> memory = view.metric(ScenarioNames.GRANULARITY, ApproachNames.MEMORY, METRIC);
+        Optional<MetricValue> shared = view.metric(ScenarioNames.GRANULARITY, ApproachNames.GLOBAL_LORA, METRIC);
         if (memory.isEmpty() || shared.isEmpty()) {
-            return Claims.notMeasured(ID, STATEMENT, RULE, view, "granularity", METRIC + " of memory and of global-lora");
+            return Claims.notMeasured(ID, STATEMENT, RULE, view, ScenarioNames.GRANULARITY, METRIC + " of memory and of global-lora");
         }
         Advantage advantage = Advantage.of(memory.get(), shared.get());
         List<String> evidence = new ArrayList<>();
         evidence.add("accuracy on minority answers: memory " + Figures.text(memory.get()) + ", global-lora "
                 + Figures.text(shared.get()) + "; " + advantage.describe());
-        for (String approach : List.of("memory", "global-lora")) {
-            view.metric("granularity", approach, "accuracy_majority")
+        for (String approach : List.of(ApproachNames.MEMORY, ApproachNames.GLOBAL_LORA)) {
+            view.metric(ScenarioNames.GRANULARITY, approach, MetricNames.ACCURACY_MAJORITY)
                     .ifPresent(value -> evidence.add(approach + " on majority answers " + Figures.text(value)));
         }
-        for (String approach : List.of("variant-lora", "user-lora")) {
-            view.metric("granularity", approach, METRIC)
+        for (String approach : List.of(ApproachNames.VARIANT_LORA, ApproachNames.USER_LORA)) {
+            view.metric(ScenarioNames.GRANULARITY, approach, METRIC)
                     .ifPresent(value -> evidence.add(approach + " (finer-grained fine-tuning) on minority answers " + Figures.text(value)));
         }
         Verdict verdict = advantage.verdict(GRANULARITY_MARGIN);

@@ -10,16 +10,18 @@ import java.util.Optional;
 import org.adaptbench.reports.results.ApproachNames;
 import org.adaptbench.reports.results.Claim;
 import org.adaptbench.reports.results.Figures;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.ScenarioNames;
 import org.adaptbench.reports.results.Verdict;
 
 /** Deleting from memory reverts behaviour; fine-tuned behaviour cannot be cleanly undone. */
 final class ReversibilityClaim implements ClaimRule {
 
-    static final String ID = "reversibility";
+    static final String ID = ScenarioNames.REVERSIBILITY;
     static final String STATEMENT = "Deleting a preference from memory reverts behaviour at once and selectively;"
             + " fine-tuned behaviour cannot be cleanly undone.";
-    static final String RULE = "Uses the reversibility scenario (memory/delete, else memory, against every fine-tuning"
+    static final String RULE = "Uses the reversibility scenario (" + ApproachNames.MEMORY + " against every fine-tuning"
             + " reversal method). A method reverts cleanly when revert_agreement's low end is at least "
             + Figures.threshold(REVERT_MIN_AGREEMENT) + ", selective_retention's low end at least " + Figures.threshold(REVERT_MIN_RETENTION)
             + " and revert_ms's high end at most " + Figures.threshold(REVERT_MAX_MS) + " ms (absent figures are not held against it)."
@@ -54,17 +56,16 @@ final class ReversibilityClaim implements ClaimRule {
 
     @Override
     public Claim evaluate(ScenarioView view) {
-        List<String> measured = view.approachesWith("reversibility", "revert_agreement");
-        Optional<String> memoryMethod = measured.contains("memory/delete") ? Optional.of("memory/delete")
-                : measured.contains("memory") ? Optional.of("memory")
-                : measured.stream().filter(a -> ApproachNames.base(a).equals("memory")).findFirst();
+        List<String> measured = view.approachesWith(ScenarioNames.REVERSIBILITY, MetricNames.REVERT_AGREEMENT);
+        Optional<String> memoryMethod = measured.contains(ApproachNames.MEMORY) ? Optional.of(ApproachNames.MEMORY) : Optional.empty();
         if (memoryMethod.isEmpty()) {
-            return Claims.notMeasured(ID, STATEMENT, RULE, view, "reversibility", "revert_agreement of memory/delete or memory");
+            return Claims.notMeasured(ID, STATEMENT, RULE, view, ScenarioNames.REVERSIBILITY,
+                    MetricNames.REVERT_AGREEMENT + " of " + ApproachNames.MEMORY);
         }
         Reversal memory = reversal(view, memoryMethod.get());
         List<Reversal> fineTuning = new ArrayList<>();
         for (String method : measured) {
-            if (ApproachNames.isFineTuning(method)) {
+            if (ApproachNames.isFineTuning(view.results(), method)) {
                 fineTuning.add(reversal(view, method));
             }
         }
@@ -85,7 +86,7 @@ final class ReversibilityClaim implements ClaimRule {
     }
 
     private static Reversal reversal(ScenarioView view, String method) {
-        return new Reversal(method, view.metric("reversibility", method, "revert_agreement").orElseThrow(),
-                view.metric("reversibility", method, "selective_retention"), view.metric("reversibility", method, "revert_ms"));
+        return new Reversal(method, view.metric(ScenarioNames.REVERSIBILITY, method, MetricNames.REVERT_AGREEMENT).orElseThrow(),
+                view.metric(ScenarioNames.REVERSIBILITY, method, MetricNames.SELECTIVE_RETENTION), view.metric(ScenarioNames.REVERSIBILITY, method, MetricNames.REVERT_MS));
     }
 }

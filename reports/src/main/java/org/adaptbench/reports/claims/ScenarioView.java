@@ -21,13 +21,13 @@ record ScenarioView(Results results, String dataset) {
         return byApproach.entrySet().stream()
                 .filter(entry -> entry.getValue().containsKey(metric))
                 .map(Map.Entry::getKey)
-                .sorted(ApproachNames.ORDER)
+                .sorted(ApproachNames.order(results))
                 .toList();
     }
 
     /** Every approach of {@code scenario}, in reading order. */
     List<String> approaches(String scenario) {
-        return results.scenarios().getOrDefault(key(scenario), Map.of()).keySet().stream().sorted(ApproachNames.ORDER).toList();
+        return results.scenarios().getOrDefault(key(scenario), Map.of()).keySet().stream().sorted(ApproachNames.order(results)).toList();
     }
 
     /** Metric names of {@code scenario} and {@code approach} that start with {@code prefix}, sorted. */

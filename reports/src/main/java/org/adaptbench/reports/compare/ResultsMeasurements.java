@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.adaptbench.reports.results.ConfigDiff;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.Sample;
@@ -22,9 +23,9 @@ import org.adaptbench.reports.results.Sample;
 final class ResultsMeasurements {
 
     private static final String LATENCY_PREFIX = "latency_";
-    private static final String ACCURACY = "accuracy";
-    private static final String TOKENS_PER_REQUEST = "tokens_per_request";
-    private static final String TOKENS_PREFIX = "tokens_";
+    private static final String ACCURACY = MetricNames.ACCURACY;
+    private static final String TOKENS_PER_REQUEST = MetricNames.TOKENS_PER_REQUEST;
+    private static final String TOKENS_PREFIX = MetricNames.tokensAt("");
 
     private ResultsMeasurements() {
     }

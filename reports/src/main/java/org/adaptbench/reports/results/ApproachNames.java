@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * The approach and control names of DESIGN.md and the order people read them in.
  *
- * <p>Sub-conditions ({@code user-lora/nightly}, {@code memory/delete}) follow their approach;
+ * <p>Sub-conditions ({@code user-lora/nightly}, {@code memory/no-recency}) follow their approach;
  * controls ({@code chance}, {@code majority-ceiling}, {@code option-only}) come last; names this
  * build does not know sort after the known ones, alphabetically, so new approaches still render.
  */
@@ -36,15 +36,22 @@ public final class ApproachNames {
     public static final String ORACLE_CONTEXT = "oracle-context";
     public static final String COSINE_ORACLE = "cosine-baseline/oracle-context";
 
-    /** Approaches in the order of the comparison: no personalization, memory, fine-tuning, both. */
+    /**
+     * Reading order for results that do not list their approaches (older files): no personalization,
+     * memory, fine-tuning, both. Newer results carry their registry's order ({@link Results#approaches()}).
+     */
     public static final List<String> APPROACHES = List.of(
-            "none", "full-context", "memory", "global-lora", "variant-lora", "user-lora", "user-lora-merged", "combined");
+            NONE, FULL_CONTEXT, MEMORY, GLOBAL_LORA, VARIANT_LORA, USER_LORA, USER_LORA + "-merged", COMBINED);
 
     /** Pseudo-approaches that bound what personalization can be credited with. */
-    public static final List<String> CONTROLS = List.of("chance", "majority-ceiling", "option-only");
+    public static final List<String> CONTROLS = List.of(CHANCE, MAJORITY_CEILING, OPTION_ONLY);
 
-    /** Approaches that change weights (a sub-condition counts as its approach). */
-    public static final Set<String> FINE_TUNING = Set.of("global-lora", "variant-lora", "user-lora", "user-lora-merged");
+    /**
+     * For results that do not list their approaches: the approaches that personalize through weights
+     * alone ({@link Capabilities#CHANGES_WEIGHTS} without {@link Capabilities#READS_CONTEXT}); combined
+     * also reads memory, so it adapts and forgets as memory does and is not among them.
+     */
+    public static final Set<String> FINE_TUNING = Set.of(GLOBAL_LORA, VARIANT_LORA, USER_LORA, USER_LORA + "-merged");
 
     /** Canonical reading order over approach names. */
     public static final Comparator<String> ORDER = Comparator
@@ -68,6 +75,33 @@ public final class ApproachNames {
 
     public static boolean isFineTuning(String name) {
         return FINE_TUNING.contains(base(name));
+    }
+
+    /**
+     * Whether the approach personalizes through weights alone, as the run's registry declared it
+     * (falling back to {@link #FINE_TUNING} for results that do not list their approaches).
+     */
+    public static boolean isFineTuning(Results results, String name) {
+        String base = base(name).replace("-merged", "");
+        return results.approach(base)
+                .map(info -> info.has(Capabilities.CHANGES_WEIGHTS) && !info.has(Capabilities.READS_CONTEXT))
+                .orElse(isFineTuning(name));
+    }
+
+    /** Reading order over approach names: the run's registry order when the results list it, {@link #ORDER} otherwise. */
+    public static Comparator<String> order(Results results) {
+        if (results.approaches().isEmpty()) {
+            return ORDER;
+        }
+        List<String> registry = results.approaches().stream().map(ApproachInfo::name).toList();
+        return Comparator.comparingInt((String name) -> {
+                    int index = registry.indexOf(base(name).replace("-merged", ""));
+                    int control = CONTROLS.indexOf(base(name));
+                    return index >= 0 ? index : control >= 0 ? registry.size() + 1 + control : registry.size();
+                })
+                .thenComparing(ApproachNames::base)
+                .thenComparing(name -> name.contains("/") ? 1 : 0)
+                .thenComparing(Comparator.naturalOrder());
     }
 
     private static int rank(String name) {

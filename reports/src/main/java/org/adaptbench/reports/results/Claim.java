@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * One claim of the memory-versus-fine-tuning comparison with its evidence and computed verdict.
  *
- * @param id stable snake_case identifier ("granularity", "adaptation_speed", ...)
+ * @param id stable snake_case identifier (ScenarioNames.GRANULARITY, "adaptation_speed", ...)
  * @param statement the claim as people make it
  * @param evidence the measured numbers the verdict rests on, as readable text
  * @param rule the threshold rule that turned the numbers into the verdict

@@ -76,6 +76,6 @@ public final class Figures {
 
     /** The unit written after a number in text: fractions and counts go bare. */
     public static String unitSuffix(String unit) {
-        return unit.isEmpty() || unit.equals("fraction") ? "" : " " + unit;
+        return unit.isEmpty() || unit.equals(Units.FRACTION) ? "" : " " + unit;
     }
 }

@@ -2,20 +2,57 @@ package org.adaptbench.reports.results;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The metric names of DESIGN.md in the order a report lists them; sweep suffixes sort numerically. */
+/**
+ * The metric names of the results schema (DESIGN.md), defined once: every module that writes or
+ * reads a metric uses these constants, and CI compares metrics by these names across versions.
+ * Sweeps add a suffix ({@code accuracy_turns_100}); the builders below make those names.
+ */
 public final class MetricNames {
+
+    public static final String ACCURACY = "accuracy";
+    public static final String ACCURACY_P10_USER = "accuracy_p10_user";
+    public static final String ACCURACY_WORST_GROUP = "accuracy_worst_group";
+    public static final String ACCURACY_MINORITY = "accuracy_minority";
+    public static final String ACCURACY_MAJORITY = "accuracy_majority";
+    public static final String LIFT_OVER_NONE = "lift_over_none";
+    public static final String TIME_TO_ADAPT_MS = "time_to_adapt_ms";
+    public static final String TIME_TO_ADAPT_P50_MS = "time_to_adapt_p50_ms";
+    public static final String ADAPTED_FRACTION = "adapted_fraction";
+    public static final String ACCURACY_AFTER_CHANGE = "accuracy_after_change";
+    public static final String BYTES_PER_USER = "bytes_per_user";
+    public static final String TOKENS_PER_REQUEST = "tokens_per_request";
+    public static final String LEARN_MS = "learn_ms";
+    public static final String TRAIN_SECONDS = "train_seconds";
+    public static final String TRAIN_FLOPS = "train_flops";
+    public static final String REVERT_AGREEMENT = "revert_agreement";
+    public static final String SELECTIVE_RETENTION = "selective_retention";
+    public static final String REVERT_SCORE_DIFF = "revert_score_diff";
+    public static final String REVERT_MS = "revert_ms";
+    public static final String LATENCY_P50_MS = "latency_p50_ms";
+    public static final String LATENCY_P95_MS = "latency_p95_ms";
+    public static final String LATENCY_P99_MS = "latency_p99_ms";
+
+    private static final String RECALL_AT = "recall_at_";
+    private static final String LIFT_OVER = "lift_over_";
+    private static final String USD_PER_USER_MONTH = "usd_per_user_month_";
+    private static final String BREAK_EVEN_REQUESTS = "break_even_requests_";
 
     /** Headline metrics first, in the order of the scenarios that produce them. */
     public static final List<String> KNOWN = List.of(
-            "accuracy", "accuracy_p10_user", "accuracy_worst_group", "accuracy_minority", "accuracy_majority", "lift_over_none",
-            "time_to_adapt_ms",
-            "bytes_per_user", "tokens_per_request", "train_seconds", "train_flops",
-            "revert_agreement", "selective_retention", "revert_score_diff", "revert_ms",
-            "recall_at_1", "recall_at_3", "recall_at_5",
-            "latency_p50_ms", "latency_p95_ms", "latency_p99_ms");
+            ACCURACY, ACCURACY_P10_USER, ACCURACY_WORST_GROUP, ACCURACY_MINORITY, ACCURACY_MAJORITY, LIFT_OVER_NONE,
+            TIME_TO_ADAPT_MS, TIME_TO_ADAPT_P50_MS, ADAPTED_FRACTION, ACCURACY_AFTER_CHANGE,
+            BYTES_PER_USER, TOKENS_PER_REQUEST, LEARN_MS, TRAIN_SECONDS, TRAIN_FLOPS,
+            REVERT_AGREEMENT, SELECTIVE_RETENTION, REVERT_SCORE_DIFF, REVERT_MS,
+            recallAt(1), recallAt(3), recallAt(5),
+            LATENCY_P50_MS, LATENCY_P95_MS, LATENCY_P99_MS);
+
+    /** Names a sweep or a parameter extends: the part before the suffix. */
+    private static final List<String> FAMILIES = List.of(
+            ACCURACY + "_", "tokens_", ACCURACY_AFTER_CHANGE + "_", RECALL_AT, LIFT_OVER, USD_PER_USER_MONTH, BREAK_EVEN_REQUESTS);
 
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)$");
 
@@ -32,9 +69,44 @@ public final class MetricNames {
     private MetricNames() {
     }
 
+    /** Recall of the gold evidence within the top {@code k}. */
+    public static String recallAt(int k) {
+        return RECALL_AT + k;
+    }
+
     /** The paired lift of an approach over {@code approach}: {@code lift_over_none}, {@code lift_over_combined_adapter_only}. */
     public static String liftOver(String approach) {
-        return "lift_over_" + approach.replace('-', '_').replace('/', '_');
+        return LIFT_OVER + approach.replace('-', '_').replace('/', '_');
+    }
+
+    /** A metric measured at one point of a sweep: {@code accuracy_turns_100}, {@code accuracy_events_20}. */
+    public static String atPoint(String metric, String point) {
+        return metric + "_" + point;
+    }
+
+    /** Tokens added per request at one point of a sweep: {@code tokens_turns_100}. */
+    public static String tokensAt(String point) {
+        return "tokens_" + point;
+    }
+
+    /** Projected dollars per user per month on one model size ({@code usd_per_user_month_llama_3_1_8b}). */
+    public static String usdPerUserMonth(String model) {
+        return USD_PER_USER_MONTH + slug(model);
+    }
+
+    /** Requests per user per month at which adapters cost what memory costs, on one model size. */
+    public static String breakEvenRequests(String model) {
+        return BREAK_EVEN_REQUESTS + slug(model);
+    }
+
+    /** Whether {@code name} is a metric of this schema: a known name, or a member of a known family. */
+    public static boolean isKnown(String name) {
+        return KNOWN.contains(name) || FAMILIES.stream().anyMatch(family -> name.startsWith(family) && name.length() > family.length());
+    }
+
+    /** "Llama-3.1-8B" → "llama_3_1_8b", for metric names. */
+    public static String slug(String name) {
+        return name.toLowerCase(Locale.US).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
     private static String prefix(String name) {

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param ciLow lower end of the 95% confidence interval (equal to value when n is 1)
  * @param ciHigh upper end of the 95% confidence interval
  * @param n how many independent units (users, requests, runs) the figure is computed over
- * @param unit "fraction", "ms", "tokens", "bytes", "seconds", "usd", ...
+ * @param unit one of {@link Units}: "fraction", "ms", "tokens", "bytes", "seconds", "usd", ...
  * @param higherIsBetter the direction of improvement, which {@code compare} needs
  */
 public record MetricValue(double value, double ciLow, double ciHigh, long n, String unit, boolean higherIsBetter) {

@@ -23,6 +23,8 @@ import java.util.TreeMap;
  * @param series scenario → chart name → lines, for the charts that need more than one number
  * @param distributions scenario → approach → distribution name → values (per-user accuracies, ...)
  * @param notes statements the report must show beside the numbers (controls, caveats, exclusions)
+ * @param approaches the approaches of the run's registry with their capabilities, in reading order
+ *     (empty in files written before the registry listed them)
  */
 public record Results(
         int schemaVersion,
@@ -35,7 +37,8 @@ public record Results(
         Map<String, Map<String, Map<String, MetricValue>>> scenarios,
         Map<String, Map<String, Series>> series,
         Map<String, Map<String, Map<String, List<Double>>>> distributions,
-        List<String> notes) {
+        List<String> notes,
+        List<ApproachInfo> approaches) {
 
     public static final int CURRENT_SCHEMA_VERSION = 1;
 
@@ -50,6 +53,21 @@ public record Results(
         series = deepCopy2(series);
         distributions = deepCopy3(distributions);
         notes = List.copyOf(notes);
+        approaches = approaches == null ? List.of() : List.copyOf(approaches);
+    }
+
+    /** Results that do not list their approaches (files and fixtures from before the registry listed them). */
+    public Results(int schemaVersion, String runId, JsonNode config, String gitSha, Map<String, String> datasetHashes,
+            Map<String, String> environment, List<Claim> claims, Map<String, Map<String, Map<String, MetricValue>>> scenarios,
+            Map<String, Map<String, Series>> series, Map<String, Map<String, Map<String, List<Double>>>> distributions,
+            List<String> notes) {
+        this(schemaVersion, runId, config, gitSha, datasetHashes, environment, claims, scenarios, series, distributions, notes, List.of());
+    }
+
+    /** The same results listing the run's approaches. */
+    public Results withApproaches(List<ApproachInfo> newApproaches) {
+        return new Results(schemaVersion, runId, config, gitSha, datasetHashes, environment, claims,
+                scenarios, series, distributions, notes, newApproaches);
     }
 
     /** The metric, if the run measured it. */
@@ -59,10 +77,16 @@ public record Results(
                 .get(metric));
     }
 
+    /** What the run's registry declared about {@code name} (a sub-condition counts as its approach), if it listed it. */
+    public java.util.Optional<ApproachInfo> approach(String name) {
+        String base = ApproachNames.base(name);
+        return approaches.stream().filter(info -> info.name().equals(base)).findFirst();
+    }
+
     /** The same results with the claims replaced (claims are computed from the metrics after a run). */
     public Results withClaims(List<Claim> newClaims) {
         return new Results(schemaVersion, runId, config, gitSha, datasetHashes, environment, newClaims,
-                scenarios, series, distributions, notes);
+                scenarios, series, distributions, notes, approaches);
     }
 
     private static <V> Map<String, Map<String, V>> deepCopy2(Map<String, ? extends Map<String, V>> source) {

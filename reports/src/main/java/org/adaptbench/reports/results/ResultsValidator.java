@@ -59,6 +59,8 @@ final class ResultsValidator {
         checkScenarios(object(tree.get("scenarios"), "scenarios"));
         defaultTo(tree, "series", tree.objectNode());
         checkSeries(object(tree.get("series"), "series"));
+        defaultTo(tree, "approaches", tree.arrayNode());
+        checkApproaches(array(tree.get("approaches"), "approaches"));
         defaultTo(tree, "distributions", tree.objectNode());
         checkDistributions(object(tree.get("distributions"), "distributions"));
     }
@@ -116,6 +118,22 @@ final class ResultsValidator {
                         }
                         count(points.get(i), "n", pointPath);
                     }
+                }
+            }
+        }
+    }
+
+    private void checkApproaches(JsonNode approaches) {
+        for (int i = 0; i < approaches.size(); i++) {
+            String path = "approaches[" + i + "]";
+            JsonNode approach = object(approaches.get(i), path);
+            if (!approach.path("name").isTextual() || approach.path("name").asText().isBlank()) {
+                fail(path + ".name", "expected a non-empty string");
+            }
+            JsonNode capabilities = array(approach.get("capabilities"), path + ".capabilities");
+            for (int c = 0; c < capabilities.size(); c++) {
+                if (!capabilities.get(c).isTextual()) {
+                    fail(path + ".capabilities[" + c + "]", "expected a string");
                 }
             }
         }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * A scenario key of {@code results.json}: a base scenario name plus, when one run covers several
  * data sets, the data set it was measured on ({@code granularity@prefeval}).
  *
- * @param base the scenario name of DESIGN.md ("granularity", "cost", ...)
+ * @param base the scenario name of DESIGN.md (ScenarioNames.GRANULARITY, ScenarioNames.COST, ...)
  * @param dataset the data set suffix, "" when the key has none
  */
 public record ScenarioKey(String base, String dataset) {
@@ -17,7 +17,7 @@ public record ScenarioKey(String base, String dataset) {
 
     /** The scenarios of DESIGN.md in the order a report presents them. */
     public static final List<String> BASES = List.of(
-            "granularity", "adaptation", "cost", "reversibility", "context-length", "combined", "retrieval", "latency", "data-size");
+            ScenarioNames.GRANULARITY, ScenarioNames.ADAPTATION, ScenarioNames.COST, ScenarioNames.REVERSIBILITY, ScenarioNames.CONTEXT_LENGTH, ScenarioNames.COMBINED, ScenarioNames.RETRIEVAL, ScenarioNames.LATENCY, ScenarioNames.DATA_SIZE);
 
     /** Reading order over scenario keys: known scenarios first as listed, each data set after the plain key. */
     public static final Comparator<String> ORDER = Comparator

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.ByteArrayInputStream;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.Series;
@@ -34,14 +35,14 @@ class DegenerateChartsTest {
 
     @Test
     void onePointAllEqualAndEmptyLinesStillDraw() throws Exception {
-        Series series = new Series("queries since the change", "accuracy", true, Map.of(
+        Series series = new Series("queries since the change", MetricNames.ACCURACY, true, Map.of(
                 "memory", List.of(new SeriesPoint(3, 0.5, 0.5, 0.5, 1)),
                 "user-lora", List.of(new SeriesPoint(0, 0.7, 0.7, 0.7, 4), new SeriesPoint(5, 0.7, 0.7, 0.7, 4)),
                 "none", List.of()));
         Series empty = new Series("x", "y", false, Map.of());
         Series unknown = new Series("turns", "something new", false, Map.of("a-new-approach", List.of(new SeriesPoint(1, 2, 1, 3, 9))));
         List<RenderedChart> charts = ReportCharts.render(results(Map.of(),
-                Map.of("adaptation", Map.of("accuracy_after_change", series, "nothing", empty), "brand-new@mydata", Map.of("curve", unknown)),
+                Map.of("adaptation", Map.of(MetricNames.ACCURACY_AFTER_CHANGE, series, "nothing", empty), "brand-new@mydata", Map.of("curve", unknown)),
                 Map.of()));
         assertEquals(3, charts.size());
         for (RenderedChart chart : charts) {
@@ -54,10 +55,10 @@ class DegenerateChartsTest {
     void barsWithZerosEqualValuesAndOneApproachDraw() throws Exception {
         MetricValue zero = MetricValue.exact(0, 5, "tokens", false);
         var scenarios = Map.of(
-                "cost", Map.of("user-lora", Map.of("tokens_per_request", zero), "global-lora", Map.of("tokens_per_request", zero)),
-                "latency", Map.of("memory", Map.of("latency_p50_ms", MetricValue.exact(2, 1, "ms", false),
-                        "latency_p99_ms", MetricValue.exact(2, 1, "ms", false))),
-                "adaptation", Map.of("memory", Map.of("time_to_adapt_ms", new MetricValue(40, 1, 4e7, 3, "ms", false))));
+                "cost", Map.of("user-lora", Map.of(MetricNames.TOKENS_PER_REQUEST, zero), "global-lora", Map.of(MetricNames.TOKENS_PER_REQUEST, zero)),
+                "latency", Map.of("memory", Map.of(MetricNames.LATENCY_P50_MS, MetricValue.exact(2, 1, "ms", false),
+                        MetricNames.LATENCY_P99_MS, MetricValue.exact(2, 1, "ms", false))),
+                "adaptation", Map.of("memory", Map.of(MetricNames.TIME_TO_ADAPT_MS, new MetricValue(40, 1, 4e7, 3, "ms", false))));
         List<RenderedChart> charts = ReportCharts.render(results(scenarios, Map.of(), Map.of()));
         assertEquals(List.of("metrics-adaptation-time_to_adapt", "metrics-cost-tokens_per_request", "metrics-latency-percentiles"),
                 charts.stream().map(RenderedChart::slug).toList());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.adaptbench.reports.fixture.FixtureRun;
 import org.adaptbench.reports.results.Claim;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.Verdict;
@@ -36,8 +37,8 @@ class ClaimsTableTest {
 
     private static Verdict granularity(double memory, double memoryLow, double memoryHigh, double shared, double sharedLow, double sharedHigh) {
         return new Metrics()
-                .put("granularity", "memory", "accuracy_minority", memory, memoryLow, memoryHigh)
-                .put("granularity", "global-lora", "accuracy_minority", shared, sharedLow, sharedHigh)
+                .put("granularity", "memory", MetricNames.ACCURACY_MINORITY, memory, memoryLow, memoryHigh)
+                .put("granularity", "global-lora", MetricNames.ACCURACY_MINORITY, shared, sharedLow, sharedHigh)
                 .claim("granularity").verdict();
     }
 
@@ -48,16 +49,16 @@ class ClaimsTableTest {
         // memory ahead, but by less than the margin even at the most favourable reading
         assertEquals(Verdict.CONTRADICTED, granularity(0.62, 0.61, 0.63, 0.60, 0.59, 0.61));
         assertEquals(Verdict.MIXED, granularity(0.60, 0.50, 0.70, 0.50, 0.40, 0.60));
-        Claim missing = new Metrics().put("granularity", "memory", "accuracy_minority", 0.8, 0.7, 0.9).claim("granularity");
+        Claim missing = new Metrics().put("granularity", "memory", MetricNames.ACCURACY_MINORITY, 0.8, 0.7, 0.9).claim("granularity");
         assertEquals(Verdict.NOT_MEASURED, missing.verdict());
         assertTrue(missing.evidence().contains("global-lora"), missing.evidence());
     }
 
     private static Verdict adaptation(double memory, double memoryLow, double memoryHigh, double fineTuned, double low, double high) {
         return new Metrics()
-                .put("adaptation", "memory", "time_to_adapt_ms", memory, memoryLow, memoryHigh)
-                .put("adaptation", "user-lora/every-event", "time_to_adapt_ms", fineTuned, low, high)
-                .put("adaptation", "user-lora/nightly", "time_to_adapt_ms", 4.3e7, 4.0e7, 4.6e7)
+                .put("adaptation", "memory", MetricNames.TIME_TO_ADAPT_MS, memory, memoryLow, memoryHigh)
+                .put("adaptation", "user-lora/every-event", MetricNames.TIME_TO_ADAPT_MS, fineTuned, low, high)
+                .put("adaptation", "user-lora/nightly", MetricNames.TIME_TO_ADAPT_MS, 4.3e7, 4.0e7, 4.6e7)
                 .claim("adaptation_speed").verdict();
     }
 
@@ -67,15 +68,15 @@ class ClaimsTableTest {
         assertEquals(Verdict.CONTRADICTED, adaptation(20_000, 15_000, 25_000, 4e7, 3e7, 5e7));
         assertEquals(Verdict.CONTRADICTED, adaptation(50, 45, 55, 40, 30, 44));
         assertEquals(Verdict.MIXED, adaptation(50, 45, 55, 300, 250, 350));
-        Claim noFineTuning = new Metrics().put("adaptation", "memory", "time_to_adapt_ms", 50, 45, 55)
-                .put("adaptation", "full-context", "time_to_adapt_ms", 3, 2, 4).claim("adaptation_speed");
+        Claim noFineTuning = new Metrics().put("adaptation", "memory", MetricNames.TIME_TO_ADAPT_MS, 50, 45, 55)
+                .put("adaptation", "full-context", MetricNames.TIME_TO_ADAPT_MS, 3, 2, 4).claim("adaptation_speed");
         assertEquals(Verdict.NOT_MEASURED, noFineTuning.verdict());
     }
 
     private static Metrics cost(double bytes, double tokens) {
         return new Metrics()
-                .put("cost", "memory", "bytes_per_user", bytes, bytes * 0.9, bytes * 1.1)
-                .put("cost", "memory", "tokens_per_request", tokens, tokens * 0.9, tokens * 1.1);
+                .put("cost", "memory", MetricNames.BYTES_PER_USER, bytes, bytes * 0.9, bytes * 1.1)
+                .put("cost", "memory", MetricNames.TOKENS_PER_REQUEST, tokens, tokens * 0.9, tokens * 1.1);
     }
 
     @Test
@@ -100,63 +101,63 @@ class ClaimsTableTest {
                 .put("cost", "memory", "usd_per_user_month_b", 1.0, 0.9, 1.1)
                 .put("cost", "user-lora", "usd_per_user_month_b", 0.1, 0.09, 0.11);
         assertEquals(Verdict.MIXED, splitDecision.claim("cost").verdict());
-        assertEquals(Verdict.NOT_MEASURED, new Metrics().put("cost", "memory", "bytes_per_user", 1, 1, 1).claim("cost").verdict());
+        assertEquals(Verdict.NOT_MEASURED, new Metrics().put("cost", "memory", MetricNames.BYTES_PER_USER, 1, 1, 1).claim("cost").verdict());
     }
 
     private static Metrics memoryDeletes(String method, double agreement, double low, double high) {
         return new Metrics()
-                .put("reversibility", method, "revert_agreement", agreement, low, high)
-                .put("reversibility", method, "selective_retention", 0.99, 0.98, 1.0)
-                .put("reversibility", method, "revert_ms", 2, 1.8, 2.2);
+                .put("reversibility", method, MetricNames.REVERT_AGREEMENT, agreement, low, high)
+                .put("reversibility", method, MetricNames.SELECTIVE_RETENTION, 0.99, 0.98, 1.0)
+                .put("reversibility", method, MetricNames.REVERT_MS, 2, 1.8, 2.2);
     }
 
     @Test
     void reversibilityVerdicts() {
-        Metrics supported = memoryDeletes("memory/delete", 1.0, 1.0, 1.0)
-                .put("reversibility", "user-lora/gradient-ascent", "revert_agreement", 0.8, 0.75, 0.85)
-                .put("reversibility", "user-lora/detach", "revert_agreement", 1.0, 1.0, 1.0)
-                .put("reversibility", "user-lora/detach", "selective_retention", 0.3, 0.25, 0.35);
+        Metrics supported = memoryDeletes("memory", 1.0, 1.0, 1.0)
+                .put("reversibility", "user-lora/gradient-ascent", MetricNames.REVERT_AGREEMENT, 0.8, 0.75, 0.85)
+                .put("reversibility", "user-lora/detach", MetricNames.REVERT_AGREEMENT, 1.0, 1.0, 1.0)
+                .put("reversibility", "user-lora/detach", MetricNames.SELECTIVE_RETENTION, 0.3, 0.25, 0.35);
         assertEquals(Verdict.SUPPORTED, supported.claim("reversibility").verdict());
-        assertEquals(Verdict.CONTRADICTED, memoryDeletes("memory/delete", 0.8, 0.75, 0.85)
-                .put("reversibility", "user-lora/gradient-ascent", "revert_agreement", 0.8, 0.75, 0.85).claim("reversibility").verdict());
+        assertEquals(Verdict.CONTRADICTED, memoryDeletes("memory", 0.8, 0.75, 0.85)
+                .put("reversibility", "user-lora/gradient-ascent", MetricNames.REVERT_AGREEMENT, 0.8, 0.75, 0.85).claim("reversibility").verdict());
         Metrics fineTuningRevertsToo = memoryDeletes("memory", 1.0, 1.0, 1.0)
-                .put("reversibility", "user-lora/retrain", "revert_agreement", 0.99, 0.97, 1.0)
-                .put("reversibility", "user-lora/retrain", "selective_retention", 0.95, 0.92, 0.98)
-                .put("reversibility", "user-lora/retrain", "revert_ms", 500, 450, 550);
+                .put("reversibility", "user-lora/retrain", MetricNames.REVERT_AGREEMENT, 0.99, 0.97, 1.0)
+                .put("reversibility", "user-lora/retrain", MetricNames.SELECTIVE_RETENTION, 0.95, 0.92, 0.98)
+                .put("reversibility", "user-lora/retrain", MetricNames.REVERT_MS, 500, 450, 550);
         Claim mixed = fineTuningRevertsToo.claim("reversibility");
         assertEquals(Verdict.MIXED, mixed.verdict());
         assertTrue(mixed.evidence().startsWith("memory:"), "falls back to the plain memory approach: " + mixed.evidence());
         assertTrue(mixed.evidence().contains("reverts cleanly"), mixed.evidence());
-        assertEquals(Verdict.MIXED, memoryDeletes("memory/delete", 1.0, 1.0, 1.0).claim("reversibility").verdict());
+        assertEquals(Verdict.MIXED, memoryDeletes("memory", 1.0, 1.0, 1.0).claim("reversibility").verdict());
         assertEquals(Verdict.NOT_MEASURED, new Metrics()
-                .put("reversibility", "user-lora/retrain", "revert_agreement", 0.99, 0.97, 1.0).claim("reversibility").verdict());
+                .put("reversibility", "user-lora/retrain", MetricNames.REVERT_AGREEMENT, 0.99, 0.97, 1.0).claim("reversibility").verdict());
     }
 
     @Test
     void combinedVerdicts() {
-        Metrics base = new Metrics().put("combined", "combined", "accuracy", 0.9, 0.88, 0.92);
-        assertEquals(Verdict.SUPPORTED, base.put("combined", "memory", "accuracy", 0.8, 0.78, 0.82)
-                .put("combined", "combined/adapter-only", "accuracy", 0.7, 0.68, 0.72).claim("combined_best").verdict());
-        assertEquals(Verdict.CONTRADICTED, new Metrics().put("combined", "combined", "accuracy", 0.9, 0.88, 0.92)
-                .put("combined", "memory", "accuracy", 0.95, 0.94, 0.96)
-                .put("combined", "combined/adapter-only", "accuracy", 0.7, 0.68, 0.72).claim("combined_best").verdict());
-        assertEquals(Verdict.MIXED, new Metrics().put("combined", "combined", "accuracy", 0.9, 0.85, 0.95)
-                .put("combined", "memory", "accuracy", 0.88, 0.83, 0.93)
-                .put("combined", "combined/adapter-only", "accuracy", 0.7, 0.68, 0.72).claim("combined_best").verdict());
-        assertEquals(Verdict.MIXED, new Metrics().put("combined", "combined", "accuracy", 0.9, 0.88, 0.92)
-                .put("combined", "memory", "accuracy", 0.8, 0.78, 0.82).claim("combined_best").verdict(), "one part unmeasured");
-        assertEquals(Verdict.NOT_MEASURED, new Metrics().put("combined", "memory", "accuracy", 0.8, 0.78, 0.82)
+        Metrics base = new Metrics().put("combined", "combined", MetricNames.ACCURACY, 0.9, 0.88, 0.92);
+        assertEquals(Verdict.SUPPORTED, base.put("combined", "memory", MetricNames.ACCURACY, 0.8, 0.78, 0.82)
+                .put("combined", "combined/adapter-only", MetricNames.ACCURACY, 0.7, 0.68, 0.72).claim("combined_best").verdict());
+        assertEquals(Verdict.CONTRADICTED, new Metrics().put("combined", "combined", MetricNames.ACCURACY, 0.9, 0.88, 0.92)
+                .put("combined", "memory", MetricNames.ACCURACY, 0.95, 0.94, 0.96)
+                .put("combined", "combined/adapter-only", MetricNames.ACCURACY, 0.7, 0.68, 0.72).claim("combined_best").verdict());
+        assertEquals(Verdict.MIXED, new Metrics().put("combined", "combined", MetricNames.ACCURACY, 0.9, 0.85, 0.95)
+                .put("combined", "memory", MetricNames.ACCURACY, 0.88, 0.83, 0.93)
+                .put("combined", "combined/adapter-only", MetricNames.ACCURACY, 0.7, 0.68, 0.72).claim("combined_best").verdict());
+        assertEquals(Verdict.MIXED, new Metrics().put("combined", "combined", MetricNames.ACCURACY, 0.9, 0.88, 0.92)
+                .put("combined", "memory", MetricNames.ACCURACY, 0.8, 0.78, 0.82).claim("combined_best").verdict(), "one part unmeasured");
+        assertEquals(Verdict.NOT_MEASURED, new Metrics().put("combined", "memory", MetricNames.ACCURACY, 0.8, 0.78, 0.82)
                 .claim("combined_best").verdict());
     }
 
     @Test
     void eachDatasetIsJudgedOnItsOwnAndUnmeasuredOnesAreLeftOut() {
         Metrics twoDatasets = new Metrics()
-                .put("granularity@synthetic", "memory", "accuracy_minority", 0.80, 0.75, 0.85)
-                .put("granularity@synthetic", "global-lora", "accuracy_minority", 0.30, 0.25, 0.35)
-                .put("granularity@prefeval", "memory", "accuracy_minority", 0.52, 0.45, 0.59)
-                .put("granularity@prefeval", "global-lora", "accuracy_minority", 0.50, 0.43, 0.57)
-                .put("cost@prefeval", "memory", "tokens_per_request", 100, 90, 110);
+                .put("granularity@synthetic", "memory", MetricNames.ACCURACY_MINORITY, 0.80, 0.75, 0.85)
+                .put("granularity@synthetic", "global-lora", MetricNames.ACCURACY_MINORITY, 0.30, 0.25, 0.35)
+                .put("granularity@prefeval", "memory", MetricNames.ACCURACY_MINORITY, 0.52, 0.45, 0.59)
+                .put("granularity@prefeval", "global-lora", MetricNames.ACCURACY_MINORITY, 0.50, 0.43, 0.57)
+                .put("cost@prefeval", "memory", MetricNames.TOKENS_PER_REQUEST, 100, 90, 110);
         assertEquals(Verdict.SUPPORTED, twoDatasets.claim("granularity@synthetic").verdict());
         assertEquals(Verdict.MIXED, twoDatasets.claim("granularity@prefeval").verdict());
         assertEquals(Verdict.NOT_MEASURED, twoDatasets.claim("cost").verdict(), "unmeasured everywhere: one row, plain id");

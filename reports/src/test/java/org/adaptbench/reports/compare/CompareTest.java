@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.adaptbench.reports.fixture.FixtureRun;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsFormatException;
@@ -107,7 +108,7 @@ class CompareTest {
         var scenarios = new java.util.TreeMap<>(base.scenarios());
         var latency = new java.util.TreeMap<>(scenarios.get("latency"));
         latency.remove("none");
-        latency.put("new-approach", Map.of("latency_p50_ms", MetricValue.exact(3, 1, "ms", false)));
+        latency.put("new-approach", Map.of(MetricNames.LATENCY_P50_MS, MetricValue.exact(3, 1, "ms", false)));
         scenarios.put("latency", latency);
         var config = base.config().deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) config).put("users", 200);

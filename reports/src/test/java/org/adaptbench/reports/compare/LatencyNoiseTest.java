@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
@@ -71,9 +72,9 @@ class LatencyNoiseTest {
         }
         Bootstrap bootstrap = new Bootstrap(seed, 200);
         Map<String, MetricValue> metrics = new TreeMap<>();
-        metrics.put("latency_p50_ms", bootstrap.quantile(latencies, 0.50, "ms", false));
-        metrics.put("latency_p95_ms", bootstrap.quantile(latencies, 0.95, "ms", false));
-        metrics.put("latency_p99_ms", bootstrap.quantile(latencies, 0.99, "ms", false));
+        metrics.put(MetricNames.LATENCY_P50_MS, bootstrap.quantile(latencies, 0.50, "ms", false));
+        metrics.put(MetricNames.LATENCY_P95_MS, bootstrap.quantile(latencies, 0.95, "ms", false));
+        metrics.put(MetricNames.LATENCY_P99_MS, bootstrap.quantile(latencies, 0.99, "ms", false));
         Results results = new Results(Results.CURRENT_SCHEMA_VERSION, name, JsonNodeFactory.instance.objectNode().put("seed", 1),
                 "unknown", Map.of(), Map.of(), List.of(), Map.of("latency", Map.of("memory", metrics)), Map.of(), Map.of(), List.of());
         Path runDir = dir.resolve(name);

@@ -5,16 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.adaptbench.reports.fixture.FixtureRun;
+import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.junit.jupiter.api.Test;
@@ -80,8 +81,8 @@ class ReportWriterTest {
     @Test
     void contradictedClaimsAreSaidPlainly() throws IOException {
         var scenarios = Map.of("granularity", Map.of(
-                "memory", Map.of("accuracy_minority", new MetricValue(0.40, 0.38, 0.42, 30, "fraction", true)),
-                "global-lora", Map.of("accuracy_minority", new MetricValue(0.60, 0.58, 0.62, 30, "fraction", true))));
+                "memory", Map.of(MetricNames.ACCURACY_MINORITY, new MetricValue(0.40, 0.38, 0.42, 30, "fraction", true)),
+                "global-lora", Map.of(MetricNames.ACCURACY_MINORITY, new MetricValue(0.60, 0.58, 0.62, 30, "fraction", true))));
         Results results = new Results(Results.CURRENT_SCHEMA_VERSION, "c", JsonNodeFactory.instance.objectNode().put("seed", 3), "unknown",
                 Map.of(), Map.of(), List.of(), scenarios, Map.of(), Map.of(), List.of());
         ReportWriter.ReportFiles files = ReportWriter.write(results, dir.resolve("c"));

@@ -30,7 +30,7 @@ class ResultsBadInputTest {
     void minimalFileReadsWithOptionalPartsEmpty() throws Exception {
         Files.writeString(dir.resolve("results.json"), results(METRIC));
         Results results = ResultsIo.read(dir);
-        assertEquals(0.8, results.metric("granularity", "memory", "accuracy").orElseThrow().value());
+        assertEquals(0.8, results.metric("granularity", "memory", MetricNames.ACCURACY).orElseThrow().value());
         assertTrue(results.series().isEmpty() && results.notes().isEmpty() && results.claims().isEmpty());
         assertEquals("unknown", results.gitSha());
     }

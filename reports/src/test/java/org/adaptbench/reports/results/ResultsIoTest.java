@@ -22,8 +22,8 @@ class ResultsIoTest {
 
     static Results sample() {
         var metrics = new TreeMap<String, MetricValue>(Map.of(
-                "accuracy", new MetricValue(0.8, 0.7, 0.9, 40, "fraction", true),
-                "latency_p50_ms", MetricValue.exact(1.5, 400, "ms", false)));
+                MetricNames.ACCURACY, new MetricValue(0.8, 0.7, 0.9, 40, "fraction", true),
+                MetricNames.LATENCY_P50_MS, MetricValue.exact(1.5, 400, "ms", false)));
         var scenarios = new TreeMap<String, Map<String, Map<String, MetricValue>>>();
         scenarios.put("granularity", Map.<String, Map<String, MetricValue>>of("memory", metrics));
         var config = JsonNodeFactory.instance.objectNode().put("seed", 7);

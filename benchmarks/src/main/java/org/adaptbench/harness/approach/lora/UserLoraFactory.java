@@ -9,6 +9,7 @@ import org.adaptbench.harness.approach.ApproachFactory;
 import org.adaptbench.harness.approach.Sweep;
 import org.adaptbench.harness.approach.Variant;
 import org.adaptbench.harness.usage.UsageException;
+import org.adaptbench.reports.results.ApproachNames;
 
 /**
  * Builds one adapter per user. Its conditions: a retraining cadence ({@code user-lora/nightly},
@@ -30,7 +31,7 @@ public final class UserLoraFactory implements ApproachFactory {
                 : Cadence.parse(variant.condition().isEmpty() ? context.config().adapters().cadence() : variant.condition());
         return new UserLoraApproach(variant.wireName(), new AdapterRegistry(context.bench().baseModel()),
                 FineTuningSetup.data(context), FineTuningSetup.lineage(context), context.bench().embedder(),
-                FineTuningSetup.training(context, "user-lora", context.config().adapters().epochs()), FineTuningSetup.ascent(context),
+                FineTuningSetup.training(context, ApproachNames.USER_LORA, context.config().adapters().epochs()), FineTuningSetup.ascent(context),
                 cadence, reversal.orElse(ReversalMethod.RETRAIN), variant.merged(), context.config().adapters().maxExamplesPerUser());
     }
 

@@ -1,0 +1,4 @@
+/**
+ * JMH: the MiniLM embedder and its cache.
+ */
+package org.adaptbench.jmh.embedding;

@@ -1,0 +1,12 @@
+package org.adaptbench.harness.approach.combined;
+
+import org.adaptbench.harness.approach.ApproachContractTest;
+
+/** The approach contract for {@code combined}. */
+class CombinedApproachTest extends ApproachContractTest {
+
+    @Override
+    protected String approach() {
+        return "combined";
+    }
+}
