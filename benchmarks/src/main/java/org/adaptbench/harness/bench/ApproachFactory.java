@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.adaptbench.datasets.Seeds;
+import org.adaptbench.datasets.seed.Seeds;
 import org.adaptbench.datasets.model.UserData;
 import org.adaptbench.finetune.adapter.AdapterRegistry;
 import org.adaptbench.finetune.lora.LoraConfig;

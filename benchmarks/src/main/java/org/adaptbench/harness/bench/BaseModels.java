@@ -19,7 +19,7 @@ import org.adaptbench.datasets.model.UserData;
 import org.adaptbench.datasets.prefeval.PrefEvalLocation;
 import org.adaptbench.datasets.prefeval.PrefEvalOptions;
 import java.util.Set;
-import org.adaptbench.datasets.Seeds;
+import org.adaptbench.datasets.seed.Seeds;
 import org.adaptbench.datasets.synthetic.PretrainingConfig;
 import org.adaptbench.datasets.synthetic.PretrainingCorpus;
 import org.adaptbench.datasets.synthetic.PretrainingExample;

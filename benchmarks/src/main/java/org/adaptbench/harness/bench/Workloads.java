@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import org.adaptbench.cli.UsageException;
 import org.adaptbench.datasets.DatasetLoader;
 import org.adaptbench.datasets.LoadOptions;
-import org.adaptbench.datasets.Seeds;
+import org.adaptbench.datasets.seed.Seeds;
 import org.adaptbench.datasets.model.Dataset;
 import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.UserData;

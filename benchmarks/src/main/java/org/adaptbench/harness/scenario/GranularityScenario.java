@@ -15,7 +15,7 @@ import org.adaptbench.harness.model.AnswerModel;
 import org.adaptbench.harness.model.EmbeddedAnswerModel;
 import org.adaptbench.finetune.model.CosineBaselineScorer;
 import org.adaptbench.harness.run.CellResult;
-import org.adaptbench.datasets.Seeds;
+import org.adaptbench.datasets.seed.Seeds;
 import org.adaptbench.harness.eval.QueryIndex;
 import org.adaptbench.harness.eval.ReplayExperiment;
 import org.adaptbench.harness.metrics.AccuracyMetrics;
