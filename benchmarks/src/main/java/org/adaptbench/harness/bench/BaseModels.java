@@ -25,7 +25,7 @@ import org.adaptbench.datasets.synthetic.PretrainingCorpus;
 import org.adaptbench.datasets.synthetic.PretrainingExample;
 import org.adaptbench.datasets.synthetic.SyntheticConfig;
 import org.adaptbench.finetune.model.LabelledExample;
-import org.adaptbench.finetune.model.ModelConfig;
+import org.adaptbench.finetune.architecture.ModelConfig;
 import org.adaptbench.finetune.model.Prompt;
 import org.adaptbench.finetune.train.ContextUse;
 import org.adaptbench.finetune.train.PretrainedModel;

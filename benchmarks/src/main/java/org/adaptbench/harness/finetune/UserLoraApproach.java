@@ -13,7 +13,7 @@ import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.finetune.adapter.AdapterRegistry;
 import org.adaptbench.finetune.adapter.UnmergeMode;
 import org.adaptbench.finetune.model.LabelledExample;
-import org.adaptbench.finetune.strategy.PerUserAdapterStrategy;
+import org.adaptbench.finetune.strategy.AdapterNames;
 import org.adaptbench.finetune.train.AdapterTrainer;
 import org.adaptbench.finetune.train.AdapterTrainingConfig;
 import org.adaptbench.finetune.train.AscentConfig;
@@ -211,7 +211,7 @@ public final class UserLoraApproach implements Approach {
     }
 
     static String adapterName(String userId) {
-        return PerUserAdapterStrategy.adapterName(userId);
+        return AdapterNames.user(userId);
     }
 
     @Override

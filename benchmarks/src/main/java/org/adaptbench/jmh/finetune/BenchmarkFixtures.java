@@ -12,8 +12,8 @@ import org.adaptbench.finetune.lora.LoraAdapter;
 import org.adaptbench.finetune.lora.LoraConfig;
 import org.adaptbench.finetune.lora.LowRankFactors;
 import org.adaptbench.finetune.model.LabelledExample;
-import org.adaptbench.finetune.model.ModelConfig;
-import org.adaptbench.finetune.model.ModelLayer;
+import org.adaptbench.finetune.architecture.ModelConfig;
+import org.adaptbench.finetune.architecture.ModelLayer;
 import org.adaptbench.finetune.model.Prompt;
 import org.adaptbench.finetune.model.ScoringModel;
 
