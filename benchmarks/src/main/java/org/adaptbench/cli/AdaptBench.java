@@ -1,7 +1,7 @@
 package org.adaptbench.cli;
 
 import java.io.PrintWriter;
-import org.adaptbench.datasets.DatasetFormatException;
+import org.adaptbench.datasets.io.DatasetFormatException;
 import org.adaptbench.harness.usage.UsageException;
 import org.adaptbench.reports.results.ResultsFormatException;
 import picocli.CommandLine.Command;

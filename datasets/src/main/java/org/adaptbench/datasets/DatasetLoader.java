@@ -2,6 +2,7 @@ package org.adaptbench.datasets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.adaptbench.datasets.io.DatasetFormatException;
 import org.adaptbench.datasets.jsonl.JsonlDatasetReader;
 import org.adaptbench.datasets.jsonl.JsonlLayout;
 import org.adaptbench.datasets.model.Dataset;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.adaptbench.datasets.io.DatasetFormatException;
 import org.adaptbench.datasets.model.Dataset;
 import org.adaptbench.datasets.model.DatasetKind;
 import org.adaptbench.datasets.prefeval.PrefEvalLocation;

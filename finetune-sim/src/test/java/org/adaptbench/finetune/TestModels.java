@@ -1,14 +1,18 @@
 package org.adaptbench.finetune;
 
 import java.util.List;
+import org.adaptbench.finetune.adapter.AdapterRegistry;
+import org.adaptbench.finetune.architecture.ModelConfig;
 import org.adaptbench.finetune.model.LabelledExample;
-import org.adaptbench.finetune.model.ModelConfig;
 import org.adaptbench.finetune.model.OptionScorer;
 import org.adaptbench.finetune.model.OptionScores;
 import org.adaptbench.finetune.model.Prompt;
 import org.adaptbench.finetune.model.ScoringModel;
+import org.adaptbench.finetune.train.AdapterTrainer;
+import org.adaptbench.finetune.train.AdapterTrainingConfig;
 import org.adaptbench.finetune.train.ContextUse;
 import org.adaptbench.finetune.train.Pretraining;
+import org.adaptbench.finetune.train.TrainedAdapter;
 import org.adaptbench.finetune.train.TrainingConfig;
 
 /** A tiny pre-trained model shared by the tests of one JVM (pre-training takes a few seconds). */
@@ -37,6 +41,13 @@ public final class TestModels {
             pretrained = Pretraining.pretrain(CONFIG, PRETRAINING, pretrainingExamples()).model();
         }
         return pretrained;
+    }
+
+    /** Trains an adapter on {@code registry}'s base model and registers it attached, as the harness does. */
+    public static TrainedAdapter train(AdapterRegistry registry, String name, List<LabelledExample> examples, AdapterTrainingConfig config) {
+        TrainedAdapter trained = AdapterTrainer.train(registry.base(), name, examples, config);
+        registry.register(trained.adapter());
+        return trained;
     }
 
     public static double accuracy(OptionScorer scorer, List<LabelledExample> examples) {

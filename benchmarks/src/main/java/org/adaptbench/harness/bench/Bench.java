@@ -2,7 +2,7 @@ package org.adaptbench.harness.bench;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.adaptbench.datasets.Seeds;
+import org.adaptbench.datasets.seed.Seeds;
 import org.adaptbench.finetune.model.ScoringModel;
 import org.adaptbench.finetune.train.PretrainedModel;
 import org.adaptbench.finetune.train.Pretraining;

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.adaptbench.datasets.Seeds;
 import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.UserData;
+import org.adaptbench.datasets.seed.Seeds;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.personalization.embed.Embedder;
 

@@ -20,6 +20,7 @@ public final class SharedExtraction {
     private final SlotCatalogue slots;
     private final SlotClassifier classifier;
     private final PreferenceExtractor extractor;
+    private final Lineage lineage;
 
     /** The workload's one shared extraction, built on first use. */
     public static SharedExtraction of(ApproachContext context) {
@@ -35,6 +36,7 @@ public final class SharedExtraction {
         this.extractor = bench.config().memory().llmExtractor()
                 ? new LlmPreferenceExtractor(bench.extractorChat(), classifier, offline)
                 : offline;
+        this.lineage = new Lineage(extractor, bench.embedder());
     }
 
     /** The workload's preference dimensions as slots; open when it has none (PrefEval, imports). */
@@ -53,6 +55,11 @@ public final class SharedExtraction {
      */
     public PreferenceExtractor extractor() {
         return extractor;
+    }
+
+    /** What the extractor reads in each turn and what a deletion request deletes, cached by text for every approach. */
+    public Lineage lineage() {
+        return lineage;
     }
 
     public Bench bench() {

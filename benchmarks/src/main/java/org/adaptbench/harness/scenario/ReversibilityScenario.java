@@ -19,11 +19,10 @@ import org.adaptbench.harness.approach.Effort;
 import org.adaptbench.harness.approach.OnDemandTraining;
 import org.adaptbench.harness.approach.ReplayClock;
 import org.adaptbench.harness.approach.Sweep;
-import org.adaptbench.harness.approach.lora.FineTuningSetup;
-import org.adaptbench.harness.approach.lora.Lineage;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.cell.CellResult;
 import org.adaptbench.harness.context.RunContext;
+import org.adaptbench.harness.extraction.Lineage;
 import org.adaptbench.harness.extraction.MemoryTurns;
 import org.adaptbench.harness.extraction.SharedExtraction;
 import org.adaptbench.harness.model.Decision;
@@ -150,8 +149,9 @@ public final class ReversibilityScenario implements Scenario {
         Map<String, List<Double>> measurements = new LinkedHashMap<>();
         // what memory reverts hangs on how the shared extractor filed the turns: say so where slots are known
         boolean diagnose = spec.has(Capability.RETRIEVES) && workload.catalogue().isPresent();
-        PreferenceExtractor extractor = diagnose ? SharedExtraction.of(context.approachContext(workload)).extractor() : null;
-        Lineage lineage = diagnose ? FineTuningSetup.lineage(context.approachContext(workload)) : null;
+        SharedExtraction extraction = SharedExtraction.of(context.approachContext(workload));
+        PreferenceExtractor extractor = diagnose ? extraction.extractor() : null;
+        Lineage lineage = diagnose ? extraction.lineage() : null;
         for (Case c : cases) {
             if (diagnose) {
                 add(measurements, CONFUSED, misfiled(lineage, c) || misdirected(extractor, c) ? 1 : 0);

@@ -8,12 +8,12 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.adaptbench.finetune.adapter.AdapterRegistry;
 import org.adaptbench.finetune.adapter.ScoringRequest;
+import org.adaptbench.finetune.architecture.ModelConfig;
+import org.adaptbench.finetune.architecture.ModelLayer;
 import org.adaptbench.finetune.lora.LoraAdapter;
 import org.adaptbench.finetune.lora.LoraConfig;
 import org.adaptbench.finetune.lora.LowRankFactors;
 import org.adaptbench.finetune.model.LabelledExample;
-import org.adaptbench.finetune.model.ModelConfig;
-import org.adaptbench.finetune.model.ModelLayer;
 import org.adaptbench.finetune.model.Prompt;
 import org.adaptbench.finetune.model.ScoringModel;
 

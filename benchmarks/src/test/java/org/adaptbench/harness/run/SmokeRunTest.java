@@ -7,17 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.adaptbench.cli.AdaptBench;
 import org.adaptbench.datasets.prefeval.PrefEvalLocation;
+import org.adaptbench.harness.approach.registry.ApproachKind;
 import org.adaptbench.harness.cell.RunDirectory;
 import org.adaptbench.harness.scenario.ScenarioKind;
+import org.adaptbench.reports.results.ApproachInfo;
+import org.adaptbench.reports.results.ApproachNames;
 import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
+import org.adaptbench.reports.results.ScenarioKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,5 +136,27 @@ class SmokeRunTest {
         args.addAll(List.of(base));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
+    }
+
+    /** Every name the run wrote is one the results schema defines: CI compares metrics by these names. */
+    @Test
+    void theRunEmitsOnlyNamesTheResultsSchemaKnows() {
+        Set<String> approaches = new HashSet<>(ApproachKind.wireNames());
+        approaches.addAll(ApproachNames.CONTROLS);
+        approaches.add(ApproachNames.ORACLE_CONTEXT);
+        approaches.add(ApproachNames.base(ApproachNames.COSINE_ORACLE));
+        smoke.scenarios().forEach((key, byApproach) -> {
+            String scenario = ScenarioKey.parse(key).base();
+            assertTrue(ScenarioKind.wireNames().contains(scenario), "unknown scenario " + key);
+            byApproach.forEach((approach, metrics) -> {
+                String base = ApproachNames.base(approach).replace("-merged", "");
+                assertTrue(approaches.contains(base), "unknown approach " + approach + " in " + key);
+                metrics.keySet().forEach(metric -> assertTrue(MetricNames.isKnown(metric), "unknown metric " + metric + " of "
+                        + approach + " in " + key));
+            });
+        });
+        assertEquals(ApproachKind.wireNames(),
+                smoke.approaches().stream().map(ApproachInfo::name).toList(),
+                "results list the registry's approaches in its order");
     }
 }

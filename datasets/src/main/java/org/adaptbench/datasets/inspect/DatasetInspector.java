@@ -7,7 +7,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.adaptbench.datasets.DatasetLoader;
 import org.adaptbench.datasets.LoadOptions;
-import org.adaptbench.datasets.jsonl.JsonlLayout;
 import org.adaptbench.datasets.model.Dataset;
 import org.adaptbench.datasets.model.DatasetKind;
 import org.adaptbench.datasets.model.Query;
@@ -57,7 +56,7 @@ public final class DatasetInspector {
                 }
             }
         }
-        line(out, "data set", dataset.name() + " (" + JsonlLayout.wireName(dataset.kind()) + ")");
+        line(out, "data set", dataset.name() + " (" + dataset.kind().wireName() + ")");
         line(out, "content hash", dataset.contentHash());
         line(out, "users", Integer.toString(dataset.users().size()));
         line(out, "turns", String.format(Locale.US, "%d (user %d, assistant %d)",
@@ -67,7 +66,7 @@ public final class DatasetInspector {
         line(out, "options", Integer.toString(options));
         line(out, "evidence", evidence + " turn ids");
         StringBuilder labels = new StringBuilder();
-        kinds.forEach((kind, count) -> labels.append(labels.length() == 0 ? "" : ", ").append(JsonlLayout.wireName(kind)).append(' ').append(count));
+        kinds.forEach((kind, count) -> labels.append(labels.length() == 0 ? "" : ", ").append(kind.wireName()).append(' ').append(count));
         line(out, "turn labels", labels.length() == 0 ? "(none)" : labels.toString());
         if (majorityCount > 0) {
             line(out, "majority ceiling", String.format(Locale.US, "%.4f (over %d queries)", majoritySum / majorityCount, majorityCount));

@@ -15,7 +15,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import org.adaptbench.datasets.DatasetFormatException;
 
 /**
  * Writes a folder of files so that a reader sees either no folder, the old folder, or the whole new

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.adaptbench.datasets.DatasetFormatException;
 
 /**
  * Typed reads of JSON object fields that fail with a {@link DatasetFormatException} naming the file,

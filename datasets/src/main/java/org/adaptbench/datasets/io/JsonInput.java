@@ -20,7 +20,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import org.adaptbench.datasets.DatasetFormatException;
 
 /**
  * Reads JSON documents and JSON Lines files strictly: UTF-8 only, duplicate keys and trailing

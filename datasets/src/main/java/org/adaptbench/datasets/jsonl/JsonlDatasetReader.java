@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.adaptbench.datasets.DatasetFormatException;
 import org.adaptbench.datasets.io.ContentHash;
+import org.adaptbench.datasets.io.DatasetFormatException;
 import org.adaptbench.datasets.io.JsonFields;
 import org.adaptbench.datasets.io.JsonInput;
 import org.adaptbench.datasets.model.Choice;
@@ -25,6 +25,7 @@ import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.datasets.model.TurnKind;
 import org.adaptbench.datasets.model.TurnLabel;
 import org.adaptbench.datasets.model.UserData;
+import org.adaptbench.datasets.model.WireName;
 
 /**
  * Reads a folder in the JSONL layout ({@link JsonlLayout}) into a {@link Dataset}, checking every
@@ -99,14 +100,14 @@ public final class JsonlDatasetReader {
         if (version != JsonlLayout.FORMAT_VERSION) {
             throw fields.error("format_version", "version " + version + " is not supported (this build reads " + JsonlLayout.FORMAT_VERSION + ")");
         }
-        fields.optionalText(root, "kind").ifPresent(kind -> JsonlLayout.parseDatasetKind(kind)
-                .orElseThrow(() -> fields.error("kind", "unknown kind '" + kind + "' (expected synthetic, prefeval or jsonl)")));
+        fields.optionalText(root, "kind").ifPresent(kind -> DatasetKind.parse(kind)
+                .orElseThrow(() -> fields.error("kind", "unknown kind '" + kind + "' (expected " + WireName.choices(DatasetKind.class) + ")")));
         return Optional.of(root);
     }
 
     private DatasetKind kind(Optional<JsonNode> manifest) {
         return manifest.flatMap(m -> Optional.ofNullable(m.get("kind")))
-                .flatMap(kind -> JsonlLayout.parseDatasetKind(kind.asText()))
+                .flatMap(kind -> DatasetKind.parse(kind.asText()))
                 .orElse(DatasetKind.JSONL);
     }
 
@@ -145,7 +146,7 @@ public final class JsonlDatasetReader {
         }
         String roleText = fields.requireText(line, "role");
         Role role = Role.parse(roleText)
-                .orElseThrow(() -> fields.error("role", "unknown role '" + roleText + "' (expected user or assistant)"));
+                .orElseThrow(() -> fields.error("role", "unknown role '" + roleText + "' (expected " + WireName.choices(Role.class) + ")"));
         String text = fields.requireText(line, "text");
         long timestamp = fields.requireLong(line, "timestamp");
         Optional<Choice> choice = fields.optionalObject(line, "choice").map(node -> choice(node, fields.nested("choice")));
@@ -168,7 +169,7 @@ public final class JsonlDatasetReader {
 
     private static TurnLabel label(JsonNode node, JsonFields fields) {
         String kindText = fields.requireText(node, "kind");
-        TurnKind kind = JsonlLayout.parseTurnKind(kindText)
+        TurnKind kind = TurnKind.parse(kindText)
                 .orElseThrow(() -> fields.error("kind", "unknown kind '" + kindText + "'"));
         String dimension = fields.optionalText(node, "dimension").orElse("");
         String option = fields.optionalText(node, "option").orElse("");

@@ -56,7 +56,7 @@ public final class JsonlDatasetWriter {
         ObjectNode manifest = MAPPER.createObjectNode();
         manifest.put("format", JsonlLayout.FORMAT);
         manifest.put("format_version", JsonlLayout.FORMAT_VERSION);
-        manifest.put("kind", JsonlLayout.wireName(dataset.kind()));
+        manifest.put("kind", dataset.kind().wireName());
         manifest.put("name", dataset.name());
         manifest.put("content_hash", files.contentHash());
         ObjectNode counts = manifest.putObject("counts");
@@ -138,7 +138,7 @@ public final class JsonlDatasetWriter {
         TurnLabel label = turn.label();
         if (!label.equals(TurnLabel.UNKNOWN)) {
             out.writeObjectFieldStart("label");
-            out.writeStringField("kind", JsonlLayout.wireName(label.kind()));
+            out.writeStringField("kind", label.kind().wireName());
             if (!label.dimension().isEmpty()) {
                 out.writeStringField("dimension", label.dimension());
             }

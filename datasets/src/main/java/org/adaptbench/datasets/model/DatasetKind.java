@@ -1,8 +1,15 @@
 package org.adaptbench.datasets.model;
 
-/** The three sources a data set can come from. */
-public enum DatasetKind {
+import java.util.Optional;
+
+/** The three sources a data set can come from; spelled in lower case in manifests. */
+public enum DatasetKind implements WireName {
     SYNTHETIC,
     PREFEVAL,
-    JSONL
+    JSONL;
+
+    /** Parses the file spelling ("synthetic"); empty for anything else. */
+    public static Optional<DatasetKind> parse(String text) {
+        return WireName.parse(DatasetKind.class, text);
+    }
 }

@@ -1,24 +1,14 @@
 package org.adaptbench.datasets.model;
 
-import java.util.Locale;
+import java.util.Optional;
 
-/** Who spoke a turn. */
-public enum Role {
+/** Who spoke a turn; spelled "user" and "assistant" in files. */
+public enum Role implements WireName {
     USER,
     ASSISTANT;
 
-    /** The lower-case spelling used in files ("user", "assistant"). */
-    public String wireName() {
-        return name().toLowerCase(Locale.US);
-    }
-
     /** Parses the file spelling; returns empty for anything else so callers can name the bad field. */
-    public static java.util.Optional<Role> parse(String text) {
-        for (Role role : values()) {
-            if (role.wireName().equals(text)) {
-                return java.util.Optional.of(role);
-            }
-        }
-        return java.util.Optional.empty();
+    public static Optional<Role> parse(String text) {
+        return WireName.parse(Role.class, text);
     }
 }

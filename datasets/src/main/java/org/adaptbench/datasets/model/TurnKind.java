@@ -1,7 +1,9 @@
 package org.adaptbench.datasets.model;
 
-/** What a turn does to the user's preferences, as known to the data set's ground truth. */
-public enum TurnKind {
+import java.util.Optional;
+
+/** What a turn does to the user's preferences, as known to the data set's ground truth; spelled in lower case in files. */
+public enum TurnKind implements WireName {
     /** The user states a preference for the first time on a dimension. */
     STATEMENT,
     /** The user states a preference that contradicts an earlier one on the same dimension. */
@@ -15,5 +17,10 @@ public enum TurnKind {
     /** Conversation unrelated to any preference. */
     FILLER,
     /** Not labelled (imported data without ground truth). */
-    UNKNOWN
+    UNKNOWN;
+
+    /** Parses the file spelling ("implicit_choice"); empty for anything else. */
+    public static Optional<TurnKind> parse(String text) {
+        return WireName.parse(TurnKind.class, text);
+    }
 }

@@ -1,10 +1,10 @@
 package org.adaptbench.datasets.prefeval;
 
-import java.util.Locale;
 import java.util.Optional;
+import org.adaptbench.datasets.model.WireName;
 
-/** The three ways PrefEval reveals a preference, each with its folder in PrefEval's layout. */
-public enum PrefEvalForm {
+/** The three ways PrefEval reveals a preference, each with its folder in PrefEval's layout; spelled "explicit", "choice" or "persona". */
+public enum PrefEvalForm implements WireName {
     /** The user states the preference outright. */
     EXPLICIT("explicit_preference"),
     /** The user picks one of four options the assistant offered. */
@@ -23,17 +23,8 @@ public enum PrefEvalForm {
         return folder;
     }
 
-    /** "explicit", "choice" or "persona". */
-    public String wireName() {
-        return name().toLowerCase(Locale.US);
-    }
-
+    /** Parses "explicit", "choice" or "persona"; empty for anything else. */
     public static Optional<PrefEvalForm> parse(String text) {
-        for (PrefEvalForm form : values()) {
-            if (form.wireName().equals(text)) {
-                return Optional.of(form);
-            }
-        }
-        return Optional.empty();
+        return WireName.parse(PrefEvalForm.class, text);
     }
 }

@@ -16,9 +16,8 @@ import java.util.SortedSet;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.adaptbench.datasets.DatasetFormatException;
-import org.adaptbench.datasets.Seeds;
 import org.adaptbench.datasets.io.ContentHash;
+import org.adaptbench.datasets.io.DatasetFormatException;
 import org.adaptbench.datasets.io.JsonFields;
 import org.adaptbench.datasets.io.JsonInput;
 import org.adaptbench.datasets.model.Choice;
@@ -30,6 +29,7 @@ import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.datasets.model.TurnKind;
 import org.adaptbench.datasets.model.TurnLabel;
 import org.adaptbench.datasets.model.UserData;
+import org.adaptbench.datasets.seed.Seeds;
 
 /**
  * Loads PrefEval (or any folder in its layout) as users with one query each.

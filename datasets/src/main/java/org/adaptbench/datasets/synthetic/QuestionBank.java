@@ -1,6 +1,6 @@
 package org.adaptbench.datasets.synthetic;
 
-import org.adaptbench.datasets.Seeds;
+import org.adaptbench.datasets.seed.Seeds;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -63,7 +63,7 @@ final class QuestionBank {
         List<Item> built = new ArrayList<>(questions.size() * variants);
         for (int q = 0; q < questions.size(); q++) {
             for (int v = 0; v < variants; v++) {
-                String id = dimension.name() + "/" + pool.name().toLowerCase(java.util.Locale.US) + "/" + q + "." + v;
+                String id = dimension.name() + "/" + pool.wireName() + "/" + q + "." + v;
                 int[] order = Seeds.permutation(dimension.options().size(), Seeds.random(seed, "item-order/" + id, 0));
                 List<String> options = new ArrayList<>(order.length);
                 for (int option : order) {

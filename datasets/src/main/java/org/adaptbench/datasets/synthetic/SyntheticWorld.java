@@ -124,13 +124,13 @@ public final class SyntheticWorld {
         ObjectNode counts = (ObjectNode) manifest.get("counts");
         Map<TurnKind, Integer> kinds = turnKinds();
         for (Map.Entry<TurnKind, Integer> kind : kinds.entrySet()) {
-            counts.put("turns_" + org.adaptbench.datasets.jsonl.JsonlLayout.wireName(kind.getKey()), kind.getValue());
+            counts.put("turns_" + kind.getKey().wireName(), kind.getValue());
         }
         counts.put("queries_after_change", queriesAfterChange());
         manifest.put("seed", config.seed());
         if (wording != Wording.EVALUATION) {
             // only a tuning world says so: evaluation manifests stay byte-identical to earlier versions
-            manifest.put("wording", wording.name().toLowerCase(java.util.Locale.US));
+            manifest.put("wording", wording.wireName());
         }
         manifest.set("config", configNode());
         manifest.put("majority_ceiling", majorityCeiling);

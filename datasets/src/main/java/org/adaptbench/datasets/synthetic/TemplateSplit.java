@@ -17,7 +17,7 @@ final class TemplateSplit {
     static ObjectNode describe(WorldText text, int dimensions) {
         ObjectNode split = JsonNodeFactory.instance.objectNode();
         for (Wording phase : Wording.values()) {
-            ObjectNode node = split.putObject(phase.name().toLowerCase(java.util.Locale.US));
+            ObjectNode node = split.putObject(phase.wireName());
             strings(node, "statement_frames", text.statementFrames().get(phase));
             strings(node, "change_frames", text.changeFrames().get(phase));
             strings(node, "deletion_frames", text.deletionFrames().get(phase));

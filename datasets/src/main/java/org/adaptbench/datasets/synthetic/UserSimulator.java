@@ -1,6 +1,6 @@
 package org.adaptbench.datasets.synthetic;
 
-import org.adaptbench.datasets.Seeds;
+import org.adaptbench.datasets.seed.Seeds;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.adaptbench.datasets.model.WireName;
 
 /**
  * The wording of the synthetic world, read from {@code world.json} beside this class: sentence
@@ -41,7 +42,7 @@ record WorldText(
     }
 
     /** Which questions and answer texts a question item draws on. */
-    enum Pool {
+    enum Pool implements WireName {
         PRETRAINING, HISTORY, QUERY;
 
         /** The pool of the choices offered in histories of this wording. */

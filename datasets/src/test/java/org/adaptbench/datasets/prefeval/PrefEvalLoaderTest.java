@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.adaptbench.datasets.DatasetFormatException;
+import org.adaptbench.datasets.io.DatasetFormatException;
 import org.adaptbench.datasets.model.Dataset;
 import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.Role;

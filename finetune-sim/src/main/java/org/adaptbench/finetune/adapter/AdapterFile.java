@@ -5,13 +5,13 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.adaptbench.finetune.architecture.ModelLayer;
 import org.adaptbench.finetune.checkpoint.CheckpointFormatException;
 import org.adaptbench.finetune.checkpoint.CheckpointReader;
 import org.adaptbench.finetune.checkpoint.CheckpointWriter;
 import org.adaptbench.finetune.lora.LoraAdapter;
 import org.adaptbench.finetune.lora.LoraConfig;
 import org.adaptbench.finetune.lora.LowRankFactors;
-import org.adaptbench.finetune.model.ModelLayer;
 
 /**
  * The adapter file: name, the identity (SHA-256) of the base model it was trained on, rank, alpha,

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,22 +12,18 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.adaptbench.finetune.architecture.ModelLayer;
 import org.adaptbench.finetune.checkpoint.CheckpointFormatException;
 import org.adaptbench.finetune.lora.AdapterBinding;
 import org.adaptbench.finetune.lora.LoraAdapter;
-import org.adaptbench.finetune.model.LabelledExample;
-import org.adaptbench.finetune.model.ModelLayer;
 import org.adaptbench.finetune.model.OptionScorer;
 import org.adaptbench.finetune.model.OptionScores;
 import org.adaptbench.finetune.model.Prompt;
 import org.adaptbench.finetune.model.ScoringModel;
-import org.adaptbench.finetune.train.AdapterTrainer;
-import org.adaptbench.finetune.train.AdapterTrainingConfig;
-import org.adaptbench.finetune.train.TrainedAdapter;
 
 /**
- * The adapters of one base model: train, save, load, attach, detach, delete, combine, merge and
- * unmerge them, and serve requests that each name their adapter.
+ * The adapters of one base model: register, save, load, attach, detach, delete, merge and unmerge
+ * them, and serve requests that each name their adapter.
  *
  * <p>A registered adapter is <em>attached</em> when it can serve requests (its tensors are resident);
  * detaching keeps its weights in the registry but makes requests for it fail. At most one adapter is
@@ -66,15 +61,6 @@ public final class AdapterRegistry implements AutoCloseable {
 
     public ScoringModel base() {
         return base;
-    }
-
-    /** Trains an adapter on {@code examples} and registers it attached. The name must be new. */
-    public TrainedAdapter train(String name, List<LabelledExample> examples, AdapterTrainingConfig config) {
-        checkNew(name);
-        checkNotMerged("train adapter " + name);
-        TrainedAdapter trained = AdapterTrainer.train(base, name, examples, config);
-        register(trained.adapter());
-        return trained;
     }
 
     /** Adds {@code adapter} under its name, attached. Fails if the name is taken or the adapter is for another base model. */
@@ -189,18 +175,6 @@ public final class AdapterRegistry implements AutoCloseable {
         }
         register(adapter);
         return adapter;
-    }
-
-    /** Registers, attached, the exact weighted sum of registered adapters' updates (see {@link LoraAdapter#combine}). */
-    public LoraAdapter combine(String name, Map<String, Double> weights) {
-        Map<LoraAdapter, Double> adapters = new LinkedHashMap<>();
-        withReadLock(() -> {
-            new TreeMap<>(weights).forEach((adapter, weight) -> adapters.put(entry(adapter).adapter, weight));
-            return null;
-        });
-        LoraAdapter combined = LoraAdapter.combine(name, adapters);
-        register(combined);
-        return combined;
     }
 
     /** Adds an adapter's update to the base weights. Only one adapter can be merged at a time. */

@@ -5,12 +5,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.EnumMap;
 import java.util.Map;
-import org.adaptbench.finetune.model.TorchRuntime;
+import org.adaptbench.finetune.architecture.ModelLayer;
 import org.adaptbench.finetune.lora.AdapterBinding;
 import org.adaptbench.finetune.lora.LoraAdapter;
 import org.adaptbench.finetune.lora.LowRankDelta;
 import org.adaptbench.finetune.lora.LowRankFactors;
-import org.adaptbench.finetune.model.ModelLayer;
+import org.adaptbench.finetune.runtime.TorchRuntime;
 
 /** One attached adapter as resident tensors: A [r, in] and alpha/r · B [out, r] per layer, ready to apply to a whole batch. */
 final class ServingFactors implements AutoCloseable {

@@ -17,12 +17,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.adaptbench.finetune.architecture.ModelConfig;
+import org.adaptbench.finetune.architecture.ModelLayer;
 import org.adaptbench.finetune.lora.AdapterBinding;
 import org.adaptbench.finetune.lora.LoraAdapter;
 import org.adaptbench.finetune.lora.LowRankDelta;
 import org.adaptbench.finetune.lora.LowRankFactors;
-import org.adaptbench.finetune.model.ModelConfig;
-import org.adaptbench.finetune.model.ModelLayer;
 
 /**
  * Every attached adapter stacked for mixed-adapter batches (the S-LoRA/Punica layout): one row per

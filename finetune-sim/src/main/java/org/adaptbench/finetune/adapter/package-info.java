@@ -1,2 +1,6 @@
-/** The adapter registry: train, save, load, attach, detach, merge, combine and serve adapters, with mixed-adapter batches. */
+/**
+ * The adapter registry: register, save, load, attach, detach, merge and serve adapters, with mixed-adapter batches.
+ *
+ * <p>May use {@code architecture}, {@code checkpoint}, {@code lora}, {@code model} and {@code runtime}.
+ */
 package org.adaptbench.finetune.adapter;

@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import org.adaptbench.finetune.model.ModelLayer;
+import org.adaptbench.finetune.architecture.ModelLayer;
 
 /** Which low-rank deltas a forward pass applies, layer by layer; layers without one run the base weights alone. */
 public final class AdapterBinding {

@@ -2,12 +2,10 @@ package org.adaptbench.finetune.lora;
 
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.adaptbench.finetune.model.ModelConfig;
-import org.adaptbench.finetune.model.ModelLayer;
+import org.adaptbench.finetune.architecture.ModelConfig;
+import org.adaptbench.finetune.architecture.ModelLayer;
 
 /**
  * A trained LoRA adapter: its factors for each target layer and the identity of the base model it
@@ -91,60 +89,6 @@ public final class LoraAdapter {
             }
         }
         config.checkFits(model);
-    }
-
-    /**
-     * The exact weighted sum of adapters' updates, Σ w_i (alpha_i/r_i) B_i A_i, as one adapter: the
-     * factors are concatenated along the rank (PEFT's "cat" combination), so the rank is the sum of
-     * the ranks and alpha equals it (scale 1, each B block carries w_i alpha_i / r_i).
-     */
-    public static LoraAdapter combine(String name, Map<LoraAdapter, Double> weights) {
-        if (weights.isEmpty()) {
-            throw new IllegalArgumentException("nothing to combine into " + name);
-        }
-        String identity = null;
-        int rank = 0;
-        EnumSet<ModelLayer> targets = EnumSet.noneOf(ModelLayer.class);
-        Map<ModelLayer, int[]> shapes = new EnumMap<>(ModelLayer.class);
-        for (Map.Entry<LoraAdapter, Double> entry : weights.entrySet()) {
-            LoraAdapter adapter = entry.getKey();
-            if (!Double.isFinite(entry.getValue())) {
-                throw new IllegalArgumentException("weight of adapter " + adapter.name() + " is " + entry.getValue());
-            }
-            if (identity != null && !identity.equals(adapter.baseModelIdentity())) {
-                throw new IllegalArgumentException("adapters for different base models cannot be combined: " + adapter.name());
-            }
-            identity = adapter.baseModelIdentity();
-            rank += adapter.config().rank();
-            targets.addAll(adapter.config().targets());
-            adapter.factors().forEach((layer, f) -> shapes.put(layer, new int[] {f.inputs(), f.outputs()}));
-        }
-        Map<ModelLayer, LowRankFactors> combined = new LinkedHashMap<>();
-        for (ModelLayer layer : targets) {
-            int in = shapes.get(layer)[0];
-            int out = shapes.get(layer)[1];
-            float[] a = new float[rank * in];
-            float[] b = new float[out * rank];
-            int offset = 0;
-            for (Map.Entry<LoraAdapter, Double> entry : weights.entrySet()) {
-                LoraAdapter adapter = entry.getKey();
-                int r = adapter.config().rank();
-                LowRankFactors f = adapter.factors().get(layer);
-                if (f != null) {
-                    System.arraycopy(f.a(), 0, a, offset * in, r * in);
-                    float[] bi = f.b();
-                    double factor = entry.getValue() * adapter.config().scale();
-                    for (int o = 0; o < out; o++) {
-                        for (int j = 0; j < r; j++) {
-                            b[o * rank + offset + j] = (float) (bi[o * r + j] * factor);
-                        }
-                    }
-                }
-                offset += r;
-            }
-            combined.put(layer, new LowRankFactors(rank, in, out, a, b));
-        }
-        return new LoraAdapter(name, new LoraConfig(rank, rank, targets), combined, identity);
     }
 
     static String shortId(String identity) {

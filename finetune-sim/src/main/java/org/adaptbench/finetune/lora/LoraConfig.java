@@ -5,8 +5,8 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.adaptbench.finetune.model.ModelConfig;
-import org.adaptbench.finetune.model.ModelLayer;
+import org.adaptbench.finetune.architecture.ModelConfig;
+import org.adaptbench.finetune.architecture.ModelLayer;
 
 /**
  * Shape of a LoRA adapter: rank r, scale numerator alpha (the update is scaled by alpha/r), and

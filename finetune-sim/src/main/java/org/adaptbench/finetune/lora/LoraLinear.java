@@ -9,7 +9,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Optional;
-import org.adaptbench.finetune.model.ModelLayer;
+import org.adaptbench.finetune.architecture.ModelLayer;
 
 /**
  * A Linear layer that can carry a LoRA update: {@code h = W x + b + (alpha/r) B A x}.
@@ -99,7 +99,7 @@ public final class LoraLinear extends AbstractBlock {
         NDArray live = weight.getArray();
         // in place (x·0 + v is exact for finite weights): replacing the storage would move the tensor, and
         // a matmul over differently aligned memory may round differently
-        try (NDArray replacement = org.adaptbench.finetune.model.TorchRuntime.tensor(live.getManager(), values, live.getShape())) {
+        try (NDArray replacement = org.adaptbench.finetune.runtime.TorchRuntime.tensor(live.getManager(), values, live.getShape())) {
             live.muli(0).addi(replacement);
         }
     }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Optional;
+import org.adaptbench.finetune.runtime.TorchRuntime;
 
 /**
  * A batch of prompts packed into tensors: contexts padded to the longest one and options to the

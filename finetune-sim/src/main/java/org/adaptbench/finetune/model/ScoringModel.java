@@ -21,11 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.adaptbench.finetune.architecture.ModelConfig;
+import org.adaptbench.finetune.architecture.ModelLayer;
 import org.adaptbench.finetune.checkpoint.CheckpointFormatException;
 import org.adaptbench.finetune.checkpoint.CheckpointReader;
 import org.adaptbench.finetune.checkpoint.CheckpointWriter;
 import org.adaptbench.finetune.lora.AdapterBinding;
 import org.adaptbench.finetune.lora.LoraLinear;
+import org.adaptbench.finetune.runtime.TorchRuntime;
 
 /**
  * The base model: a stand-in for an instruction-tuned LLM that can use injected memory. It scores

@@ -2,27 +2,14 @@ package org.adaptbench.finetune.strategy;
 
 import org.adaptbench.finetune.train.AdapterTrainingConfig;
 
-/** The adapter strategies, named as the harness's approaches; each constant creates its strategy. */
+/** The pooled adapter strategies; each constant creates its strategy. */
 public enum StrategyKind {
     /** One adapter on every user's data, trained without context. */
-    GLOBAL("global-lora"),
+    GLOBAL,
     /** One adapter per preference variant (users grouped by profile key, or by seeded k-means on profile vectors). */
-    PER_VARIANT("variant-lora"),
-    /** One adapter per user ("One PEFT Per User"). */
-    PER_USER("user-lora"),
+    PER_VARIANT,
     /** One shared domain adapter trained with the context, to be used together with memory. */
-    DOMAIN_WITH_CONTEXT("combined");
-
-    private final String approach;
-
-    StrategyKind(String approach) {
-        this.approach = approach;
-    }
-
-    /** The harness approach this strategy implements. */
-    public String approach() {
-        return approach;
-    }
+    DOMAIN_WITH_CONTEXT;
 
     /**
      * The strategy with {@code config}; {@code variants} is the number of k-means clusters for
@@ -32,7 +19,6 @@ public enum StrategyKind {
         return switch (this) {
             case GLOBAL -> SharedAdapterStrategy.global(config);
             case PER_VARIANT -> new VariantAdapterStrategy(config, variants);
-            case PER_USER -> new PerUserAdapterStrategy(config);
             case DOMAIN_WITH_CONTEXT -> SharedAdapterStrategy.domain(config);
         };
     }

@@ -65,7 +65,7 @@ public final class VariantAdapterStrategy implements AdapterStrategy {
         Map<String, String> assignment = new TreeMap<>();
         List<TrainingReport> reports = new ArrayList<>();
         for (Map.Entry<String, List<UserData>> group : groups.entrySet()) {
-            String name = AdapterNames.of("variant-", group.getKey());
+            String name = AdapterNames.variant(group.getKey());
             TrainedAdapter trained = PooledTraining.train(registry, name, group.getValue(), config);
             group.getValue().forEach(user -> assignment.put(user.userId(), name));
             reports.add(trained.report());

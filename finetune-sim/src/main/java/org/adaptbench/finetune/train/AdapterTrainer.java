@@ -10,17 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.adaptbench.finetune.model.TorchRuntime;
+import org.adaptbench.finetune.architecture.ModelConfig;
+import org.adaptbench.finetune.architecture.ModelLayer;
 import org.adaptbench.finetune.lora.AdapterBinding;
 import org.adaptbench.finetune.lora.LoraAdapter;
 import org.adaptbench.finetune.lora.LoraConfig;
 import org.adaptbench.finetune.lora.LowRankDelta;
 import org.adaptbench.finetune.lora.LowRankFactors;
 import org.adaptbench.finetune.model.LabelledExample;
-import org.adaptbench.finetune.model.ModelConfig;
-import org.adaptbench.finetune.model.ModelLayer;
 import org.adaptbench.finetune.model.PromptTensors;
 import org.adaptbench.finetune.model.ScoringModel;
+import org.adaptbench.finetune.runtime.TorchRuntime;
 
 /**
  * Trains LoRA adapters on a frozen base model: new adapters on labelled examples (hard or soft

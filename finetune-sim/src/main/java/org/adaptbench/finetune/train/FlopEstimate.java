@@ -1,10 +1,10 @@
 package org.adaptbench.finetune.train;
 
 import java.util.List;
+import org.adaptbench.finetune.architecture.ModelConfig;
+import org.adaptbench.finetune.architecture.ModelLayer;
 import org.adaptbench.finetune.lora.LoraConfig;
 import org.adaptbench.finetune.model.LabelledExample;
-import org.adaptbench.finetune.model.ModelConfig;
-import org.adaptbench.finetune.model.ModelLayer;
 
 /**
  * Analytic FLOP counts of the base model, counting 2 FLOPs per multiply-add of the matrix

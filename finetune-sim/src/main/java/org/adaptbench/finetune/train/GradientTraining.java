@@ -7,7 +7,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import org.adaptbench.finetune.model.TorchRuntime;
+import org.adaptbench.finetune.runtime.TorchRuntime;
 
 /**
  * The one optimisation loop of this module: for each step, a scoped forward pass under a gradient

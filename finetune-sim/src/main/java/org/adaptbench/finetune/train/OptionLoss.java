@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
-import org.adaptbench.finetune.model.TorchRuntime;
 import org.adaptbench.finetune.model.LabelledExample;
 import org.adaptbench.finetune.model.PromptTensors;
+import org.adaptbench.finetune.runtime.TorchRuntime;
 
 /**
  * Cross-entropy of the options' softmax to each example's target distribution, averaged over the

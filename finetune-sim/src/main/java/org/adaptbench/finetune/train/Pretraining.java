@@ -13,15 +13,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.adaptbench.finetune.architecture.ModelConfig;
 import org.adaptbench.finetune.checkpoint.CheckpointFormatException;
 import org.adaptbench.finetune.checkpoint.CheckpointReader;
 import org.adaptbench.finetune.checkpoint.CheckpointWriter;
+import org.adaptbench.finetune.lora.AdapterBinding;
 import org.adaptbench.finetune.model.LabelledExample;
-import org.adaptbench.finetune.model.ModelConfig;
 import org.adaptbench.finetune.model.Prompt;
 import org.adaptbench.finetune.model.PromptTensors;
 import org.adaptbench.finetune.model.ScoringModel;
-import org.adaptbench.finetune.lora.AdapterBinding;
 
 /**
  * Pre-trains the base model on caller-supplied examples (seeded, deterministic on CPU) and caches

@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.adaptbench.finetune.TestModels;
-import org.adaptbench.finetune.lora.LoraAdapter;
-import org.adaptbench.finetune.lora.LoraConfig;
-import org.adaptbench.finetune.lora.LowRankFactors;
-import org.adaptbench.finetune.model.ModelConfig;
-import org.adaptbench.finetune.model.ModelLayer;
-import org.adaptbench.finetune.model.OptionScores;
-import org.adaptbench.finetune.model.Prompt;
-import org.adaptbench.finetune.model.ScoringModel;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.adaptbench.finetune.TestModels;
+import org.adaptbench.finetune.architecture.ModelConfig;
+import org.adaptbench.finetune.architecture.ModelLayer;
+import org.adaptbench.finetune.lora.LoraAdapter;
+import org.adaptbench.finetune.lora.LoraConfig;
+import org.adaptbench.finetune.lora.LowRankFactors;
+import org.adaptbench.finetune.model.OptionScores;
+import org.adaptbench.finetune.model.Prompt;
+import org.adaptbench.finetune.model.ScoringModel;
 
 /** Invariants of serving and merging that must hold for any adapter, not just trained ones. */
 class AdapterInvariantsTest {

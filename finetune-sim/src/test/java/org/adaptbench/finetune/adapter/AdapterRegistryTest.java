@@ -16,12 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.adaptbench.finetune.TestModels;
+import org.adaptbench.finetune.architecture.ModelConfig;
+import org.adaptbench.finetune.architecture.ModelLayer;
 import org.adaptbench.finetune.checkpoint.CheckpointFormatException;
 import org.adaptbench.finetune.lora.LoraAdapter;
 import org.adaptbench.finetune.lora.LoraConfig;
 import org.adaptbench.finetune.model.LabelledExample;
-import org.adaptbench.finetune.model.ModelConfig;
-import org.adaptbench.finetune.model.ModelLayer;
 import org.adaptbench.finetune.model.OptionScores;
 import org.adaptbench.finetune.model.Prompt;
 import org.adaptbench.finetune.model.ScoringModel;
@@ -53,7 +53,7 @@ class AdapterRegistryTest {
         List<LabelledExample> train = examples.subList(0, 40);
         List<LabelledExample> heldOut = examples.subList(40, 60);
         try (AdapterRegistry registry = new AdapterRegistry(base)) {
-            TrainedAdapter trained = registry.train("user-2", train, CONFIG);
+            TrainedAdapter trained = TestModels.train(registry, "user-2", train, CONFIG);
             double baseAccuracy = TestModels.accuracy(registry.scorer(Optional.empty()), heldOut);
             double adapted = TestModels.accuracy(registry.scorer(Optional.of("user-2")), heldOut);
             assertTrue(adapted >= baseAccuracy + 0.5, "held-out accuracy base " + baseAccuracy + " adapter " + adapted);
@@ -70,8 +70,8 @@ class AdapterRegistryTest {
         ScoringModel base = TestModels.pretrained();
         List<LabelledExample> examples = user(1, 5).subList(0, 30);
         try (AdapterRegistry registry = new AdapterRegistry(base)) {
-            LoraAdapter a = registry.train("a", examples, CONFIG).adapter();
-            LoraAdapter b = registry.train("b", examples, CONFIG).adapter();
+            LoraAdapter a = TestModels.train(registry, "a", examples, CONFIG).adapter();
+            LoraAdapter b = TestModels.train(registry, "b", examples, CONFIG).adapter();
             a.factors().forEach((layer, f) -> assertEquals(f, b.factors().get(layer), layer.id()));
             List<Prompt> probes = TestModels.prompts(examples);
             assertEquals(registry.score(probes, Optional.of("a")), registry.score(probes, Optional.of("b")));
@@ -84,7 +84,7 @@ class AdapterRegistryTest {
         List<Prompt> probes = TestModels.prompts(user(3, 8).subList(0, 10));
         List<OptionScores> baseScores = base.score(probes);
         try (AdapterRegistry registry = new AdapterRegistry(base)) {
-            registry.train("u", user(3, 9).subList(0, 30), CONFIG);
+            TestModels.train(registry, "u", user(3, 9).subList(0, 30), CONFIG);
             List<OptionScores> adapted = registry.score(probes, Optional.of("u"));
             registry.detach("u");
             assertThrows(IllegalStateException.class, () -> registry.score(probes, Optional.of("u")));
@@ -102,10 +102,10 @@ class AdapterRegistryTest {
         ScoringModel base = TestModels.pretrained();
         try (AdapterRegistry registry = new AdapterRegistry(base)) {
             for (int u = 0; u < 3; u++) {
-                registry.train("u" + u, user(u + 1, 20 + u).subList(0, 24), CONFIG);
+                TestModels.train(registry, "u" + u, user(u + 1, 20 + u).subList(0, 24), CONFIG);
             }
             // a wider adapter (all layers, higher rank) pads the stack; padding must not change anyone's result
-            registry.train("wide", user(2, 30).subList(0, 24), CONFIG.withLora(new LoraConfig(6, 6, LoraConfig.HIDDEN_AND_ATTENTION))
+            TestModels.train(registry, "wide", user(2, 30).subList(0, 24), CONFIG.withLora(new LoraConfig(6, 6, LoraConfig.HIDDEN_AND_ATTENTION))
                     .withTraining(CONFIG.training().withContextUse(org.adaptbench.finetune.train.ContextUse.AS_GIVEN)));
             List<ScoringRequest> requests = new ArrayList<>();
             List<LabelledExample> probes = TestModels.pretrainingExamples().subList(0, 20);
@@ -128,7 +128,7 @@ class AdapterRegistryTest {
         ScoringModel base = TestModels.pretrained();
         try (AdapterRegistry registry = new AdapterRegistry(base)) {
             for (int u = 0; u < 3; u++) {
-                registry.train("u" + u, user(u + 1, 50 + u).subList(0, 24), CONFIG);
+                TestModels.train(registry, "u" + u, user(u + 1, 50 + u).subList(0, 24), CONFIG);
             }
             List<LabelledExample> probes = TestModels.pretrainingExamples();
             // batches reuse one gather buffer: a small one after a large one, then a larger one that outgrows it
@@ -194,7 +194,7 @@ class AdapterRegistryTest {
         List<Prompt> probes = TestModels.prompts(user(1, 40).subList(0, 12));
         List<OptionScores> baseScores = base.score(probes);
         try (AdapterRegistry registry = new AdapterRegistry(base)) {
-            registry.train("u", user(1, 41).subList(0, 30), CONFIG);
+            TestModels.train(registry, "u", user(1, 41).subList(0, 30), CONFIG);
             List<OptionScores> unmerged = registry.score(probes, Optional.of("u"));
             MergeReport merge = registry.merge("u");
             assertTrue(merge.snapshotBytes() > 0);
@@ -213,7 +213,7 @@ class AdapterRegistryTest {
         }
         // subtraction drifts the weights by fp32 rounding, so it runs on a private copy of the base
         try (ScoringModel copy = ScoringModel.fromWeights(base.config(), base.weights()); AdapterRegistry registry = new AdapterRegistry(copy)) {
-            registry.train("u", user(1, 41).subList(0, 30), CONFIG);
+            TestModels.train(registry, "u", user(1, 41).subList(0, 30), CONFIG);
             registry.merge("u");
             UnmergeReport subtract = registry.unmerge(UnmergeMode.SUBTRACT);
             assertTrue(subtract.maxAbsError() < 1e-5, "fp32 round trip error " + subtract.maxAbsError());
@@ -230,7 +230,7 @@ class AdapterRegistryTest {
         ScoringModel base = TestModels.pretrained();
         List<Prompt> probes = TestModels.prompts(user(2, 50).subList(0, 8));
         try (AdapterRegistry registry = new AdapterRegistry(base)) {
-            registry.train("u", user(2, 51).subList(0, 30), CONFIG);
+            TestModels.train(registry, "u", user(2, 51).subList(0, 30), CONFIG);
             Path file = dir.resolve("u.lora");
             long bytes = registry.save("u", file);
             assertEquals(Files.size(file), bytes);
@@ -260,34 +260,12 @@ class AdapterRegistryTest {
                 assertTrue(widerRegistry.names().isEmpty());
             }
             assertEquals(Set.of("copy", "u"), registry.names());
-            assertThrows(IllegalArgumentException.class, () -> registry.train("u", user(2, 52), CONFIG));
-            assertThrows(IllegalArgumentException.class, () -> registry.train("empty", List.of(), CONFIG));
-            assertThrows(IllegalArgumentException.class, () -> registry.train("bad name", user(2, 52), CONFIG));
-            assertThrows(IllegalArgumentException.class, () -> registry.train("rank", user(2, 52),
+            assertThrows(IllegalArgumentException.class, () -> TestModels.train(registry, "u", user(2, 52), CONFIG));
+            assertThrows(IllegalArgumentException.class, () -> TestModels.train(registry, "empty", List.of(), CONFIG));
+            assertThrows(IllegalArgumentException.class, () -> TestModels.train(registry, "bad name", user(2, 52), CONFIG));
+            assertThrows(IllegalArgumentException.class, () -> TestModels.train(registry, "rank", user(2, 52),
                     CONFIG.withLora(new LoraConfig(40, 8, LoraConfig.HIDDEN_AND_ATTENTION))));
             assertEquals(Set.of("copy", "u"), registry.names());
-        }
-    }
-
-    @Test
-    void weightedCombinationIsTheWeightedSumOfUpdates() {
-        ScoringModel base = TestModels.pretrained();
-        List<Prompt> probes = TestModels.prompts(user(1, 60).subList(0, 8));
-        try (AdapterRegistry registry = new AdapterRegistry(base)) {
-            registry.train("a", user(1, 61).subList(0, 24), CONFIG);
-            registry.train("b", user(3, 62).subList(0, 24), CONFIG);
-            LoraAdapter same = registry.combine("same", Map.of("a", 1.0));
-            assertEquals(registry.adapter("a").config().rank(), same.config().rank());
-            List<OptionScores> a = registry.score(probes, Optional.of("a"));
-            List<OptionScores> combinedA = registry.score(probes, Optional.of("same"));
-            for (int i = 0; i < probes.size(); i++) {
-                assertArrayEquals(a.get(i).logits(), combinedA.get(i).logits(), 1e-4);
-            }
-            LoraAdapter mix = registry.combine("mix", Map.of("a", 0.5, "b", 0.5));
-            assertEquals(8, mix.config().rank());
-            registry.combine("none", Map.of("a", 0.0, "b", 0.0));
-            assertEquals(base.score(probes).get(0).choice(), registry.score(probes, Optional.of("none")).get(0).choice());
-            assertThrows(IllegalArgumentException.class, () -> registry.combine("x", Map.of("missing", 1.0)));
         }
     }
 
@@ -308,7 +286,7 @@ class AdapterRegistryTest {
         List<LabelledExample> soft = ContextDistillation.softTargets(base, withContext, 1.0);
         assertTrue(soft.get(0).target() instanceof Target.Soft && soft.get(0).prompt().contextSize() == 0);
         try (AdapterRegistry registry = new AdapterRegistry(base)) {
-            registry.train("distilled", soft, CONFIG);
+            TestModels.train(registry, "distilled", soft, CONFIG);
             double before = TestModels.accuracy(base, heldOut);
             double after = TestModels.accuracy(registry.scorer(Optional.of("distilled")), heldOut);
             assertTrue(after >= before + 0.4, "distilled adapter accuracy " + after + " vs base " + before);

@@ -11,9 +11,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.Optional;
 import java.util.Set;
-import org.adaptbench.finetune.model.ModelConfig;
-import org.adaptbench.finetune.model.ModelLayer;
-import org.adaptbench.finetune.model.TorchRuntime;
+import org.adaptbench.finetune.architecture.ModelConfig;
+import org.adaptbench.finetune.architecture.ModelLayer;
+import org.adaptbench.finetune.runtime.TorchRuntime;
 import org.junit.jupiter.api.Test;
 
 class LoraLinearTest {

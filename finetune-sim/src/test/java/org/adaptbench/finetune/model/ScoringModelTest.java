@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.adaptbench.finetune.SyntheticWorld;
 import org.adaptbench.finetune.TestModels;
 import org.adaptbench.finetune.checkpoint.CheckpointFormatException;
+import org.adaptbench.finetune.runtime.TorchRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,6 +2,7 @@ package org.adaptbench.finetune.strategy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,9 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.adaptbench.finetune.TestModels;
 import org.adaptbench.finetune.adapter.AdapterRegistry;
+import org.adaptbench.finetune.architecture.ModelLayer;
+import org.adaptbench.finetune.lora.LoraAdapter;
 import org.adaptbench.finetune.lora.LoraConfig;
 import org.adaptbench.finetune.model.LabelledExample;
-import org.adaptbench.finetune.model.ModelLayer;
 import org.adaptbench.finetune.train.AdapterTrainingConfig;
 import org.adaptbench.finetune.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
@@ -38,20 +40,17 @@ class StrategiesTest {
     }
 
     @Test
-    void perUserGivesEveryUserWithDataTheirOwnAdapter() {
-        try (AdapterRegistry registry = new AdapterRegistry(TestModels.pretrained())) {
-            StrategyResult result = StrategyKind.PER_USER.create(CONFIG, 0).fit(registry, users());
-            assertEquals(4, result.adapters());
-            assertEquals(Optional.empty(), result.adapterFor("silent"));
-            String name = result.adapterFor("user 0").orElseThrow();
-            assertTrue(name.startsWith("user-user_0-"), name);
-            assertEquals(4 * 16, result.totalExamples());
-            assertTrue(result.totalWallNanos() > 0 && result.totalEstimatedFlops() > 0 && result.totalSteps() == 4 * 4);
-            assertEquals(4 * CONFIG.lora().withTargets(Set.of(ModelLayer.HIDDEN_1, ModelLayer.HIDDEN_2)).parameterCount(TestModels.CONFIG),
-                    result.totalTrainableParameters());
-            // fitting again replaces the adapters instead of failing
-            StrategyKind.PER_USER.create(CONFIG, 0).fit(registry, users());
-            assertEquals(4, registry.names().size());
+    void adapterNamesAreValidAndDistinctForAnyId() {
+        assertEquals("user-u00017", AdapterNames.user("u00017"));
+        assertEquals("variant-vegan", AdapterNames.variant("vegan"));
+        String spaced = AdapterNames.user("user 0");
+        assertTrue(spaced.matches("user-user_0-[0-9a-f]{8}"), spaced);
+        // ids that clean to the same characters keep apart by the hash of the original id
+        assertNotEquals(AdapterNames.user("a b"), AdapterNames.user("a/b"));
+        assertNotEquals(AdapterNames.user("a_b"), AdapterNames.user("a b"));
+        for (String id : List.of("x".repeat(300), "ünïcödé", "tab\there", "a".repeat(150), "a".repeat(151))) {
+            String name = AdapterNames.user(id);
+            assertEquals(name, LoraAdapter.checkName(name));
         }
     }
 
@@ -80,12 +79,15 @@ class StrategiesTest {
         try (AdapterRegistry registry = new AdapterRegistry(TestModels.pretrained())) {
             StrategyResult global = StrategyKind.GLOBAL.create(CONFIG, 0).fit(registry, users());
             assertEquals(Optional.of("global"), global.adapterFor("silent"));
+            assertEquals(4 * 16, global.totalExamples());
+            // fitting again replaces the adapter instead of failing
+            StrategyKind.GLOBAL.create(CONFIG, 0).fit(registry, users());
+            assertEquals(Set.of("global"), registry.names());
             assertEquals(Set.of(ModelLayer.HIDDEN_1, ModelLayer.HIDDEN_2), registry.adapter("global").config().targets());
             List<UserData> withContext = new ArrayList<>();
             List<LabelledExample> examples = TestModels.pretrainingExamples().subList(0, 32);
             withContext.add(new UserData("a", PreferenceProfile.key("k"), examples));
             StrategyResult domain = StrategyKind.DOMAIN_WITH_CONTEXT.create(CONFIG, 0).fit(registry, withContext);
-            assertEquals("combined", StrategyKind.DOMAIN_WITH_CONTEXT.approach());
             assertEquals(Optional.of("domain"), domain.adapterFor("a"));
             // trained with context, the domain adapter keeps its attention layers
             assertEquals(LoraConfig.HIDDEN_AND_ATTENTION, registry.adapter("domain").config().targets());

@@ -38,8 +38,8 @@ class UnlearningTest {
     @Test
     void retrainingWithoutTheDeletedExamplesMatchesTheNeverLearnedReferenceExactly() {
         try (AdapterRegistry registry = new AdapterRegistry(TestModels.pretrained())) {
-            registry.train("user", all(), CONFIG);
-            registry.train("reference", KEPT, CONFIG);
+            TestModels.train(registry, "user", all(), CONFIG);
+            TestModels.train(registry, "reference", KEPT, CONFIG);
             List<OptionScores> reference = registry.score(PROBES, Optional.of("reference"));
             ReversalMetrics before = ReversalMetrics.compare(registry.score(PROBES, Optional.of("user")), reference);
             UnlearningReport report = new Unlearning(registry).retrain("user", KEPT, CONFIG);
@@ -56,8 +56,8 @@ class UnlearningTest {
     @Test
     void gradientAscentMovesTowardsTheReference() {
         try (AdapterRegistry registry = new AdapterRegistry(TestModels.pretrained())) {
-            registry.train("user", all(), CONFIG);
-            registry.train("reference", KEPT, CONFIG);
+            TestModels.train(registry, "user", all(), CONFIG);
+            TestModels.train(registry, "reference", KEPT, CONFIG);
             List<OptionScores> reference = registry.score(PROBES, Optional.of("reference"));
             ReversalMetrics before = ReversalMetrics.compare(registry.score(PROBES, Optional.of("user")), reference);
             UnlearningReport report = new Unlearning(registry).gradientAscent("user", DELETED, KEPT,
@@ -72,7 +72,7 @@ class UnlearningTest {
     void detachingAMergedAdapterRestoresTheBaseExactly() {
         try (AdapterRegistry registry = new AdapterRegistry(TestModels.pretrained())) {
             List<OptionScores> base = registry.score(PROBES, Optional.empty());
-            registry.train("user", all(), CONFIG);
+            TestModels.train(registry, "user", all(), CONFIG);
             registry.merge("user");
             UnlearningReport report = new Unlearning(registry).detach("user");
             assertTrue(report.wasMerged() && report.unmerge().orElseThrow().exact());
@@ -87,8 +87,8 @@ class UnlearningTest {
     @Test
     void retrainingAMergedAdapterLeavesItMerged() {
         try (AdapterRegistry registry = new AdapterRegistry(TestModels.pretrained())) {
-            registry.train("user", all(), CONFIG);
-            registry.train("reference", KEPT, CONFIG);
+            TestModels.train(registry, "user", all(), CONFIG);
+            TestModels.train(registry, "reference", KEPT, CONFIG);
             // scored before merging: once "user" is merged, every adapter would apply on top of it
             List<OptionScores> reference = registry.score(PROBES, Optional.of("reference"));
             registry.merge("user");

@@ -17,7 +17,7 @@ import org.adaptbench.personalization.embed.Vectors;
  */
 public final class SlotClassifier {
 
-    /** The similarity floor {@link org.adaptbench.personalization.PersonalMemory} uses unless told otherwise. */
+    /** The similarity floor a memory's builder uses unless told otherwise. */
     public static final double DEFAULT_MIN_SIMILARITY = 0.3;
 
     private final Embedder embedder;

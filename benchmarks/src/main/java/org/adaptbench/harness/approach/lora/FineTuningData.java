@@ -15,6 +15,7 @@ import org.adaptbench.finetune.model.OptionScores;
 import org.adaptbench.finetune.model.Prompt;
 import org.adaptbench.finetune.model.Target;
 import org.adaptbench.finetune.train.ContextDistillation;
+import org.adaptbench.harness.extraction.Lineage;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.personalization.embed.Embedder;
 import org.adaptbench.personalization.extract.SlotClassifier;

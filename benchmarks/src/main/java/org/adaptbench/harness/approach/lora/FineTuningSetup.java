@@ -1,6 +1,6 @@
 package org.adaptbench.harness.approach.lora;
 
-import org.adaptbench.datasets.Seeds;
+import org.adaptbench.datasets.seed.Seeds;
 import org.adaptbench.finetune.lora.LoraConfig;
 import org.adaptbench.finetune.train.AdapterTrainingConfig;
 import org.adaptbench.finetune.train.AscentConfig;
@@ -22,17 +22,11 @@ public final class FineTuningSetup {
     private FineTuningSetup() {
     }
 
-    /** What a deletion request deletes, as the shared extractor reads it; its caches serve every approach. */
-    public static Lineage lineage(ApproachContext context) {
-        return context.shared(Lineage.class.getName(), Lineage.class,
-                () -> new Lineage(SharedExtraction.of(context).extractor(), context.bench().embedder()));
-    }
-
     /** The pipeline that turns histories into training examples, with its teacher answers cached once per workload. */
     static FineTuningData data(ApproachContext context) {
         return context.shared(FineTuningData.class.getName(), FineTuningData.class,
                 () -> new FineTuningData(context.bench().baseModel(), context.bench().embedder(), context.workload().probes(),
-                        context.config().adapters().distillationMinKl(), lineage(context), SharedExtraction.of(context).slotClassifier()));
+                        context.config().adapters().distillationMinKl(), SharedExtraction.of(context).lineage(), SharedExtraction.of(context).slotClassifier()));
     }
 
     /** Adapter training as configured; shared adapters see far more examples, so they take fewer epochs over them. */

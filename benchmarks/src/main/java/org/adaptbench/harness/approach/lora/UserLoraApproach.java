@@ -13,7 +13,7 @@ import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.finetune.adapter.AdapterRegistry;
 import org.adaptbench.finetune.adapter.UnmergeMode;
 import org.adaptbench.finetune.model.LabelledExample;
-import org.adaptbench.finetune.strategy.PerUserAdapterStrategy;
+import org.adaptbench.finetune.strategy.AdapterNames;
 import org.adaptbench.finetune.train.AdapterTrainer;
 import org.adaptbench.finetune.train.AdapterTrainingConfig;
 import org.adaptbench.finetune.train.AscentConfig;
@@ -25,6 +25,7 @@ import org.adaptbench.harness.approach.DeletionRequest;
 import org.adaptbench.harness.approach.Effort;
 import org.adaptbench.harness.approach.OnDemandTraining;
 import org.adaptbench.harness.approach.Response;
+import org.adaptbench.harness.extraction.Lineage;
 import org.adaptbench.harness.model.Decision;
 import org.adaptbench.harness.model.EmbeddedAnswerModel;
 import org.adaptbench.harness.model.Prompt;
@@ -213,7 +214,7 @@ public final class UserLoraApproach implements Approach, OnDemandTraining {
     }
 
     static String adapterName(String userId) {
-        return PerUserAdapterStrategy.adapterName(userId);
+        return AdapterNames.user(userId);
     }
 
     @Override

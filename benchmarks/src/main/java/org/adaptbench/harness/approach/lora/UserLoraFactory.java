@@ -8,6 +8,7 @@ import org.adaptbench.harness.approach.ApproachContext;
 import org.adaptbench.harness.approach.ApproachFactory;
 import org.adaptbench.harness.approach.Sweep;
 import org.adaptbench.harness.approach.Variant;
+import org.adaptbench.harness.extraction.SharedExtraction;
 import org.adaptbench.harness.usage.UsageException;
 import org.adaptbench.reports.results.ApproachNames;
 
@@ -30,7 +31,7 @@ public final class UserLoraFactory implements ApproachFactory {
         Cadence cadence = reversal.isPresent() ? Cadence.MANUAL
                 : Cadence.parse(variant.condition().isEmpty() ? context.config().adapters().cadence() : variant.condition());
         return new UserLoraApproach(variant.wireName(), new AdapterRegistry(context.bench().baseModel()),
-                FineTuningSetup.data(context), FineTuningSetup.lineage(context), context.bench().embedder(),
+                FineTuningSetup.data(context), SharedExtraction.of(context).lineage(), context.bench().embedder(),
                 FineTuningSetup.training(context, ApproachNames.USER_LORA, context.config().adapters().epochs()), FineTuningSetup.ascent(context),
                 cadence, reversal.orElse(ReversalMethod.RETRAIN), variant.merged(), context.config().adapters().maxExamplesPerUser());
     }

@@ -1,4 +1,4 @@
-package org.adaptbench.datasets;
+package org.adaptbench.datasets.io;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package org.adaptbench.harness.approach.lora;
+package org.adaptbench.harness.extraction;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import org.adaptbench.datasets.model.Role;
 import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.harness.approach.DeletionRequest;
-import org.adaptbench.harness.extraction.MemoryTurns;
 import org.adaptbench.personalization.embed.Embedder;
 import org.adaptbench.personalization.embed.Vectors;
 import org.adaptbench.personalization.extract.ConversationTurn;

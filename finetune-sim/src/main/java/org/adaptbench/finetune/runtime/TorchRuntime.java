@@ -1,4 +1,4 @@
-package org.adaptbench.finetune.model;
+package org.adaptbench.finetune.runtime;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

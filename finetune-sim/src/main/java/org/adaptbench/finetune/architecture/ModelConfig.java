@@ -1,4 +1,4 @@
-package org.adaptbench.finetune.model;
+package org.adaptbench.finetune.architecture;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.adaptbench.datasets;
+package org.adaptbench.datasets.seed;
 
 import java.util.SplittableRandom;
 
