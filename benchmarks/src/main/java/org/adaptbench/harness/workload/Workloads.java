@@ -4,12 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.adaptbench.datasets.DatasetLoader;
 import org.adaptbench.datasets.LoadOptions;
 import org.adaptbench.datasets.model.Dataset;
@@ -85,42 +82,17 @@ public final class Workloads {
         }
         PrefEvalOptions options = PrefEvalOptions.defaults(Seeds.derive(config.seed(), "prefeval"))
                 .withFillerTurns(fillerTurns).withForms(forms).withExcludedTopics(new java.util.TreeSet<>(section.pretrainingTopics()));
+        // domain items first in each topic's seeded order, then the evaluated ones; the rest is never loaded
+        options = options.withSplit(new PrefEvalOptions.ItemSplit(config.seed(), section.domainItemsPerTopic(), section.itemsPerTopic()));
         LoadOptions load = LoadOptions.defaults(config.seed()).withPrefEval(options);
         if (!section.path().isBlank()) {
             load = load.withPrefEvalRoot(Path.of(section.path()));
         }
         Dataset all = DatasetLoader.load(PREFEVAL, load);
-        Map<String, List<String>> itemsByTopic = new TreeMap<>();
-        for (UserData user : all.users()) {
-            List<String> items = itemsByTopic.computeIfAbsent(user.attributes().get("topic"), t -> new ArrayList<>());
-            String item = user.attributes().get("item");
-            if (!items.contains(item)) {
-                items.add(item);
-            }
-        }
-        Map<String, String> role = new LinkedHashMap<>();
-        itemsByTopic.forEach((topic, items) -> {
-            List<String> sorted = items.stream().sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
-            int[] order = Seeds.permutation(sorted.size(), Seeds.random(config.seed(), "prefeval-items/" + topic, 0));
-            for (int rank = 0; rank < order.length; rank++) {
-                String item = sorted.get(order[rank]);
-                if (rank < section.domainItemsPerTopic()) {
-                    role.put(topic + "/" + item, "domain");
-                } else if (rank < section.domainItemsPerTopic() + section.itemsPerTopic()) {
-                    role.put(topic + "/" + item, "evaluated");
-                }
-            }
-        });
         List<UserData> evaluated = new ArrayList<>();
         List<UserData> domain = new ArrayList<>();
         for (UserData user : all.users()) {
-            String key = user.attributes().get("topic") + "/" + user.attributes().get("item");
-            String part = role.getOrDefault(key, "");
-            if (part.equals("domain")) {
-                domain.add(user);
-            } else if (part.equals("evaluated")) {
-                evaluated.add(user);
-            }
+            (PrefEvalOptions.DOMAIN.equals(user.attributes().get(PrefEvalOptions.PART)) ? domain : evaluated).add(user);
         }
         List<UserData> kept = new ArrayList<>(evaluated);
         kept.addAll(domain);

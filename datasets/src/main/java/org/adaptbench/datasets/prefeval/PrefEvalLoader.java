@@ -125,7 +125,8 @@ public final class PrefEvalLoader {
         JsonNode items = requireArray(file, document.root());
         JsonNode mcq = mcq(topic, form);
         Path mcqFile = root.resolve(MCQ_FOLDER).resolve(topic + ".json");
-        for (int i : keptItems(topic, items.size())) {
+        Map<Integer, String> kept = keptItems(topic, items.size());
+        for (int i : kept.keySet()) {
             JsonFields fields = new JsonFields(file, "item " + i);
             JsonNode item = items.get(i);
             if (!item.isObject()) {
@@ -135,24 +136,30 @@ public final class PrefEvalLoader {
                 throw new DatasetFormatException(mcqFile, "item " + i, "", "missing: " + form.folder() + "/" + topic
                         + ".json has " + items.size() + " items but this file only " + mcq.size());
             }
-            users.add(user(form, topic, i, item, fields, mcq.get(i), new JsonFields(mcqFile, "item " + i)));
+            users.add(user(form, topic, i, item, fields, mcq.get(i), new JsonFields(mcqFile, "item " + i), kept.get(i)));
         }
     }
 
-    /** All item indices, or a seeded sample of {@code itemsPerTopic} of them (in file order), the same for every form. */
-    private int[] keptItems(String topic, int count) {
-        int[] all = java.util.stream.IntStream.range(0, count).toArray();
-        if (options.itemsPerTopic() == 0 || options.itemsPerTopic() >= count) {
-            return all;
+    /** The kept item indices in file order, each with its part of the split; the same for every form. */
+    private Map<Integer, String> keptItems(String topic, int count) {
+        PrefEvalOptions.ItemSplit split = options.split();
+        Map<Integer, String> kept = new TreeMap<>();
+        if (split.domain() == 0 && (split.evaluated() == 0 || split.evaluated() >= count)) {
+            for (int i = 0; i < count; i++) {
+                kept.put(i, PrefEvalOptions.EVALUATED);
+            }
+            return kept;
         }
-        int[] order = Seeds.permutation(count, Seeds.random(options.seed(), "prefeval-items/" + topic, 0));
-        int[] kept = java.util.Arrays.copyOf(order, options.itemsPerTopic());
-        java.util.Arrays.sort(kept);
+        int[] order = Seeds.permutation(count, Seeds.random(split.seed(), "prefeval-items/" + topic, 0));
+        int evaluatedEnd = split.evaluated() == 0 ? count : Math.min(count, split.domain() + split.evaluated());
+        for (int rank = 0; rank < evaluatedEnd; rank++) {
+            kept.put(order[rank], rank < split.domain() ? PrefEvalOptions.DOMAIN : PrefEvalOptions.EVALUATED);
+        }
         return kept;
     }
 
     private UserData user(PrefEvalForm form, String topic, int index, JsonNode item, JsonFields fields,
-            JsonNode mcqItem, JsonFields mcqFields) {
+            JsonNode mcqItem, JsonFields mcqFields, String part) {
         String userId = form.wireName() + "/" + topic + "/" + index;
         String preference = fields.requireText(item, "preference");
         String question = fields.requireText(item, "question");
@@ -161,6 +168,7 @@ public final class PrefEvalLoader {
         attributes.put("form", form.wireName());
         attributes.put("topic", topic);
         attributes.put("item", Integer.toString(index));
+        attributes.put(PrefEvalOptions.PART, part);
         attributes.put("preference", preference);
         switch (form) {
             case EXPLICIT -> history.evidence.add(history.add(Role.USER, preference, Optional.empty(),
