@@ -1,6 +1,7 @@
 package org.adaptbench.harness.approach;
 
 import java.util.Objects;
+import org.adaptbench.reports.results.ApproachNames;
 
 /**
  * Which approach to build and under which of its conditions, as its results name spells it:
@@ -14,7 +15,7 @@ import java.util.Objects;
 public record Variant(String approach, String condition, boolean merged) {
 
     /** What a merged approach's base name ends with in results. */
-    public static final String MERGED_SUFFIX = "-merged";
+    public static final String MERGED_SUFFIX = ApproachNames.MERGED_SUFFIX;
 
     public Variant {
         Objects.requireNonNull(approach, "approach");

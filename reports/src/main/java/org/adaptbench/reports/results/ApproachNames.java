@@ -26,6 +26,17 @@ public final class ApproachNames {
     public static final String NO_ACTIVATION = "no-activation";
     public static final String NO_CONFIDENCE = "no-confidence";
     public static final String SIMILARITY_ONLY = "similarity-only";
+    /** Conditions of user-lora: how its adapter acts on a deletion (the reversibility scenario). */
+    public static final String DETACH = "detach";
+    public static final String RETRAIN = "retrain";
+    public static final String GRADIENT_ASCENT = "gradient-ascent";
+    /** Conditions of user-lora: when its adapter is retrained ({@code every-N} for every N events). */
+    public static final String EVERY_EVENT = "every-event";
+    public static final String EVERY_PREFIX = "every-";
+    public static final String NIGHTLY = "nightly";
+    public static final String MANUAL = "manual";
+    /** What a name's base ends with when the adapter is served merged into the base weights. */
+    public static final String MERGED_SUFFIX = "-merged";
     /** Condition of the combined approach: its domain adapter with no memory. */
     public static final String ADAPTER_ONLY = "adapter-only";
 
@@ -41,7 +52,7 @@ public final class ApproachNames {
      * memory, fine-tuning, both. Newer results carry their registry's order ({@link Results#approaches()}).
      */
     public static final List<String> APPROACHES = List.of(
-            NONE, FULL_CONTEXT, MEMORY, GLOBAL_LORA, VARIANT_LORA, USER_LORA, USER_LORA + "-merged", COMBINED);
+            NONE, FULL_CONTEXT, MEMORY, GLOBAL_LORA, VARIANT_LORA, USER_LORA, USER_LORA + MERGED_SUFFIX, COMBINED);
 
     /** Pseudo-approaches that bound what personalization can be credited with. */
     public static final List<String> CONTROLS = List.of(CHANCE, MAJORITY_CEILING, OPTION_ONLY);
@@ -51,7 +62,7 @@ public final class ApproachNames {
      * alone ({@link Capabilities#CHANGES_WEIGHTS} without {@link Capabilities#READS_CONTEXT}); combined
      * also reads memory, so it adapts and forgets as memory does and is not among them.
      */
-    public static final Set<String> FINE_TUNING = Set.of(GLOBAL_LORA, VARIANT_LORA, USER_LORA, USER_LORA + "-merged");
+    public static final Set<String> FINE_TUNING = Set.of(GLOBAL_LORA, VARIANT_LORA, USER_LORA, USER_LORA + MERGED_SUFFIX);
 
     /** Canonical reading order over approach names. */
     public static final Comparator<String> ORDER = Comparator
@@ -82,7 +93,7 @@ public final class ApproachNames {
      * (falling back to {@link #FINE_TUNING} for results that do not list their approaches).
      */
     public static boolean isFineTuning(Results results, String name) {
-        String base = base(name).replace("-merged", "");
+        String base = base(name).replace(MERGED_SUFFIX, "");
         return results.approach(base)
                 .map(info -> info.has(Capabilities.CHANGES_WEIGHTS) && !info.has(Capabilities.READS_CONTEXT))
                 .orElse(isFineTuning(name));
@@ -95,7 +106,7 @@ public final class ApproachNames {
         }
         List<String> registry = results.approaches().stream().map(ApproachInfo::name).toList();
         return Comparator.comparingInt((String name) -> {
-                    int index = registry.indexOf(base(name).replace("-merged", ""));
+                    int index = registry.indexOf(base(name).replace(MERGED_SUFFIX, ""));
                     int control = CONTROLS.indexOf(base(name));
                     return index >= 0 ? index : control >= 0 ? registry.size() + 1 + control : registry.size();
                 })

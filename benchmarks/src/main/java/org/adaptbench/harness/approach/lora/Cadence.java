@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import org.adaptbench.harness.usage.UsageException;
+import org.adaptbench.reports.results.ApproachNames;
 
 /**
  * When a per-user adapter is retrained: after every informative event, after every N events, or
@@ -27,18 +28,18 @@ public record Cadence(int everyEvents) {
     /** Parses "every-event", "every-N" or "nightly". */
     public static Cadence parse(String text) {
         String name = text.trim().toLowerCase(Locale.US);
-        if (name.equals("nightly")) {
+        if (name.equals(ApproachNames.NIGHTLY)) {
             return NIGHTLY;
         }
-        if (name.equals("every-event")) {
+        if (name.equals(ApproachNames.EVERY_EVENT)) {
             return EVERY_EVENT;
         }
-        if (name.equals("manual")) {
+        if (name.equals(ApproachNames.MANUAL)) {
             return MANUAL;
         }
-        if (name.startsWith("every-")) {
+        if (name.startsWith(ApproachNames.EVERY_PREFIX)) {
             try {
-                int n = Integer.parseInt(name.substring("every-".length()));
+                int n = Integer.parseInt(name.substring(ApproachNames.EVERY_PREFIX.length()));
                 if (n >= 1) {
                     return new Cadence(n);
                 }
@@ -54,7 +55,8 @@ public record Cadence(int everyEvents) {
     }
 
     public String wireName() {
-        return nightly() ? "nightly" : everyEvents == 1 ? "every-event" : this.equals(MANUAL) ? "manual" : "every-" + everyEvents;
+        return nightly() ? ApproachNames.NIGHTLY : everyEvents == 1 ? ApproachNames.EVERY_EVENT
+                : this.equals(MANUAL) ? ApproachNames.MANUAL : ApproachNames.EVERY_PREFIX + everyEvents;
     }
 
     /** The day number (UTC) of a history timestamp. */
