@@ -12,6 +12,7 @@ import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.cell.CellResult;
 import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.harness.metrics.AccuracyMetrics;
+import org.adaptbench.harness.workload.QueryIndex;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
@@ -72,6 +73,7 @@ public final class AdaptationScenario implements Scenario {
         ScenarioOutput output = new ScenarioOutput();
         Bootstrap bootstrap = context.bench().bootstrap(key);
         List<UserData> users = users(context, workload);
+        AccuracyMetrics accuracy = context.bench().accuracy(key, new QueryIndex(workload));
         Map<String, List<SeriesPoint>> timeline = new TreeMap<>();
         for (ApproachSpec spec : approaches(context, workload)) {
             if (!context.applicable(spec)) {
@@ -105,11 +107,10 @@ public final class AdaptationScenario implements Scenario {
                 continue;
             }
             output.samples(probes);
-            output.metric(approach, MetricNames.ACCURACY_AFTER_CHANGE, bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(probes)),
-                    Units.FRACTION, true));
+            output.metric(approach, MetricNames.ACCURACY_AFTER_CHANGE, accuracy.mean(probes).orElseThrow());
             List<SeriesPoint> points = new ArrayList<>();
             byDistance.forEach((distance, samples) -> {
-                MetricValue value = bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(samples)), Units.FRACTION, true);
+                MetricValue value = accuracy.mean(samples).orElseThrow();
                 output.metric(approach, MetricNames.atPoint(MetricNames.ACCURACY_AFTER_CHANGE, Integer.toString(distance)), value);
                 points.add(new SeriesPoint(distance, value.value(), value.ciLow(), value.ciHigh(), value.n()));
             });

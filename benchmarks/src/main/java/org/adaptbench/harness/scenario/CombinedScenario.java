@@ -56,8 +56,8 @@ public final class CombinedScenario implements Scenario {
     public ScenarioOutput run(RunContext context, Workload workload, String key) {
         ScenarioOutput output = new ScenarioOutput();
         Bootstrap bootstrap = context.bench().bootstrap(key);
-        AccuracyMetrics accuracy = new AccuracyMetrics(bootstrap);
         QueryIndex queries = new QueryIndex(workload);
+        AccuracyMetrics accuracy = context.bench().accuracy(key, queries);
         ApproachContext approaches = context.approachContext(workload);
         for (ApproachSpec subject : subjects(context)) {
             List<ApproachSpec> compared = new ArrayList<>(subject.sweep(Sweep.PARTS, approaches));

@@ -8,7 +8,7 @@ import org.adaptbench.datasets.model.UserData;
 import org.adaptbench.harness.approach.Capability;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.context.RunContext;
-import org.adaptbench.harness.metrics.AccuracyMetrics;
+import org.adaptbench.harness.workload.QueryIndex;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.harness.workload.Workloads;
 import org.adaptbench.reports.results.MetricNames;
@@ -16,7 +16,6 @@ import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.results.Series;
 import org.adaptbench.reports.results.SeriesNames;
-import org.adaptbench.reports.results.Units;
 import org.adaptbench.reports.stats.Bootstrap;
 
 /**
@@ -58,7 +57,7 @@ public final class DataSizeScenario implements Scenario {
                     continue;
                 }
                 output.samples(samples);
-                MetricValue accuracy = bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(samples)), Units.FRACTION, true);
+                MetricValue accuracy = context.bench().accuracy(key, new QueryIndex(sized)).mean(samples).orElseThrow();
                 output.metric(spec.wireName(), MetricNames.atPoint(MetricNames.ACCURACY, variant), accuracy);
                 lines.computeIfAbsent(spec.wireName(), l -> new ArrayList<>()).add(new org.adaptbench.reports.results.SeriesPoint(
                         events, accuracy.value(), accuracy.ciLow(), accuracy.ciHigh(), accuracy.n()));

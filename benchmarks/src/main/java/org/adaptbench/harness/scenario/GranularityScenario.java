@@ -45,7 +45,7 @@ public final class GranularityScenario implements Scenario {
         ScenarioOutput output = new ScenarioOutput();
         QueryIndex queries = new QueryIndex(workload);
         Bootstrap bootstrap = context.bench().bootstrap(key);
-        AccuracyMetrics accuracy = new AccuracyMetrics(bootstrap);
+        AccuracyMetrics accuracy = context.bench().accuracy(key, queries);
         Map<String, List<Sample>> byApproach = new LinkedHashMap<>();
         for (ApproachSpec spec : context.approaches()) {
             if (!context.applicable(spec)) {

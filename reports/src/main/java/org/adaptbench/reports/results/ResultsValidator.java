@@ -87,6 +87,16 @@ final class ResultsValidator {
         count(metric, "n", path);
         text(metric, "unit", path + ".unit");
         bool(metric, "higher_is_better", path);
+        // files from before items and intervals were recorded read as "not counted" and "unstated"
+        defaultTo((ObjectNode) metric, "items", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(0L));
+        JsonNode items = metric.get("items");
+        if (!items.isIntegralNumber() || !items.canConvertToLong() || items.asLong() < 0) {
+            fail(path + ".items", "expected a whole number of at least 0, found " + items);
+        }
+        defaultTo((ObjectNode) metric, "interval", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(Intervals.UNSTATED));
+        if (!metric.get("interval").isTextual()) {
+            fail(path + ".interval", "expected a string");
+        }
         double tolerance = 1e-9 * Math.abs(numbers[0]);
         if (numbers[1] > numbers[0] + tolerance || numbers[2] < numbers[0] - tolerance) {
             fail(path, String.format(java.util.Locale.US, "confidence interval [%s, %s] does not contain the value %s",

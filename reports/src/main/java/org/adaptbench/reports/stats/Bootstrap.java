@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Units;
 
 /**
  * Percentile bootstrap confidence intervals, seeded so the same data and seed give the same interval.
@@ -31,8 +32,14 @@ public final class Bootstrap {
         this(seed, DEFAULT_RESAMPLES);
     }
 
-    /** The mean of {@code values} with its 95% interval. */
+    /**
+     * The mean of {@code values} with its 95% interval; a proportion whose units all scored 0 or all
+     * scored 1 gets the exact binomial interval instead of a collapsed bootstrap ({@link Proportions}).
+     */
     public MetricValue mean(double[] values, String unit, boolean higherIsBetter) {
+        if (values.length > 1 && Units.FRACTION.equals(unit) && Proportions.collapsedAtBound(values)) {
+            return Proportions.clopperPearson(values[0], values.length, unit, higherIsBetter);
+        }
         return statistic(values, Bootstrap::meanOf, unit, higherIsBetter);
     }
 
@@ -79,7 +86,8 @@ public final class Bootstrap {
         for (int i = 0; i < a.length; i++) {
             differences[i] = a[i] - b[i];
         }
-        return mean(differences, unit, higherIsBetter);
+        // a difference is no proportion: all-zero differences are a tie to resample, not a binomial bound
+        return statistic(differences, Bootstrap::meanOf, unit, higherIsBetter);
     }
 
     public static double meanOf(double[] values) {
