@@ -97,6 +97,10 @@ final class ResultsValidator {
         if (!metric.get("interval").isTextual()) {
             fail(path + ".interval", "expected a string");
         }
+        JsonNode p = metric.get("p_value");
+        if (p != null && !p.isNull() && (!p.isNumber() || !(p.asDouble() >= 0 && p.asDouble() <= 1))) {
+            fail(path + ".p_value", "expected a probability in [0, 1], found " + p);
+        }
         double tolerance = 1e-9 * Math.abs(numbers[0]);
         if (numbers[1] > numbers[0] + tolerance || numbers[2] < numbers[0] - tolerance) {
             fail(path, String.format(java.util.Locale.US, "confidence interval [%s, %s] does not contain the value %s",

@@ -50,7 +50,7 @@ public final class TwoWayBootstrap {
     /** The mean over users of each user's mean value, with its two-way interval; n users, the distinct items counted. */
     public MetricValue meanOfUserMeans(List<Observation> observations, String unit, boolean higherIsBetter) {
         Table table = new Table(List.of(observations));
-        return summarise(table, (users, items) -> table.meanOfUserMeans(0, users, items), unit, higherIsBetter);
+        return summarise(table, (users, items) -> table.meanOfUserMeans(0, users, items), unit, higherIsBetter, false);
     }
 
     /**
@@ -59,7 +59,7 @@ public final class TwoWayBootstrap {
      */
     public MetricValue pairedDifference(List<Observation> a, List<Observation> b, String unit, boolean higherIsBetter) {
         Table table = new Table(List.of(a, b));
-        return summarise(table, table::meanOfPairedDifferences, unit, higherIsBetter);
+        return summarise(table, table::meanOfPairedDifferences, unit, higherIsBetter, true);
     }
 
     /** A statistic of one replicate: user and item multiplicities in, the estimate out (NaN when undefined). */
@@ -68,7 +68,7 @@ public final class TwoWayBootstrap {
         double of(int[] userCounts, int[] itemCounts);
     }
 
-    private MetricValue summarise(Table table, Statistic statistic, String unit, boolean higherIsBetter) {
+    private MetricValue summarise(Table table, Statistic statistic, String unit, boolean higherIsBetter, boolean difference) {
         int[] allUsers = new int[table.users.size()];
         int[] allItems = new int[table.items.size()];
         Arrays.fill(allUsers, 1);
@@ -80,7 +80,7 @@ public final class TwoWayBootstrap {
         long users = table.usersWithObservations();
         long items = table.items.size();
         if (users == 1) {
-            return new MetricValue(point, point, point, 1, unit, higherIsBetter, items, Intervals.EXACT);
+            return new MetricValue(point, point, point, 1, unit, higherIsBetter, items, Intervals.EXACT, difference ? 1.0 : null);
         }
         double[] perUser = table.userMeans(allItems);
         if (table.sides == 1 && Units.FRACTION.equals(unit) && Proportions.collapsedAtBound(perUser)) {
@@ -109,7 +109,8 @@ public final class TwoWayBootstrap {
         Arrays.sort(sorted);
         double low = kept == 0 ? point : Math.min(point, Bootstrap.quantileOf(sorted, 0.025));
         double high = kept == 0 ? point : Math.max(point, Bootstrap.quantileOf(sorted, 0.975));
-        return new MetricValue(point, low, high, users, unit, higherIsBetter, items, Intervals.BOOTSTRAP_USERS_ITEMS);
+        return new MetricValue(point, low, high, users, unit, higherIsBetter, items, Intervals.BOOTSTRAP_USERS_ITEMS,
+                difference ? Bootstrap.twoSidedP(sorted, point) : null);
     }
 
     /** Observations indexed by user and item, one or two sides (a paired comparison) over the same index. */

@@ -91,5 +91,8 @@ class TwoWayBootstrapTest {
         MetricValue diff = bootstrap.pairedDifference(shifted, a, Units.FRACTION, true);
         assertTrue(diff.value() > 0 && diff.ciLow() >= 0, diff.toString());
         assertEquals(40, diff.n());
+        assertEquals(1.0, same.pValue(), "no difference at all");
+        assertTrue(diff.pValue() < 0.05, "a consistent gain is a significant one: " + diff.pValue());
+        assertEquals(null, bootstrap.meanOfUserMeans(a, Units.FRACTION, true).pValue(), "a mean is no test");
     }
 }
