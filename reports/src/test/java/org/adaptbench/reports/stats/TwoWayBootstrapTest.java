@@ -83,7 +83,7 @@ class TwoWayBootstrapTest {
     @Test
     void pairedDifferencesResampleBothSidesTogether() {
         List<Observation> a = crossed(40, 8, 5);
-        List<Observation> shifted = a.stream().map(o -> new Observation(o.user(), o.item(), o.item().equals("i0") ? 1 : o.value())).toList();
+        List<Observation> shifted = a.stream().map(o -> new Observation(o.user(), o.item(), o.item().compareTo("i4") < 0 ? 1 : o.value())).toList();
         MetricValue same = bootstrap.pairedDifference(a, a, Units.FRACTION, true);
         assertEquals(0, same.value(), 1e-12);
         assertEquals(0, same.ciLow(), 1e-12);
@@ -92,7 +92,10 @@ class TwoWayBootstrapTest {
         assertTrue(diff.value() > 0 && diff.ciLow() >= 0, diff.toString());
         assertEquals(40, diff.n());
         assertEquals(1.0, same.pValue(), "no difference at all");
-        assertTrue(diff.pValue() < 0.05, "a consistent gain is a significant one: " + diff.pValue());
+        assertTrue(diff.pValue() < 0.05, "a gain on half the items is a significant one: " + diff.pValue());
+        MetricValue oneItem = bootstrap.pairedDifference(a.stream().map(o -> new Observation(o.user(), o.item(),
+                o.item().equals("i0") ? 1 : o.value())).toList(), a, Units.FRACTION, true);
+        assertTrue(oneItem.pValue() > 0.05, "a gain carried by one item of eight is not, once items are resampled: " + oneItem.pValue());
         assertEquals(null, bootstrap.meanOfUserMeans(a, Units.FRACTION, true).pValue(), "a mean is no test");
     }
 }
