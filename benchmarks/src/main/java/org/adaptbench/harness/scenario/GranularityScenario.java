@@ -8,7 +8,9 @@ import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.UserData;
 import org.adaptbench.datasets.seed.Seeds;
 import org.adaptbench.finetune.model.CosineBaselineScorer;
+import org.adaptbench.harness.approach.ApproachContext;
 import org.adaptbench.harness.approach.Capability;
+import org.adaptbench.harness.approach.Sweep;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.cell.CellResult;
 import org.adaptbench.harness.context.RunContext;
@@ -47,7 +49,8 @@ public final class GranularityScenario implements Scenario {
         Bootstrap bootstrap = context.bench().bootstrap(key);
         AccuracyMetrics accuracy = context.bench().accuracy(key, queries);
         Map<String, List<Sample>> byApproach = new LinkedHashMap<>();
-        for (ApproachSpec spec : context.approaches()) {
+        List<ApproachSpec> measured = measured(context, workload);
+        for (ApproachSpec spec : measured) {
             if (!context.applicable(spec)) {
                 output.note(spec.wireName() + " is not applicable to a remote LLM (it changes model weights); not measured.");
                 continue;
@@ -77,6 +80,7 @@ public final class GranularityScenario implements Scenario {
                 }
             });
         }
+        pairedAgainstFineTuning(measured, byApproach, queries, accuracy, output);
         controls(workload, bootstrap, output);
         if (context.bench().llm().isEmpty()) {
             oracleContext(context, workload, bootstrap, output);
@@ -85,6 +89,59 @@ public final class GranularityScenario implements Scenario {
             optionOnly(context, workload, bootstrap, output);
         }
         return output;
+    }
+
+    /**
+     * The run's approaches, each under every retraining cadence it has and beside its parts served
+     * alone (a per-user adapter at every cadence, the combined approach's domain adapter without
+     * memories), so a claim can be judged against the best of them. The replays are the cells every
+     * other scenario of the workload reads.
+     */
+    static List<ApproachSpec> measured(RunContext context, Workload workload) {
+        ApproachContext approaches = context.approachContext(workload);
+        java.util.LinkedHashSet<ApproachSpec> specs = new java.util.LinkedHashSet<>();
+        for (ApproachSpec spec : context.approaches()) {
+            specs.addAll(spec.sweep(Sweep.ADAPTATION, approaches));
+            specs.addAll(spec.sweep(Sweep.PARTS, approaches));
+        }
+        return List.copyOf(specs);
+    }
+
+    /**
+     * Fine-tuning as an opponent: an approach that changes weights and reads no context, or the part of
+     * one that serves its adapter alone.
+     */
+    static boolean fineTuning(ApproachSpec spec) {
+        return spec.has(Capability.CHANGES_WEIGHTS) && (!spec.has(Capability.READS_CONTEXT) || !spec.condition().isEmpty());
+    }
+
+    /**
+     * For every approach that personalizes through memory alone (it retrieves and changes no weights),
+     * its paired per-user difference against every fine-tuning approach measured, on accuracy and, where
+     * the data set defines it, on minority answers: the comparisons the granularity claim is judged on.
+     */
+    static void pairedAgainstFineTuning(List<ApproachSpec> measured, Map<String, List<Sample>> byApproach, QueryIndex queries,
+            AccuracyMetrics accuracy, ScenarioOutput output) {
+        for (ApproachSpec subject : measured) {
+            List<Sample> mine = byApproach.get(subject.wireName());
+            if (mine == null || !subject.has(Capability.RETRIEVES) || subject.has(Capability.CHANGES_WEIGHTS)) {
+                continue;
+            }
+            for (ApproachSpec opponent : measured) {
+                List<Sample> theirs = byApproach.get(opponent.wireName());
+                if (theirs == null || !fineTuning(opponent)) {
+                    continue;
+                }
+                accuracy.lift(mine, theirs).ifPresent(diff -> output.metric(subject.wireName(),
+                        MetricNames.minus(MetricNames.ACCURACY, opponent.wireName()), diff));
+                List<Sample> myMinority = mine.stream().filter(sample -> queries.minority(sample.queryId())).toList();
+                if (!myMinority.isEmpty()) {
+                    List<Sample> theirMinority = theirs.stream().filter(sample -> queries.minority(sample.queryId())).toList();
+                    accuracy.lift(myMinority, theirMinority).ifPresent(diff -> output.metric(subject.wireName(),
+                            MetricNames.minus(MetricNames.ACCURACY_MINORITY, opponent.wireName()), diff));
+                }
+            }
+        }
     }
 
     /**

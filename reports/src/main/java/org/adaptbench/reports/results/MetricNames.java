@@ -37,6 +37,7 @@ public final class MetricNames {
     public static final String LATENCY_P99_MS = "latency_p99_ms";
 
     private static final String RECALL_AT = "recall_at_";
+    private static final String MINUS = "_minus_";
     private static final String LIFT_OVER = "lift_over_";
     private static final String USD_PER_USER_MONTH = "usd_per_user_month_";
     private static final String BREAK_EVEN_REQUESTS = "break_even_requests_";
@@ -79,6 +80,20 @@ public final class MetricNames {
         return LIFT_OVER + approach.replace('-', '_').replace('/', '_');
     }
 
+    /**
+     * The paired per-user difference of {@code metric} between the row's approach and {@code opponent}
+     * ({@code accuracy_minority_minus_global_lora}), with its interval and p-value.
+     */
+    public static String minus(String metric, String opponent) {
+        return metric + MINUS + opponent.replace('-', '_').replace('/', '_');
+    }
+
+    /** The metric a paired difference is of ({@code accuracy_minority} for {@code accuracy_minority_minus_global_lora}), if it is one. */
+    public static java.util.Optional<String> differenceOf(String name) {
+        int at = name.indexOf(MINUS);
+        return at < 0 ? java.util.Optional.empty() : java.util.Optional.of(name.substring(0, at));
+    }
+
     /** A metric measured at one point of a sweep: {@code accuracy_turns_100}, {@code accuracy_events_20}. */
     public static String atPoint(String metric, String point) {
         return metric + "_" + point;
@@ -101,6 +116,9 @@ public final class MetricNames {
 
     /** Whether {@code name} is a metric of this schema: a known name, or a member of a known family. */
     public static boolean isKnown(String name) {
+        if (differenceOf(name).isPresent()) {
+            return isKnown(differenceOf(name).get());
+        }
         return KNOWN.contains(name) || FAMILIES.stream().anyMatch(family -> name.startsWith(family) && name.length() > family.length());
     }
 
