@@ -32,6 +32,8 @@ public final class MetricNames {
     public static final String SELECTIVE_RETENTION = "selective_retention";
     public static final String REVERT_SCORE_DIFF = "revert_score_diff";
     public static final String REVERT_MS = "revert_ms";
+    /** TOFU-style forget quality: the KS test's p-value between the reverted and the never-told answer scores. */
+    public static final String FORGET_QUALITY_P = "forget_quality_ks_p";
     public static final String LATENCY_P50_MS = "latency_p50_ms";
     public static final String LATENCY_P95_MS = "latency_p95_ms";
     public static final String LATENCY_P99_MS = "latency_p99_ms";
@@ -41,19 +43,22 @@ public final class MetricNames {
     private static final String LIFT_OVER = "lift_over_";
     private static final String USD_PER_USER_MONTH = "usd_per_user_month_";
     private static final String BREAK_EVEN_REQUESTS = "break_even_requests_";
+    private static final String USD_ABOVE_MEMORY = "usd_above_memory_";
+    private static final String REVERT_MS_PROJECTED = "revert_ms_projected_";
 
     /** Headline metrics first, in the order of the scenarios that produce them. */
     public static final List<String> KNOWN = List.of(
             ACCURACY, ACCURACY_P10_USER, ACCURACY_WORST_GROUP, ACCURACY_MINORITY, ACCURACY_MAJORITY, LIFT_OVER_NONE,
             TIME_TO_ADAPT_MS, TIME_TO_ADAPT_P50_MS, ADAPTED_FRACTION, ACCURACY_AFTER_CHANGE,
             BYTES_PER_USER, TOKENS_PER_REQUEST, LEARN_MS, TRAIN_SECONDS, TRAIN_FLOPS,
-            REVERT_AGREEMENT, SELECTIVE_RETENTION, REVERT_SCORE_DIFF, REVERT_MS,
+            REVERT_AGREEMENT, SELECTIVE_RETENTION, REVERT_SCORE_DIFF, REVERT_MS, FORGET_QUALITY_P,
             recallAt(1), recallAt(3), recallAt(5),
             LATENCY_P50_MS, LATENCY_P95_MS, LATENCY_P99_MS);
 
     /** Names a sweep or a parameter extends: the part before the suffix. */
     private static final List<String> FAMILIES = List.of(
-            ACCURACY + "_", "tokens_", ACCURACY_AFTER_CHANGE + "_", RECALL_AT, LIFT_OVER, USD_PER_USER_MONTH, BREAK_EVEN_REQUESTS);
+            ACCURACY + "_", "tokens_", ACCURACY_AFTER_CHANGE + "_", RECALL_AT, LIFT_OVER, USD_PER_USER_MONTH, BREAK_EVEN_REQUESTS,
+            USD_ABOVE_MEMORY, REVERT_MS_PROJECTED);
 
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)$");
 
@@ -107,6 +112,16 @@ public final class MetricNames {
     /** Projected dollars per user per month on one model size ({@code usd_per_user_month_llama_3_1_8b}). */
     public static String usdPerUserMonth(String model) {
         return USD_PER_USER_MONTH + slug(model);
+    }
+
+    /** Projected dollars per user per month an approach costs above memory on one model size (negative: below). */
+    public static String usdAboveMemory(String model) {
+        return USD_ABOVE_MEMORY + slug(model);
+    }
+
+    /** Projected time to revert by retraining one user's adapter on one model size. */
+    public static String revertMsProjected(String model) {
+        return REVERT_MS_PROJECTED + slug(model);
     }
 
     /** Requests per user per month at which adapters cost what memory costs, on one model size. */
