@@ -81,6 +81,7 @@ public final class GranularityScenario implements Scenario {
             });
         }
         pairedAgainstFineTuning(measured, byApproach, queries, accuracy, output);
+        power(output);
         controls(workload, bootstrap, output);
         if (context.bench().llm().isEmpty()) {
             oracleContext(context, workload, bootstrap, output);
@@ -142,6 +143,24 @@ public final class GranularityScenario implements Scenario {
                 }
             }
         }
+    }
+
+    /**
+     * The smallest accuracy difference this run can tell apart, said in the notes: for a two-sided test
+     * at 5% with 80% power, (1.96 + 0.84) standard errors, which is 1.43 times the half-width of a 95%
+     * interval; taken from the widest paired difference of memory against the reference.
+     */
+    static void power(ScenarioOutput output) {
+        output.metrics().forEach((approach, metrics) -> {
+            MetricValue lift = metrics.get(MetricNames.LIFT_OVER_NONE);
+            if (lift == null || !approach.equals(ApproachNames.MEMORY)) {
+                return;
+            }
+            double halfWidth = (lift.ciHigh() - lift.ciLow()) / 2;
+            output.note(String.format(java.util.Locale.US, "power: with %d users and %d distinct items, the smallest paired accuracy"
+                    + " difference this run detects at 80%% power (5%%, two-sided) is about %.3f (1.43 x the half-width of memory's"
+                    + " lift over none); differences below it are not resolved.", lift.n(), lift.items(), 1.43 * halfWidth));
+        });
     }
 
     /**
