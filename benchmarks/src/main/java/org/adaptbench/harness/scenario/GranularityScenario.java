@@ -83,6 +83,7 @@ public final class GranularityScenario implements Scenario {
         pairedAgainstFineTuning(measured, byApproach, queries, accuracy, output);
         power(output);
         controls(workload, bootstrap, output);
+        competence(output);
         if (context.bench().llm().isEmpty()) {
             oracleContext(context, workload, bootstrap, output);
         }
@@ -143,6 +144,29 @@ public final class GranularityScenario implements Scenario {
                 }
             }
         }
+    }
+
+    /**
+     * The competence check of the shared adapters: an adapter trained on every user's picks should at
+     * least learn the population's majority answers, which is what the majority-option ceiling scores.
+     */
+    static void competence(ScenarioOutput output) {
+        MetricValue ceiling = output.metrics().getOrDefault(ApproachNames.MAJORITY_CEILING, Map.of()).get(MetricNames.ACCURACY);
+        if (ceiling == null) {
+            return;
+        }
+        output.metrics().forEach((approach, metrics) -> {
+            MetricValue accuracy = metrics.get(MetricNames.ACCURACY);
+            if (accuracy == null || !(approach.equals(ApproachNames.GLOBAL_LORA) || approach.equals(ApproachNames.DOMAIN_LORA))) {
+                return;
+            }
+            boolean reaches = accuracy.ciHigh() >= ceiling.value();
+            output.note(String.format(java.util.Locale.US, "competence: %s scores %s against the majority-option ceiling %s: it %s.",
+                    approach, org.adaptbench.reports.results.Figures.text(accuracy), org.adaptbench.reports.results.Figures.text(ceiling),
+                    reaches ? "reaches the ceiling within its interval (it learned the population's majority answers)"
+                            : String.format(java.util.Locale.US, "falls short by %.3f even at its interval's top: it has not learned the"
+                                    + " population's majority answers", ceiling.value() - accuracy.ciHigh())));
+        });
     }
 
     /**
