@@ -1,0 +1,29 @@
+package org.adaptbench.datasets.synthetic;
+
+import java.util.Locale;
+
+/**
+ * The question pools of the world. No question text and no answer text is in two pools, so whatever
+ * is trained or tuned on one pool is measured on questions and answers it has never seen.
+ */
+enum ItemPool {
+    /** The base model's pre-training corpus. */
+    PRETRAINING,
+    /** Choices offered inside evaluation histories. */
+    HISTORY,
+    /** Evaluation queries: the items every approach is graded on. */
+    QUERY,
+    /** Choices offered inside the histories of the domain world (whose users train the shared domain adapter). */
+    DOMAIN_HISTORY,
+    /** The domain world's queries; their answers are the domain adapter's labels, so they are never evaluated. */
+    DOMAIN_QUERY,
+    /** Choices offered inside the histories of the validation world, on which approaches' knobs are tuned. */
+    VALIDATION_HISTORY,
+    /** The validation world's queries. */
+    VALIDATION_QUERY;
+
+    /** The pool's key in {@code world.json} and in the manifest ("domain_history"). */
+    String wireName() {
+        return name().toLowerCase(Locale.US);
+    }
+}
