@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Examples for pre-training the base model, built from pre-training users and pre-training wording
- * only: nothing in this corpus appears in an evaluation history or query.
+ * Examples for pre-training the base model, built from pre-training users, the pre-training wording and
+ * the pre-training question pool only: no question or answer of this corpus appears in an evaluation,
+ * domain or validation world, and nothing of the evaluation wording appears in it.
  *
  * <p>With relevant context the label is the option the context states (the newer one after a change);
  * with empty, distractor-only or deleted context it is the user's own preference drawn from the

@@ -209,6 +209,10 @@ class SyntheticWorldTest {
         int total = items.values().stream().mapToInt(Set::size).sum();
         assertTrue(total >= 240, "distinct items: " + total);
         items.forEach((dimension, asked) -> assertTrue(asked.size() >= 30, dimension + ": " + asked.size() + " items"));
+        // the bank lists every question once before it repeats one with another answer variant
+        int pool = WorldText.standard().dimensions().get(0).questions().query().size();
+        items.forEach((dimension, asked) -> assertEquals(Math.min(asked.size(), pool),
+                asked.stream().map(key -> key.substring(0, key.indexOf('\u0000'))).distinct().count(), dimension + " questions"));
         assertTrue(defaults.everyOptionCorrectForSomeUser());
     }
 
