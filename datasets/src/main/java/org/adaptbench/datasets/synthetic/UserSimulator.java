@@ -55,8 +55,9 @@ final class UserSimulator {
         this.wording = config.role().wording();
     }
 
+    /** User {@code index} of the world; worlds of different roles have different users even under one seed. */
     SimulatedUser simulate(int index, String userId) {
-        return new Run(Seeds.random(config.seed(), "user", index)).play(userId);
+        return new Run(Seeds.random(config.seed(), "user/" + config.role().wireName(), index)).play(userId);
     }
 
     /** A query promised after a change, due once the history reaches {@code position} turns. */

@@ -197,6 +197,18 @@ class SyntheticWorldTest {
     }
 
     @Test
+    void worldsOfDifferentRolesHaveTheirOwnUsersUnderOneSeed() {
+        SyntheticConfig small = CONFIG.withUsers(30);
+        List<Map<String, String>> evaluation = SyntheticWorld.generate(small).dataset().users().stream().map(UserData::attributes).toList();
+        for (WorldRole role : List.of(WorldRole.DOMAIN, WorldRole.VALIDATION)) {
+            List<Map<String, String>> other = SyntheticWorld.generate(small.withRole(role)).dataset().users().stream()
+                    .map(UserData::attributes).toList();
+            long same = java.util.stream.IntStream.range(0, evaluation.size()).filter(u -> evaluation.get(u).equals(other.get(u))).count();
+            assertTrue(same < 3, role + ": " + same + " of " + evaluation.size() + " users hold the evaluation users' preferences");
+        }
+    }
+
+    @Test
     void aDefaultSizedWorldAsksAtLeast240DistinctItemsOnEveryDimension() {
         SyntheticWorld defaults = SyntheticWorld.generate(SyntheticConfig.defaults(7));
         Map<String, Set<String>> items = new TreeMap<>();
