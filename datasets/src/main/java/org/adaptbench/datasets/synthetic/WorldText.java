@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * {@link ItemPool}. Answer texts are generic to the dimension: each pool holds parallel variants (one
  * text per option, in the same style and length), and every question of the pool is paired with each.
  */
-record WorldText(Frames frames, Filler filler, List<DimensionText> dimensions) {
+record WorldText(Frames frames, Split<FillerPair> filler, List<DimensionText> dimensions) {
 
     /** Every dimension offers exactly this many options, so every query has this many. */
     static final int OPTIONS_PER_DIMENSION = 4;
@@ -40,21 +40,22 @@ record WorldText(Frames frames, Filler filler, List<DimensionText> dimensions) {
         return STANDARD;
     }
 
-    /** Texts of one kind in the two wordings, which share none. */
-    record Split(List<String> pretraining, List<String> evaluation) {
+    /** Texts (or filler exchanges) of one kind in the two wordings, which share none. */
+    record Split<T>(List<T> pretraining, List<T> evaluation) {
         Split {
             pretraining = List.copyOf(pretraining);
             evaluation = List.copyOf(evaluation);
         }
 
-        List<String> get(Wording wording) {
+        List<T> get(Wording wording) {
             return wording == Wording.PRETRAINING ? pretraining : evaluation;
         }
     }
 
     /** The sentence frames of every kind. */
-    record Frames(Split statement, Split change, Split deletion, Split feedback, Split choice) {
-        Split get(FrameKind kind) {
+    record Frames(Split<String> statement, Split<String> change, Split<String> deletion, Split<String> feedback,
+            Split<String> choice) {
+        Split<String> get(FrameKind kind) {
             return switch (kind) {
                 case STATEMENT -> statement;
                 case CHANGE -> change;
@@ -63,21 +64,6 @@ record WorldText(Frames frames, Filler filler, List<DimensionText> dimensions) {
                 case CHOICE -> choice;
             };
         }
-    }
-
-    /** Filler chat, unrelated to any preference, in the two wordings. */
-    record Filler(List<FillerPair> pretraining, List<FillerPair> evaluation) {
-        Filler {
-            pretraining = List.copyOf(pretraining);
-            evaluation = List.copyOf(evaluation);
-        }
-
-        List<FillerPair> get(Wording wording) {
-            return wording == Wording.PRETRAINING ? pretraining : evaluation;
-        }
-    }
-
-    record FillerPair(String user, String assistant) {
     }
 
     /** One list of texts (questions, or one option's answer variants) per pool. */
@@ -106,15 +92,19 @@ record WorldText(Frames frames, Filler filler, List<DimensionText> dimensions) {
         }
     }
 
+    /** Filler chat (a user's line and the assistant's reply), unrelated to any preference. */
+    record FillerPair(String user, String assistant) {
+    }
+
     /** One dimension; options are listed most popular first. */
-    record DimensionText(String name, String description, Split topics, Pools questions, List<OptionText> options) {
+    record DimensionText(String name, String description, Split<String> topics, Pools questions, List<OptionText> options) {
         DimensionText {
             options = List.copyOf(options);
         }
     }
 
     /** One option: the phrases that name it in each wording and its answer variants in each pool. */
-    record OptionText(String name, String description, Split phrases, Pools answers) {
+    record OptionText(String name, String description, Split<String> phrases, Pools answers) {
     }
 
     /**
