@@ -42,7 +42,7 @@ final class DatasetsCommand {
         @Option(names = "--dimensions", description = "Preference dimensions in play, 1 to 6 (default: ${DEFAULT-VALUE}).", defaultValue = "6")
         int dimensions;
 
-        @Option(names = "--queries-per-user", description = "End-of-history queries per user (default: ${DEFAULT-VALUE}).", defaultValue = "6")
+        @Option(names = "--queries-per-user", description = "End-of-history queries per user (default: ${DEFAULT-VALUE}, the world's own default).", defaultValue = "12")
         int queriesPerUser;
 
         @Option(names = "--out", required = true, description = "Output folder (created, or replaced if it holds only a data set).")

@@ -18,6 +18,7 @@ import org.adaptbench.datasets.seed.Seeds;
 import org.adaptbench.datasets.synthetic.PretrainingExample;
 import org.adaptbench.datasets.synthetic.SyntheticConfig;
 import org.adaptbench.datasets.synthetic.SyntheticWorld;
+import org.adaptbench.datasets.synthetic.WorldRole;
 import org.adaptbench.harness.config.RunConfig;
 import org.adaptbench.harness.usage.UsageException;
 
@@ -51,8 +52,9 @@ public final class Workloads {
         SyntheticConfig worldConfig = worldConfig(config).withEventsPerUser(eventsPerUser);
         String name = eventsPerUser == config.synthetic().eventsPerUser() ? SYNTHETIC : SYNTHETIC + "/events_" + eventsPerUser;
         SyntheticWorld world = SyntheticWorld.generate(worldConfig);
-        SyntheticWorld domainWorld = SyntheticWorld.generate(worldConfig
-                .withSeed(Seeds.derive(config.seed(), "domain-world")).withUsers(Math.max(1, config.adapters().domainUsers())));
+        // the domain world's users, questions and wording are its own: nothing of it is ever evaluated
+        SyntheticWorld domainWorld = SyntheticWorld.generate(worldConfig.toBuilder().role(WorldRole.DOMAIN)
+                .seed(Seeds.derive(config.seed(), "domain-world")).users(Math.max(1, config.adapters().domainUsers())).build());
         List<UserData> domainUsers = domainWorld.dataset().users().stream().map(user -> renamed(user, "domain-")).toList();
         return new Workload(name, world.dataset(), sample(world.dataset().users(), config, SYNTHETIC),
                 config.evaluation().trainFraction(), domainUsers, pretrainingProbes(config), Optional.of(world.catalogue()));
@@ -62,9 +64,8 @@ public final class Workloads {
     public static SyntheticConfig worldConfig(RunConfig config) {
         SyntheticConfig defaults = SyntheticConfig.defaults(Seeds.derive(config.seed(), "synthetic-world"));
         RunConfig.Synthetic size = config.synthetic();
-        return new SyntheticConfig(defaults.seed(), size.users(), defaults.dimensions(), size.eventsPerUser(),
-                defaults.fillerShare(), size.changeRate(), size.deletionRate(), defaults.implicitShare(),
-                defaults.noPreferenceRate(), defaults.zipfExponent(), defaults.queriesPerUser(), defaults.adaptationDistances());
+        return defaults.toBuilder().users(size.users()).eventsPerUser(size.eventsPerUser()).changeRate(size.changeRate())
+                .deletionRate(size.deletionRate()).build();
     }
 
     /**

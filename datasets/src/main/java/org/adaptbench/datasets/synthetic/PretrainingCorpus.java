@@ -1,14 +1,14 @@
 package org.adaptbench.datasets.synthetic;
 
-import org.adaptbench.datasets.seed.Seeds;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.adaptbench.datasets.seed.Seeds;
 
 /**
- * Examples for pre-training the base model, built from pre-training users and pre-training wording
- * only: nothing in this corpus appears in an evaluation history or query.
+ * Examples for pre-training the base model, built from pre-training users, the pre-training wording and
+ * the pre-training question pool only: no question or answer of this corpus appears in an evaluation,
+ * domain or validation world, and nothing of the evaluation wording appears in it.
  *
  * <p>With relevant context the label is the option the context states (the newer one after a change);
  * with empty, distractor-only or deleted context it is the user's own preference drawn from the
@@ -24,19 +24,20 @@ public final class PretrainingCorpus {
     private final SyntheticConfig world;
     private final PretrainingConfig config;
     private final QuestionBank bank;
-    private final Popularity popularity;
+    private final OptionShares popularity;
 
     private PretrainingCorpus(WorldText text, SyntheticConfig world, PretrainingConfig config) {
         this.text = text;
         this.world = world;
         this.config = config;
         this.bank = new QuestionBank(text, world.dimensions(), config.seed());
-        this.popularity = new Popularity(WorldText.OPTIONS_PER_DIMENSION, world.zipfExponent());
+        this.popularity = new OptionShares(world.popularity(), WorldText.OPTIONS_PER_DIMENSION);
     }
 
     /**
-     * The corpus for the world {@code world} describes (its dimensions and popularity skew; its seed
-     * and users are not used), in a deterministic order.
+     * The corpus for the world {@code world} describes (its dimensions and popularity; its seed, users,
+     * role and dynamics are not used), in a deterministic order. It draws on the pre-training question
+     * pool and the pre-training wording only, which no evaluation, domain or validation world uses.
      */
     public static List<PretrainingExample> generate(SyntheticConfig world, PretrainingConfig config) {
         PretrainingCorpus corpus = new PretrainingCorpus(WorldText.standard(), world, config);
@@ -60,7 +61,7 @@ public final class PretrainingCorpus {
 
     private PretrainingExample example(SplittableRandom random, int[] latent) {
         int d = random.nextInt(latent.length);
-        List<QuestionBank.Item> items = bank.items(d, WorldText.Pool.PRETRAINING);
+        List<QuestionBank.Item> items = bank.items(d, ItemPool.PRETRAINING);
         QuestionBank.Item item = items.get(random.nextInt(items.size()));
         int label = latent[d];
         List<String> context = new ArrayList<>();
@@ -72,16 +73,14 @@ public final class PretrainingCorpus {
         if (kind >= empty) {
             if (kind >= distractors && kind < change) {
                 int older = random.nextInt(WorldText.OPTIONS_PER_DIMENSION - 1);
-                context.add(render(random, text.statementFrames(), d, older >= label ? older + 1 : older));
-                context.add(render(random, text.changeFrames(), d, label));
+                context.add(render(random, FrameKind.STATEMENT, d, older >= label ? older + 1 : older));
+                context.add(render(random, FrameKind.CHANGE, d, label));
             } else if (kind >= change && kind < deletion) {
                 int deleted = popularity.sample(random);
-                context.add(render(random, text.statementFrames(), d, deleted));
-                context.add(render(random, text.deletionFrames(), d, deleted));
+                context.add(render(random, FrameKind.STATEMENT, d, deleted));
+                context.add(render(random, FrameKind.DELETION, d, deleted));
             } else if (kind >= deletion) {
-                context.add(random.nextDouble() < FEEDBACK_SHARE
-                        ? pick(random, option(d, label).feedback().pretraining())
-                        : render(random, text.statementFrames(), d, label));
+                context.add(render(random, random.nextDouble() < FEEDBACK_SHARE ? FrameKind.FEEDBACK : FrameKind.STATEMENT, d, label));
             }
             addDistractors(random, context, d, latent, kind < distractors);
         }
@@ -112,7 +111,7 @@ public final class PretrainingCorpus {
         for (int i = 0; i < count; i++) {
             int other = random.nextInt(latent.length - 1);
             other = other >= d ? other + 1 : other;
-            context.add(random.nextInt(context.size() + 1), render(random, text.statementFrames(), other, latent[other]));
+            context.add(random.nextInt(context.size() + 1), render(random, FrameKind.STATEMENT, other, latent[other]));
         }
     }
 
@@ -123,20 +122,15 @@ public final class PretrainingCorpus {
         }
         int count = random.nextInt(config.maxFillerPairs() + 1);
         for (int i = 0; i < count; i++) {
-            WorldText.FillerPair pair = pick(random, text.filler());
+            WorldText.FillerPair pair = pick(random, text.filler().pretraining());
             int at = random.nextInt(context.size() + 1);
             context.add(at, pair.assistant());
             context.add(at, pair.user());
         }
     }
 
-    private String render(SplittableRandom random, WorldText.Split frames, int d, int option) {
-        String phrase = pick(random, option(d, option).phrases().pretraining());
-        return pick(random, frames.pretraining()).replace("{topic}", text.dimensions().get(d).topic()).replace("{phrase}", phrase);
-    }
-
-    private WorldText.OptionText option(int d, int option) {
-        return text.dimensions().get(d).options().get(option);
+    private String render(SplittableRandom random, FrameKind frame, int d, int option) {
+        return text.render(frame, Wording.PRETRAINING, d, option, random);
     }
 
     private static <T> T pick(SplittableRandom random, List<T> list) {

@@ -20,7 +20,7 @@ final class QueryAssigner {
     }
 
     static Assignment assign(WorldText text, QuestionBank bank, List<UserSimulator.SimulatedUser> users, int dimensions,
-            WorldText.Pool pool) {
+            ItemPool pool) {
         int options = WorldText.OPTIONS_PER_DIMENSION;
         int[][] slotCount = new int[dimensions][options];
         for (UserSimulator.SimulatedUser user : users) {

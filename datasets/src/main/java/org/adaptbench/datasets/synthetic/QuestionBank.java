@@ -1,16 +1,16 @@
 package org.adaptbench.datasets.synthetic;
 
-import org.adaptbench.datasets.seed.Seeds;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.adaptbench.datasets.seed.Seeds;
 
 /**
- * The multiple-choice questions of the world: each question text paired with each parallel answer
- * variant gives one item whose options (one per option of the dimension, all in the same style)
- * are presented in an order fixed by the seed, so every user asked an item sees the same text.
+ * The multiple-choice questions of the world, per dimension and {@link ItemPool}: each question text
+ * paired with each of the pool's parallel answer variants gives one item whose options (one per option
+ * of the dimension, all in the same style and of about the same length) are presented in an order
+ * fixed by the seed, so every user asked an item sees the same text.
  */
 final class QuestionBank {
 
@@ -40,29 +40,35 @@ final class QuestionBank {
         }
     }
 
-    private final List<Map<WorldText.Pool, List<Item>>> items = new ArrayList<>();
+    private final List<Map<ItemPool, List<Item>>> items = new ArrayList<>();
 
     QuestionBank(WorldText text, int dimensions, long seed) {
         for (int d = 0; d < dimensions; d++) {
             WorldText.DimensionText dimension = text.dimensions().get(d);
-            Map<WorldText.Pool, List<Item>> pools = new EnumMap<>(WorldText.Pool.class);
-            for (WorldText.Pool pool : WorldText.Pool.values()) {
+            Map<ItemPool, List<Item>> pools = new EnumMap<>(ItemPool.class);
+            for (ItemPool pool : ItemPool.values()) {
                 pools.put(pool, build(d, dimension, pool, seed));
             }
             items.add(pools);
         }
     }
 
-    List<Item> items(int dimension, WorldText.Pool pool) {
+    /**
+     * The pool's items of one dimension. The first {@code questions} items hold every question once
+     * (with the answer variants taking turns), the next round every question with the next variant, and
+     * so on, so a world that uses only the first items of a pool still asks as many questions as it can.
+     */
+    List<Item> items(int dimension, ItemPool pool) {
         return items.get(dimension).get(pool);
     }
 
-    private static List<Item> build(int d, WorldText.DimensionText dimension, WorldText.Pool pool, long seed) {
+    private static List<Item> build(int d, WorldText.DimensionText dimension, ItemPool pool, long seed) {
         List<String> questions = dimension.questions().get(pool);
         int variants = dimension.options().get(0).answers().get(pool).size();
         List<Item> built = new ArrayList<>(questions.size() * variants);
-        for (int q = 0; q < questions.size(); q++) {
-            for (int v = 0; v < variants; v++) {
+        for (int round = 0; round < variants; round++) {
+            for (int q = 0; q < questions.size(); q++) {
+                int v = (q + round) % variants;
                 String id = dimension.name() + "/" + pool.wireName() + "/" + q + "." + v;
                 int[] order = Seeds.permutation(dimension.options().size(), Seeds.random(seed, "item-order/" + id, 0));
                 List<String> options = new ArrayList<>(order.length);

@@ -19,61 +19,51 @@ import org.adaptbench.datasets.model.TurnKind;
 import org.adaptbench.datasets.model.UserData;
 
 /**
- * The seeded synthetic preference world: evaluation users with histories and multiple-choice queries,
- * ground truth, gold evidence and the majority-option ceiling. Same config ⇒ byte-identical files.
+ * The seeded synthetic preference world: users with histories and multiple-choice queries, ground
+ * truth, gold evidence and the majority-option ceiling. Same config ⇒ byte-identical files.
  *
  * <p>Use {@link #generate(SyntheticConfig)}, then {@link #dataset()} in memory or {@link #write(Path)}
  * for {@code users.jsonl}, {@code turns.jsonl}, {@code queries.jsonl} and {@code manifest.json}
  * (readable again with {@link org.adaptbench.datasets.jsonl.JsonlDatasetReader}).
  *
- * <p>{@link #generate(SyntheticConfig, Wording)} with {@link Wording#PRETRAINING} plays the same kind
- * of histories in pre-training wording only: a world to tune an extractor or any other component on
- * before it is measured on the evaluation world, whose wording it then has never seen.
+ * <p>The config's {@link WorldRole} says what the world is for: {@link WorldRole#EVALUATION} is graded;
+ * {@link WorldRole#DOMAIN} (users that train a shared domain adapter) and {@link WorldRole#VALIDATION}
+ * (users to tune knobs on) play the same kind of histories in the pre-training wording with question
+ * pools of their own, so nothing trained or tuned on them has seen an evaluated item or the evaluation wording.
  */
 public final class SyntheticWorld {
 
     public static final String NAME = "synthetic";
 
     private final SyntheticConfig config;
-    private final Wording wording;
     private final Dataset dataset;
     private final JsonlFiles files;
     private final double majorityCeiling;
     private final boolean everyOptionCorrectForSomeUser;
 
-    private SyntheticWorld(SyntheticConfig config, Wording wording, Dataset dataset, JsonlFiles files, double majorityCeiling,
+    private SyntheticWorld(SyntheticConfig config, Dataset dataset, JsonlFiles files, double majorityCeiling,
             boolean everyOptionCorrectForSomeUser) {
         this.config = config;
-        this.wording = wording;
         this.dataset = dataset;
         this.files = files;
         this.majorityCeiling = majorityCeiling;
         this.everyOptionCorrectForSomeUser = everyOptionCorrectForSomeUser;
     }
 
-    /** The evaluation world: histories and queries in evaluation wording. */
+    /** The world of {@code config}, in the wording and question pools of its {@link SyntheticConfig#role()}. */
     public static SyntheticWorld generate(SyntheticConfig config) {
-        return generate(config, Wording.EVALUATION);
-    }
-
-    /**
-     * A world whose histories and queries use only {@code wording}. In pre-training wording the queries
-     * draw on the one pre-training question pool, so they may repeat a question offered in a history.
-     */
-    public static SyntheticWorld generate(SyntheticConfig config, Wording wording) {
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(wording, "wording");
         WorldText text = WorldText.standard();
         QuestionBank bank = new QuestionBank(text, config.dimensions(), config.seed());
-        Popularity popularity = new Popularity(WorldText.OPTIONS_PER_DIMENSION, config.zipfExponent());
-        UserSimulator simulator = new UserSimulator(text, config, bank, popularity, wording);
+        OptionShares popularity = new OptionShares(config.popularity(), WorldText.OPTIONS_PER_DIMENSION);
+        UserSimulator simulator = new UserSimulator(text, config, bank, popularity);
         int width = Math.max(5, Integer.toString(config.users()).length());
         List<UserSimulator.SimulatedUser> simulated = new ArrayList<>(config.users());
         for (int u = 0; u < config.users(); u++) {
             simulated.add(simulator.simulate(u, String.format(java.util.Locale.US, "u%0" + width + "d", u)));
         }
         QueryAssigner.Assignment assignment = QueryAssigner.assign(text, bank, simulated, config.dimensions(),
-                WorldText.Pool.queries(wording));
+                config.role().queries());
         List<UserData> users = new ArrayList<>(simulated.size());
         for (int u = 0; u < simulated.size(); u++) {
             UserSimulator.SimulatedUser user = simulated.get(u);
@@ -81,15 +71,28 @@ public final class SyntheticWorld {
         }
         JsonlFiles files = JsonlDatasetWriter.encode(users);
         Dataset dataset = new Dataset(NAME, DatasetKind.SYNTHETIC, files.contentHash(), users);
-        return new SyntheticWorld(config, wording, dataset, files, assignment.majorityCeiling(), assignment.everyOptionCorrectForSomeUser());
+        return new SyntheticWorld(config, dataset, files, assignment.majorityCeiling(), assignment.everyOptionCorrectForSomeUser());
+    }
+
+    /**
+     * The world of {@code config} in the role whose histories use {@code wording}: the evaluation world,
+     * or for {@link Wording#PRETRAINING} the validation world (the form callers used before roles).
+     */
+    public static SyntheticWorld generate(SyntheticConfig config, Wording wording) {
+        Objects.requireNonNull(wording, "wording");
+        return generate(config.withRole(wording == Wording.PRETRAINING ? WorldRole.VALIDATION : WorldRole.EVALUATION));
     }
 
     public SyntheticConfig config() {
         return config;
     }
 
+    public WorldRole role() {
+        return config.role();
+    }
+
     public Wording wording() {
-        return wording;
+        return config.role().wording();
     }
 
     public Dataset dataset() {
@@ -118,7 +121,10 @@ public final class SyntheticWorld {
         JsonlDatasetWriter.write(folder, files, manifest());
     }
 
-    /** The manifest: config, seed, counts, the majority ceiling, the catalogue and the template split. */
+    /**
+     * The manifest: config (with its popularity model and role), seed, role and wording, counts, the
+     * majority ceiling, the catalogue with each option's expected share, and the template split.
+     */
     public ObjectNode manifest() {
         ObjectNode manifest = JsonlDatasetWriter.manifest(dataset, files);
         ObjectNode counts = (ObjectNode) manifest.get("counts");
@@ -128,10 +134,8 @@ public final class SyntheticWorld {
         }
         counts.put("queries_after_change", queriesAfterChange());
         manifest.put("seed", config.seed());
-        if (wording != Wording.EVALUATION) {
-            // only a tuning world says so: evaluation manifests stay byte-identical to earlier versions
-            manifest.put("wording", wording.wireName());
-        }
+        manifest.put("role", config.role().wireName());
+        manifest.put("wording", wording().wireName());
         manifest.set("config", configNode());
         manifest.put("majority_ceiling", majorityCeiling);
         manifest.put("every_option_correct_for_some_user", everyOptionCorrectForSomeUser);
@@ -176,15 +180,18 @@ public final class SyntheticWorld {
         node.put("deletion_rate", config.deletionRate());
         node.put("implicit_share", config.implicitShare());
         node.put("no_preference_rate", config.noPreferenceRate());
-        node.put("zipf_exponent", config.zipfExponent());
+        ObjectNode popularity = node.putObject("popularity");
+        popularity.put("kind", config.popularity().kind());
+        config.popularity().parameters().forEach(popularity::put);
         node.put("queries_per_user", config.queriesPerUser());
         ArrayNode distances = node.putArray("adaptation_distances");
         config.adaptationDistances().forEach(distances::add);
+        node.put("role", config.role().wireName());
         return node;
     }
 
     private ArrayNode catalogueNode() {
-        Popularity popularity = new Popularity(WorldText.OPTIONS_PER_DIMENSION, config.zipfExponent());
+        OptionShares popularity = new OptionShares(config.popularity(), WorldText.OPTIONS_PER_DIMENSION);
         ArrayNode dimensions = JsonNodeFactory.instance.arrayNode();
         for (Dimension dimension : catalogue().dimensions()) {
             ObjectNode node = dimensions.addObject();

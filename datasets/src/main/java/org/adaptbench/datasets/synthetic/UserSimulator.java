@@ -1,7 +1,5 @@
 package org.adaptbench.datasets.synthetic;
 
-import org.adaptbench.datasets.seed.Seeds;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +11,13 @@ import org.adaptbench.datasets.model.Role;
 import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.datasets.model.TurnKind;
 import org.adaptbench.datasets.model.TurnLabel;
+import org.adaptbench.datasets.seed.Seeds;
 
 /**
- * Plays one evaluation user's history: a latent preference per dimension (drawn from the popularity
- * skew, or none), revealed by statements and implicit signals, changed, deleted, between filler chat;
- * and records where queries may be asked and what their answer and evidence are.
+ * Plays one user's history in the wording and choice pool of the world's {@link WorldRole}: a latent
+ * preference per dimension (drawn from the popularity, or none), revealed by statements and implicit
+ * signals, changed, deleted, between filler chat; and records where queries may be asked and what
+ * their answer and evidence are.
  */
 final class UserSimulator {
 
@@ -43,19 +43,20 @@ final class UserSimulator {
     private final WorldText text;
     private final SyntheticConfig config;
     private final QuestionBank bank;
-    private final Popularity popularity;
+    private final OptionShares popularity;
     private final Wording wording;
 
-    UserSimulator(WorldText text, SyntheticConfig config, QuestionBank bank, Popularity popularity, Wording wording) {
+    UserSimulator(WorldText text, SyntheticConfig config, QuestionBank bank, OptionShares popularity) {
         this.text = text;
         this.config = config;
         this.bank = bank;
         this.popularity = popularity;
-        this.wording = wording;
+        this.wording = config.role().wording();
     }
 
+    /** User {@code index} of the world; worlds of different roles have different users even under one seed. */
     SimulatedUser simulate(int index, String userId) {
-        return new Run(Seeds.random(config.seed(), "user", index)).play(userId);
+        return new Run(Seeds.random(config.seed(), "user/" + config.role().wireName(), index)).play(userId);
     }
 
     /** A query promised after a change, due once the history reaches {@code position} turns. */
@@ -149,7 +150,7 @@ final class UserSimulator {
                 if (random.nextDouble() < config.implicitShare()) {
                     implicit(d);
                 } else {
-                    state(d, TurnKind.STATEMENT, text.statementFrames());
+                    state(d, TurnKind.STATEMENT, FrameKind.STATEMENT);
                 }
             } else if (!activeDimensions.isEmpty()) {
                 implicit(pick(activeDimensions));
@@ -160,7 +161,7 @@ final class UserSimulator {
 
         private void change(int d) {
             latent[d] = popularity.sampleOther(random, latent[d]);
-            state(d, TurnKind.CHANGE, text.changeFrames());
+            state(d, TurnKind.CHANGE, FrameKind.CHANGE);
             int changeTurn = turns.size() - 1;
             for (int distance : config.adaptationDistances()) {
                 pending.add(new Probe(d, episode[d], changeTurn + 1 + distance));
@@ -168,30 +169,29 @@ final class UserSimulator {
         }
 
         /** A statement or change: opens a new episode whose first evidence is this turn. */
-        private void state(int d, TurnKind kind, WorldText.Split frames) {
-            String turnId = addUserTurn(render(frames, d), Optional.empty(), label(kind, d));
+        private void state(int d, TurnKind kind, FrameKind frame) {
+            String turnId = addUserTurn(render(frame, d), Optional.empty(), label(kind, d));
             startEpisode(d, turnId);
         }
 
         private void delete(int d) {
-            addUserTurn(render(text.deletionFrames(), d), Optional.empty(), label(TurnKind.DELETION, d));
+            addUserTurn(render(FrameKind.DELETION, d), Optional.empty(), label(TurnKind.DELETION, d));
             active[d] = false;
             episode[d]++;
             evidence.get(d).clear();
         }
 
         private void implicit(int d) {
-            WorldText.OptionText option = option(d);
             String turnId;
             if (random.nextBoolean()) {
-                List<QuestionBank.Item> items = bank.items(d, WorldText.Pool.choices(wording));
+                List<QuestionBank.Item> items = bank.items(d, config.role().choices());
                 QuestionBank.Item item = items.get(random.nextInt(items.size()));
                 int position = item.positionOf(latent[d]);
-                String said = pick(text.choiceFrames().get(wording)).replace("{choice}", item.options().get(position));
+                String said = text.renderChoice(wording, item.options().get(position), random);
                 turnId = addUserTurn(said, Optional.of(new Choice(item.question(), item.options(), position)),
                         label(TurnKind.IMPLICIT_CHOICE, d));
             } else {
-                turnId = addUserTurn(pick(option.feedback().get(wording)), Optional.empty(), label(TurnKind.IMPLICIT_FEEDBACK, d));
+                turnId = addUserTurn(render(FrameKind.FEEDBACK, d), Optional.empty(), label(TurnKind.IMPLICIT_FEEDBACK, d));
             }
             if (active[d]) {
                 evidence.get(d).add(turnId);
@@ -208,7 +208,7 @@ final class UserSimulator {
         }
 
         private void filler() {
-            WorldText.FillerPair pair = pick(text.filler());
+            WorldText.FillerPair pair = pick(text.filler().get(wording));
             addTurn(Role.USER, pair.user(), Optional.empty(), TurnLabel.FILLER);
             addTurn(Role.ASSISTANT, pair.assistant(), Optional.empty(), TurnLabel.FILLER);
         }
@@ -260,9 +260,8 @@ final class UserSimulator {
             }
         }
 
-        private String render(WorldText.Split frames, int d) {
-            String phrase = pick(option(d).phrases().get(wording));
-            return pick(frames.get(wording)).replace("{topic}", text.dimensions().get(d).topic()).replace("{phrase}", phrase);
+        private String render(FrameKind frame, int d) {
+            return text.render(frame, wording, d, latent[d], random);
         }
 
         private TurnLabel label(TurnKind kind, int d) {

@@ -36,27 +36,46 @@ class PretrainingCorpusTest {
         assertEquals(CONFIG.size(), corpus.size());
     }
 
+    /** Nothing of the evaluation wording, and no question or answer of another pool, reaches the base model. */
     @Test
-    void usesOnlyPretrainingWording() {
-        Set<String> evaluation = new HashSet<>();
+    void usesOnlyPretrainingWordingAndThePretrainingPool() {
+        Set<String> foreign = new HashSet<>();
         Set<String> pretrainingQuestions = new HashSet<>();
+        Set<String> pretrainingAnswers = new HashSet<>();
         for (WorldText.DimensionText dimension : TEXT.dimensions()) {
-            evaluation.addAll(dimension.questions().history());
-            evaluation.addAll(dimension.questions().query());
             pretrainingQuestions.addAll(dimension.questions().pretraining());
-            for (WorldText.OptionText option : dimension.options()) {
-                evaluation.addAll(option.phrases().evaluation());
-                evaluation.addAll(option.feedback().evaluation());
-                evaluation.addAll(option.answers().history());
-                evaluation.addAll(option.answers().query());
+            for (ItemPool pool : ItemPool.values()) {
+                if (pool != ItemPool.PRETRAINING) {
+                    foreign.addAll(dimension.questions().get(pool));
+                }
             }
+            for (WorldText.OptionText option : dimension.options()) {
+                foreign.addAll(option.phrases().evaluation());
+                pretrainingAnswers.addAll(option.answers().pretraining());
+                for (ItemPool pool : ItemPool.values()) {
+                    if (pool != ItemPool.PRETRAINING) {
+                        foreign.addAll(option.answers().get(pool));
+                    }
+                }
+            }
+        }
+        TEXT.filler().evaluation().forEach(pair -> {
+            foreign.add(pair.user());
+            foreign.add(pair.assistant());
+        });
+        List<java.util.regex.Pattern> evaluationFrames = new ArrayList<>();
+        for (FrameKind kind : FrameKind.values()) {
+            evaluationFrames.addAll(WorldChecks.framePatterns(kind, Wording.EVALUATION));
         }
         for (PretrainingExample example : corpus) {
             assertTrue(pretrainingQuestions.contains(example.question()), example.question());
+            assertTrue(pretrainingAnswers.containsAll(example.options()), example.options()::toString);
             List<String> texts = new ArrayList<>(example.context());
             texts.addAll(example.options());
+            texts.add(example.question());
             for (String text : texts) {
-                assertTrue(evaluation.stream().noneMatch(text::contains), text);
+                assertTrue(foreign.stream().noneMatch(text::contains), text);
+                assertTrue(evaluationFrames.stream().noneMatch(frame -> frame.matcher(text).matches()), text);
             }
         }
     }
@@ -85,7 +104,7 @@ class PretrainingCorpusTest {
         }
         int prior = java.util.Arrays.stream(priorLabels).sum();
         assertTrue(stated > corpus.size() / 3 && prior > corpus.size() / 3, stated + " stated, " + prior + " prior");
-        Popularity popularity = new Popularity(WorldText.OPTIONS_PER_DIMENSION, WORLD.zipfExponent());
+        OptionShares popularity = new OptionShares(WORLD.popularity(), WorldText.OPTIONS_PER_DIMENSION);
         for (int o = 0; o < priorLabels.length; o++) {
             assertEquals(popularity.share(o), (double) priorLabels[o] / prior, 0.04, "prior share of rank " + (o + 1));
         }
@@ -127,7 +146,7 @@ class PretrainingCorpusTest {
 
     private static int optionOf(int d, String answer) {
         List<WorldText.OptionText> options = TEXT.dimensions().get(d).options();
-        String owner = WorldChecks.ownerOfAnswer(TEXT.dimensions().get(d), answer, WorldText.Pool.PRETRAINING);
+        String owner = WorldChecks.ownerOfAnswer(TEXT.dimensions().get(d), answer, ItemPool.PRETRAINING);
         for (int o = 0; o < options.size(); o++) {
             if (options.get(o).name().equals(owner)) {
                 return o;
@@ -137,31 +156,31 @@ class PretrainingCorpusTest {
     }
 
     /** Every sentence the pre-training wording can produce, with what it says; built once. */
-    private static final java.util.Map<String, List<Said>> SENTENCES = sentences();
+    private static final java.util.Map<String, Set<Said>> SENTENCES = sentences();
 
-    /** Finds which frame and phrase (or which feedback text) a context sentence was built from. */
+    /** Finds which frame, topic and phrase a context sentence was built from. */
     private static Said parse(String sentence) {
-        List<Said> found = SENTENCES.getOrDefault(sentence, List.of());
+        Set<Said> found = SENTENCES.getOrDefault(sentence, Set.of());
         assertEquals(1, found.size(), () -> "sentence parsed as " + found + ": " + sentence);
-        return found.get(0);
+        return found.iterator().next();
     }
 
-    private static java.util.Map<String, List<Said>> sentences() {
-        java.util.Map<String, List<Said>> sentences = new java.util.HashMap<>();
-        String[] kinds = {"statement", "change", "deletion"};
-        List<WorldText.Split> frames = List.of(TEXT.statementFrames(), TEXT.changeFrames(), TEXT.deletionFrames());
+    private static java.util.Map<String, Set<Said>> sentences() {
+        java.util.Map<String, Set<Said>> sentences = new java.util.HashMap<>();
+        // feedback reveals the option as a statement does
+        java.util.Map<FrameKind, String> kinds = java.util.Map.of(FrameKind.STATEMENT, "statement", FrameKind.FEEDBACK, "statement",
+                FrameKind.CHANGE, "change", FrameKind.DELETION, "deletion");
         for (int d = 0; d < TEXT.dimensions().size(); d++) {
             WorldText.DimensionText dimension = TEXT.dimensions().get(d);
             for (int o = 0; o < dimension.options().size(); o++) {
                 WorldText.OptionText option = dimension.options().get(o);
-                for (String feedback : option.feedback().pretraining()) {
-                    sentences.computeIfAbsent(feedback, k -> new ArrayList<>()).add(new Said("statement", d, o));
-                }
                 for (String phrase : option.phrases().pretraining()) {
-                    for (int k = 0; k < kinds.length; k++) {
-                        for (String frame : frames.get(k).pretraining()) {
-                            String sentence = frame.replace("{topic}", dimension.topic()).replace("{phrase}", phrase);
-                            sentences.computeIfAbsent(sentence, key -> new ArrayList<>()).add(new Said(kinds[k], d, o));
+                    for (java.util.Map.Entry<FrameKind, String> kind : kinds.entrySet()) {
+                        for (String frame : TEXT.frames().get(kind.getKey()).pretraining()) {
+                            for (String topic : dimension.topics().pretraining()) {
+                                String sentence = frame.replace("{topic}", topic).replace("{phrase}", phrase);
+                                sentences.computeIfAbsent(sentence, key -> new HashSet<>()).add(new Said(kind.getValue(), d, o));
+                            }
                         }
                     }
                 }

@@ -45,6 +45,15 @@ class SyntheticWorldPropertyTest {
                         share, share, share,
                         Arbitraries.doubles().between(0, 1))
                 .as((seed, users, dimensions, events, filler, change, deletion, zipf) -> new SyntheticConfig(
-                        seed, users, dimensions, events, filler, change, deletion, 0.35, 0.2, zipf * 2, 4, List.of(0, 3, 9)));
+                        seed, users, dimensions, events, filler, change, deletion, 0.35, 0.2, zipf * 2, 4, List.of(0, 3, 9)))
+                .flatMap(config -> Combinators.combine(Arbitraries.of(WorldRole.values()), popularities())
+                        .as((role, popularity) -> config.toBuilder().role(role).popularity(popularity.orElse(config.popularity())).build()));
+    }
+
+    /** Mostly the config's own Zipf popularity, otherwise an agreement from a convention to none. */
+    private static Arbitrary<java.util.Optional<Popularity>> popularities() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(java.util.Optional.<Popularity>empty())),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(1.0, 0.8, 0.5, 0.25).map(top -> java.util.Optional.<Popularity>of(Popularity.agreement(top)))));
     }
 }

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.adaptbench.datasets.jsonl.JsonlLayout;
@@ -162,84 +163,123 @@ class SyntheticWorldTest {
     }
 
     @Test
-    void pretrainingAndEvaluationWordingAreDisjoint() {
+    void evaluationHistoriesUseOnlyTheirOwnWordingAndPools() {
+        assertUsesOnlyItsOwnText(world);
+    }
+
+    @Test
+    void domainAndValidationWorldsUsePretrainingWordingAndPoolsOfTheirOwn() {
+        for (WorldRole role : List.of(WorldRole.DOMAIN, WorldRole.VALIDATION)) {
+            SyntheticWorld other = SyntheticWorld.generate(CONFIG.withUsers(100).withRole(role));
+            assertEquals(role, other.role());
+            assertEquals(Wording.PRETRAINING, other.wording());
+            assertEquals(role.wireName(), other.manifest().get("role").asText());
+            assertEquals("pretraining", other.manifest().get("wording").asText());
+            assertUsesOnlyItsOwnText(other);
+            WorldChecks.assertQueriesMatchHistory(other);
+            WorldChecks.assertMajorityRates(other);
+            long preferenceTurns = other.dataset().users().stream().flatMap(u -> u.history().stream())
+                    .filter(turn -> turn.label().carriesPreference()).count();
+            assertTrue(preferenceTurns > 1000, role + " preference turns: " + preferenceTurns);
+        }
+        assertEquals("evaluation", world.manifest().get("role").asText());
+        assertEquals("evaluation", world.manifest().get("wording").asText());
+    }
+
+    @Test
+    void theWordingFormOfGenerateIsTheEvaluationOrTheValidationWorld() {
+        SyntheticConfig small = CONFIG.withUsers(20);
+        assertEquals(SyntheticWorld.generate(small.withRole(WorldRole.VALIDATION)).dataset(),
+                SyntheticWorld.generate(small, Wording.PRETRAINING).dataset());
+        assertEquals(SyntheticWorld.generate(small).dataset(), SyntheticWorld.generate(small, Wording.EVALUATION).dataset());
+        assertNotEquals(SyntheticWorld.generate(small).dataset().contentHash(),
+                SyntheticWorld.generate(small.withRole(WorldRole.DOMAIN)).dataset().contentHash());
+    }
+
+    @Test
+    void worldsOfDifferentRolesHaveTheirOwnUsersUnderOneSeed() {
+        SyntheticConfig small = CONFIG.withUsers(30);
+        List<Map<String, String>> evaluation = SyntheticWorld.generate(small).dataset().users().stream().map(UserData::attributes).toList();
+        for (WorldRole role : List.of(WorldRole.DOMAIN, WorldRole.VALIDATION)) {
+            List<Map<String, String>> other = SyntheticWorld.generate(small.withRole(role)).dataset().users().stream()
+                    .map(UserData::attributes).toList();
+            long same = java.util.stream.IntStream.range(0, evaluation.size()).filter(u -> evaluation.get(u).equals(other.get(u))).count();
+            assertTrue(same < 3, role + ": " + same + " of " + evaluation.size() + " users hold the evaluation users' preferences");
+        }
+    }
+
+    @Test
+    void aDefaultSizedWorldAsksAtLeast240DistinctItemsOnEveryDimension() {
+        SyntheticWorld defaults = SyntheticWorld.generate(SyntheticConfig.defaults(7));
+        Map<String, Set<String>> items = new TreeMap<>();
+        for (UserData user : defaults.dataset().users()) {
+            for (Query query : user.queries()) {
+                items.computeIfAbsent(query.dimension(), d -> new HashSet<>()).add(WorldChecks.questionKey(query));
+            }
+        }
+        assertEquals(defaults.catalogue().size(), items.size(), "dimensions asked: " + items.keySet());
+        int total = items.values().stream().mapToInt(Set::size).sum();
+        assertTrue(total >= 240, "distinct items: " + total);
+        items.forEach((dimension, asked) -> assertTrue(asked.size() >= 30, dimension + ": " + asked.size() + " items"));
+        // the bank lists every question once before it repeats one with another answer variant
+        int pool = WorldText.standard().dimensions().get(0).questions().query().size();
+        items.forEach((dimension, asked) -> assertEquals(Math.min(asked.size(), pool),
+                asked.stream().map(key -> key.substring(0, key.indexOf('\u0000'))).distinct().count(), dimension + " questions"));
+        assertTrue(defaults.everyOptionCorrectForSomeUser());
+    }
+
+    /**
+     * No preference turn of {@code generated} holds a frame or phrase of the other wording, or a question or
+     * answer of a pool its role does not use; every choice offered comes from the role's history pool.
+     */
+    private static void assertUsesOnlyItsOwnText(SyntheticWorld generated) {
         WorldText text = WorldText.standard();
-        List<WorldText.Split> splits = new ArrayList<>(List.of(text.statementFrames(), text.changeFrames(), text.deletionFrames(), text.choiceFrames()));
-        List<WorldText.Pools> pools = new ArrayList<>();
+        WorldRole role = generated.role();
+        Wording other = role.wording() == Wording.PRETRAINING ? Wording.EVALUATION : Wording.PRETRAINING;
+        Set<String> foreign = new HashSet<>();
+        Set<String> ownChoices = new HashSet<>();
         for (WorldText.DimensionText dimension : text.dimensions()) {
-            pools.add(dimension.questions());
+            ownChoices.addAll(dimension.questions().get(role.choices()));
+            for (ItemPool pool : ItemPool.values()) {
+                if (pool != role.choices() && pool != role.queries()) {
+                    foreign.addAll(dimension.questions().get(pool));
+                }
+            }
             for (WorldText.OptionText option : dimension.options()) {
-                splits.add(option.phrases());
-                splits.add(option.feedback());
-                pools.add(option.answers());
-            }
-        }
-        for (WorldText.Split split : splits) {
-            for (String pretraining : split.pretraining()) {
-                assertFalse(split.evaluation().contains(pretraining), pretraining);
-            }
-        }
-        for (WorldText.Pools pool : pools) {
-            Set<String> seen = new HashSet<>();
-            for (WorldText.Pool which : WorldText.Pool.values()) {
-                for (String entry : pool.get(which)) {
-                    assertTrue(seen.add(entry), "in two pools: " + entry);
+                foreign.addAll(option.phrases().get(other));
+                for (ItemPool pool : ItemPool.values()) {
+                    if (pool != role.choices() && pool != role.queries()) {
+                        foreign.addAll(option.answers().get(pool));
+                    }
                 }
             }
         }
-    }
-
-    @Test
-    void evaluationHistoriesUseNoPretrainingWording() {
-        assertNoWordingOf(Wording.PRETRAINING, world);
-    }
-
-    @Test
-    void aPretrainingWordingWorldUsesNoEvaluationWordingAndIsConsistent() {
-        SyntheticWorld tuning = SyntheticWorld.generate(CONFIG.withUsers(100), Wording.PRETRAINING);
-        assertEquals(Wording.PRETRAINING, tuning.wording());
-        assertEquals("pretraining", tuning.manifest().get("wording").asText());
-        assertFalse(world.manifest().has("wording"));
-        assertNoWordingOf(Wording.EVALUATION, tuning);
-        WorldChecks.assertQueriesMatchHistory(tuning);
-        WorldChecks.assertMajorityRates(tuning);
-        long preferenceTurns = tuning.dataset().users().stream().flatMap(u -> u.history().stream())
-                .filter(turn -> turn.label().carriesPreference()).count();
-        assertTrue(preferenceTurns > 1000, "preference turns: " + preferenceTurns);
-    }
-
-    /** No preference turn of {@code generated} holds a sentence frame, phrase, question or answer of {@code other}. */
-    private static void assertNoWordingOf(Wording other, SyntheticWorld generated) {
-        WorldText text = WorldText.standard();
-        Set<String> foreign = new HashSet<>();
         List<Pattern> frames = new ArrayList<>();
-        for (WorldText.Split split : List.of(text.statementFrames(), text.changeFrames(), text.deletionFrames(), text.choiceFrames())) {
-            for (String frame : split.get(other)) {
-                frames.add(Pattern.compile(Pattern.quote(frame).replaceAll("\\{(topic|phrase|choice)}", "\\\\E.*\\\\Q")));
-            }
+        for (FrameKind kind : FrameKind.values()) {
+            frames.addAll(WorldChecks.framePatterns(kind, other));
         }
-        List<WorldText.Pool> pools = other == Wording.PRETRAINING ? List.of(WorldText.Pool.PRETRAINING)
-                : List.of(WorldText.Pool.HISTORY, WorldText.Pool.QUERY);
-        for (WorldText.DimensionText dimension : text.dimensions()) {
-            pools.forEach(pool -> foreign.addAll(dimension.questions().get(pool)));
-            for (WorldText.OptionText option : dimension.options()) {
-                foreign.addAll(option.phrases().get(other));
-                foreign.addAll(option.feedback().get(other));
-                pools.forEach(pool -> foreign.addAll(option.answers().get(pool)));
-            }
-        }
+        Set<String> filler = new HashSet<>();
+        text.filler().get(other).forEach(pair -> {
+            filler.add(pair.user());
+            filler.add(pair.assistant());
+        });
         for (UserData user : generated.dataset().users()) {
             for (Turn turn : user.history()) {
                 if (turn.label().kind() == TurnKind.FILLER) {
+                    assertFalse(filler.contains(turn.text()), () -> other + " filler in " + role + ": " + turn.text());
                     continue;
                 }
                 for (String wording : foreign) {
-                    assertFalse(turn.text().contains(wording), () -> other + " wording '" + wording + "' in " + turn.text());
-                    turn.choice().ifPresent(choice -> assertFalse(choice.question().contains(wording), choice::question));
+                    assertFalse(turn.text().contains(wording), () -> "foreign text '" + wording + "' in " + role + ": " + turn.text());
                 }
+                turn.choice().ifPresent(choice -> assertTrue(ownChoices.contains(choice.question()), choice::question));
                 for (Pattern frame : frames) {
                     assertFalse(frame.matcher(turn.text()).matches(), () -> other + " frame " + frame + " in " + turn.text());
                 }
+            }
+            for (Query query : user.queries()) {
+                assertFalse(foreign.contains(query.question()), query.question());
+                assertFalse(ownChoices.contains(query.question()), query.question());
             }
         }
     }
@@ -328,8 +368,24 @@ class SyntheticWorldTest {
         assertEquals(300, manifest.get("config").get("users").asInt());
         assertEquals(world.dataset().queryCount(), manifest.get("counts").get("queries").asInt());
         assertEquals(world.dataset().contentHash(), manifest.get("content_hash").asText());
-        assertTrue(manifest.get("template_split").get("pretraining").get("statement_frames").size() > 0);
-        assertTrue(manifest.get("template_split").get("evaluation").get("dimensions").get("verbosity").get("query_questions").size() > 0);
+        JsonNode split = manifest.get("template_split");
+        for (FrameKind kind : FrameKind.values()) {
+            for (Wording wording : Wording.values()) {
+                String name = wording.name().toLowerCase(java.util.Locale.US);
+                assertEquals(WorldText.standard().frames().get(kind).get(wording).size(),
+                        split.get("wordings").get(name).get("frames").get(kind.wireName()).size(), name + " " + kind);
+            }
+        }
+        for (ItemPool pool : ItemPool.values()) {
+            assertEquals(WorldText.standard().dimensions().get(0).questions().get(pool).size(),
+                    split.get("pools").get(pool.wireName()).get("verbosity").get("questions").size(), pool.toString());
+        }
+        assertEquals("query", split.get("roles").get("evaluation").get("query_pool").asText());
+        assertEquals("validation_query", split.get("roles").get("validation").get("query_pool").asText());
+        assertEquals("pretraining", split.get("roles").get("domain").get("wording").asText());
+        assertEquals("zipf", manifest.get("config").get("popularity").get("kind").asText());
+        assertEquals(1.0, manifest.get("config").get("popularity").get("exponent").asDouble());
+        assertEquals("evaluation", manifest.get("config").get("role").asText());
         assertEquals(6, manifest.get("dimensions").size());
     }
 

@@ -80,7 +80,7 @@ final class WorldChecks {
                 assertEquals(WorldText.OPTIONS_PER_DIMENSION, query.options().size());
                 int satisfying = 0;
                 for (int i = 0; i < query.options().size(); i++) {
-                    String owner = ownerOfAnswer(dimension, query.options().get(i), WorldText.Pool.queries(world.wording()));
+                    String owner = ownerOfAnswer(dimension, query.options().get(i), world.role().queries());
                     if (owner.equals(activeOption)) {
                         satisfying++;
                         assertEquals(i, query.correctIndex(), query.queryId() + ": the satisfying option is not the correct one");
@@ -89,19 +89,23 @@ final class WorldChecks {
                 assertEquals(1, satisfying, query.queryId() + " must have exactly one option for the active preference");
                 assertEquals(replay.evidence.get(query.dimension()), query.evidenceTurnIds(), query.queryId() + " evidence");
                 for (String turnId : query.evidenceTurnIds()) {
-                    assertTurnStates(dimension, activeOption, byId.get(turnId), world.wording());
+                    assertTurnStates(dimension, activeOption, byId.get(turnId), world.role());
                 }
             }
         }
     }
 
-    /** The turn's label names the option, and its text (or choice) says so in that option's words of {@code wording}. */
-    static void assertTurnStates(WorldText.DimensionText dimension, String option, Turn turn, Wording wording) {
+    /**
+     * The turn's label names the option, and its text (or choice) says so in that option's words of the
+     * role's wording, built on a frame of the turn's kind in that wording.
+     */
+    static void assertTurnStates(WorldText.DimensionText dimension, String option, Turn turn, WorldRole role) {
         assertEquals(dimension.name(), turn.label().dimension(), turn.toString());
         assertEquals(option, turn.label().option(), turn.toString());
+        Wording wording = role.wording();
         WorldText.OptionText optionText = optionText(dimension, option);
         switch (turn.label().kind()) {
-            case STATEMENT, CHANGE, DELETION -> {
+            case STATEMENT, CHANGE, DELETION, IMPLICIT_FEEDBACK -> {
                 assertTrue(optionText.phrases().get(wording).stream().anyMatch(turn.text()::contains),
                         () -> "no phrase of " + option + " in " + turn.text());
                 for (WorldText.OptionText other : dimension.options()) {
@@ -110,19 +114,38 @@ final class WorldChecks {
                                 () -> "a phrase of " + other.name() + " in " + turn.text());
                     }
                 }
+                assertTrue(matchesFrame(FRAME_OF.get(turn.label().kind()), wording, turn.text()),
+                        () -> "no " + wording + " " + turn.label().kind() + " frame matches " + turn.text());
             }
             case IMPLICIT_CHOICE -> {
                 String chosen = turn.choice().orElseThrow().chosen();
-                assertEquals(option, ownerOfAnswer(dimension, chosen, WorldText.Pool.choices(wording)), turn.toString());
+                assertEquals(option, ownerOfAnswer(dimension, chosen, role.choices()), turn.toString());
                 assertTrue(turn.text().contains(chosen), turn.toString());
+                assertTrue(matchesFrame(FrameKind.CHOICE, wording, turn.text()), turn::toString);
             }
-            case IMPLICIT_FEEDBACK -> assertTrue(optionText.feedback().get(wording).contains(turn.text()), turn.toString());
             default -> throw new AssertionError("evidence turn carries no preference: " + turn);
         }
     }
 
+    private static final Map<TurnKind, FrameKind> FRAME_OF = Map.of(TurnKind.STATEMENT, FrameKind.STATEMENT,
+            TurnKind.CHANGE, FrameKind.CHANGE, TurnKind.DELETION, FrameKind.DELETION,
+            TurnKind.IMPLICIT_FEEDBACK, FrameKind.FEEDBACK, TurnKind.IMPLICIT_CHOICE, FrameKind.CHOICE);
+
+    /** True when {@code text} is one of the {@code kind} frames of {@code wording} with its slots filled somehow. */
+    static boolean matchesFrame(FrameKind kind, Wording wording, String text) {
+        return framePatterns(kind, wording).stream().anyMatch(pattern -> pattern.matcher(text).matches());
+    }
+
+    /** The frames of {@code kind} and {@code wording} as patterns whose slots match anything. */
+    static List<java.util.regex.Pattern> framePatterns(FrameKind kind, Wording wording) {
+        return WorldText.standard().frames().get(kind).get(wording).stream()
+                .map(frame -> java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(frame)
+                        .replaceAll("\\{(topic|phrase|choice)}", "\\\\E.*\\\\Q")))
+                .toList();
+    }
+
     /** The option whose answers in {@code pool} include {@code answer}; fails if none or several. */
-    static String ownerOfAnswer(WorldText.DimensionText dimension, String answer, WorldText.Pool pool) {
+    static String ownerOfAnswer(WorldText.DimensionText dimension, String answer, ItemPool pool) {
         Set<String> owners = new HashSet<>();
         for (WorldText.OptionText option : dimension.options()) {
             if (option.answers().get(pool).contains(answer)) {
