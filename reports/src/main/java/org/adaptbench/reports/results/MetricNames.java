@@ -45,6 +45,11 @@ public final class MetricNames {
     private static final String BREAK_EVEN_REQUESTS = "break_even_requests_";
     private static final String USD_ABOVE_MEMORY = "usd_above_memory_";
     private static final String REVERT_MS_PROJECTED = "revert_ms_projected_";
+    /** Regimes map cells: per approach figures and the picks, and the cell's coordinates. */
+    private static final String REGIME = "regime_";
+    public static final String REGIME_AGREEMENT = "regime_agreement";
+    public static final String REGIME_EVENTS = "regime_events";
+    public static final String REGIME_CHANGE_RATE = "regime_change_rate";
 
     /** Headline metrics first, in the order of the scenarios that produce them. */
     public static final List<String> KNOWN = List.of(
@@ -58,7 +63,7 @@ public final class MetricNames {
     /** Names a sweep or a parameter extends: the part before the suffix. */
     private static final List<String> FAMILIES = List.of(
             ACCURACY + "_", "tokens_", ACCURACY_AFTER_CHANGE + "_", RECALL_AT, LIFT_OVER, USD_PER_USER_MONTH, BREAK_EVEN_REQUESTS,
-            USD_ABOVE_MEMORY, REVERT_MS_PROJECTED);
+            USD_ABOVE_MEMORY, REVERT_MS_PROJECTED, REGIME);
 
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)$");
 
@@ -118,6 +123,23 @@ public final class MetricNames {
     public static String usdAboveMemory(String model) {
         return USD_ABOVE_MEMORY + slug(model);
     }
+
+    /**
+     * A regimes cell's figure of one approach: {@code regime_accuracy_memory}, {@code regime_usd_user_lora},
+     * {@code regime_pick_global_lora} (1 for the approach the cell picks), {@code regime_winner_...}.
+     */
+    public static String regime(String figure, String approach) {
+        return REGIME + figure + "_" + approach.replace('-', '_').replace('/', '_');
+    }
+
+    /** The figures a regimes cell reports per approach. */
+    public static final String REGIME_ACCURACY = "accuracy";
+    public static final String REGIME_TOKENS = "tokens";
+    public static final String REGIME_USD = "usd";
+    /** The most accurate approach of the cell. */
+    public static final String REGIME_WINNER = "winner";
+    /** The cell's pick: the most accurate, or among those statistically tied with it, the cheapest. */
+    public static final String REGIME_PICK = "pick";
 
     /** Projected time to revert by retraining one user's adapter on one model size. */
     public static String revertMsProjected(String model) {
