@@ -65,7 +65,7 @@ class RetrievalScorerTest {
         ScoreWeights confidenceOnly = ScoreWeights.similarityOnly().withWeight(ScoreWeights.Term.CONFIDENCE, 0.1);
         assertEquals(3, new RetrievalScorer(confidenceOnly).rank(confidenceTie, 1, NOW).get(0).memory().id());
 
-        ScoredMemory scored = new RetrievalScorer(ScoreWeights.DEFAULTS).score(new MemoryHit(fresh, 0.6), NOW);
+        ScoredMemory scored = new RetrievalScorer(ScoreWeights.DEFAULTS.withFusion(Fusion.WEIGHTED_SUM)).score(new MemoryHit(fresh, 0.6), NOW);
         double recency = Math.pow(2, -3600.0 / Duration.ofDays(30).toSeconds());
         double activation = 1 / (1 + Math.exp(-(Math.log(Math.pow(3600, -0.5)) + 5)));
         assertEquals(0.6 + 0.1 * recency + 0.1 * activation + 0.1 * 0.5, scored.score(), 1e-12);
@@ -77,7 +77,7 @@ class RetrievalScorerTest {
     void similarityDominatesUnrelatedMemories() {
         Memory relevantButOld = written(1, Duration.ofDays(365), 0.5);
         Memory irrelevantButFresh = written(2, Duration.ZERO, 1.0);
-        List<ScoredMemory> ranked = new RetrievalScorer(ScoreWeights.DEFAULTS)
+        List<ScoredMemory> ranked = new RetrievalScorer(ScoreWeights.DEFAULTS.withFusion(Fusion.WEIGHTED_SUM))
                 .rank(List.of(new MemoryHit(relevantButOld, 0.75), new MemoryHit(irrelevantButFresh, 0.2)), 2, NOW);
         assertEquals(1, ranked.get(0).memory().id());
     }
@@ -86,8 +86,8 @@ class RetrievalScorerTest {
     void weightsAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> ScoreWeights.DEFAULTS.withWeight(ScoreWeights.Term.RECENCY, -1));
         assertThrows(IllegalArgumentException.class, () -> ScoreWeights.similarityOnly().withWeight(ScoreWeights.Term.SIMILARITY, 0));
-        assertThrows(IllegalArgumentException.class, () -> new ScoreWeights(1, 0, Duration.ZERO, 0, 0.5, -5, 1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new ScoreWeights(1, 0, Duration.ofDays(1), 0, 1.0, -5, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ScoreWeights(1, 0, 0, Duration.ZERO, 0, 0.5, -5, 1, 0, Fusion.RRF));
+        assertThrows(IllegalArgumentException.class, () -> new ScoreWeights(1, 0, 0, Duration.ofDays(1), 0, 1.0, -5, 1, 0, Fusion.RRF));
         assertTrue(!ScoreWeights.similarityOnly().enabled(ScoreWeights.Term.ACTIVATION));
     }
 }
