@@ -175,6 +175,24 @@ public final class PersonalMemory implements AutoCloseable {
      */
     public ContextResult buildContext(String userId, String query, int tokenBudget) {
         long start = System.nanoTime();
+        MemoryContext context = assemble(userId, query, tokenBudget);
+        if (reinforceOnUse && !context.isEmpty()) {
+            store.recordUse(userId, context.memories().stream().map(s -> s.memory().id()).toList(), clock.instant());
+        }
+        return new ContextResult(context, System.nanoTime() - start);
+    }
+
+    /**
+     * The section {@link #buildContext} would render now, without counting it as a use: for
+     * measuring what a model would be shown without changing what it will be shown next.
+     */
+    public ContextResult previewContext(String userId, String query, int tokenBudget) {
+        long start = System.nanoTime();
+        MemoryContext context = assemble(userId, query, tokenBudget);
+        return new ContextResult(context, System.nanoTime() - start);
+    }
+
+    private MemoryContext assemble(String userId, String query, int tokenBudget) {
         if (tokenBudget < 0) {
             throw new IllegalArgumentException("tokenBudget must be >= 0, was " + tokenBudget);
         }
@@ -182,11 +200,7 @@ public final class PersonalMemory implements AutoCloseable {
         if (episodes && contextEpisodes > 0) {
             shown.addAll(rank(userId, query, contextEpisodes, MemoryFilter.EPISODES));
         }
-        MemoryContext context = contextBuilder.build(shown, tokenBudget);
-        if (reinforceOnUse && !context.isEmpty()) {
-            store.recordUse(userId, context.memories().stream().map(s -> s.memory().id()).toList(), clock.instant());
-        }
-        return new ContextResult(context, System.nanoTime() - start);
+        return contextBuilder.build(shown, tokenBudget);
     }
 
     /** Hard-deletes one memory and, for a preference, the episodes that stated it. */
