@@ -30,9 +30,9 @@ public final class RetrievalScorer {
         return weights;
     }
 
-    /** Scores {@code hit} at time {@code now} as the first and only hit of a dense search. */
+    /** Scores {@code hit} at time {@code now} as the first and only hit of a dense search (its dense term is 1). */
     public ScoredMemory score(MemoryHit hit, Instant now) {
-        return score(hit.memory(), hit.similarity(), dense(hit.similarity(), 1), 0.0, now);
+        return score(hit.memory(), hit.similarity(), 1.0, 0.0, now);
     }
 
     /** The best {@code k} of dense {@code hits} (best first) by composite score, best first; ties go to the lower id. */
@@ -46,45 +46,67 @@ public final class RetrievalScorer {
      * only lexically gets its cosine from {@code cosineOf} (the store holds its vector).
      */
     public List<ScoredMemory> fuse(List<MemoryHit> dense, List<LexicalHit> lexical, ToDoubleFunction<Memory> cosineOf, int k, Instant now) {
-        Map<Long, ScoredMemory> scored = new LinkedHashMap<>();
+        Map<Long, Memory> candidates = new LinkedHashMap<>();
+        Map<Long, Double> cosines = new HashMap<>();
+        Map<Long, Integer> denseRank = new HashMap<>();
         Map<Long, Integer> lexicalRank = new HashMap<>();
         Map<Long, Double> lexicalScore = new HashMap<>();
-        double best = lexical.isEmpty() ? 0.0 : lexical.get(0).score();
-        for (int i = 0; i < lexical.size(); i++) {
-            lexicalRank.putIfAbsent(lexical.get(i).memory().id(), i + 1);
-            lexicalScore.putIfAbsent(lexical.get(i).memory().id(), lexical.get(i).score());
-        }
         for (int i = 0; i < dense.size(); i++) {
             MemoryHit hit = dense.get(i);
-            long id = hit.memory().id();
-            if (!scored.containsKey(id)) {
-                scored.put(id, score(hit.memory(), hit.similarity(), dense(hit.similarity(), i + 1),
-                        lex(lexicalScore.get(id), lexicalRank.get(id), best), now));
+            if (candidates.putIfAbsent(hit.memory().id(), hit.memory()) == null) {
+                cosines.put(hit.memory().id(), hit.similarity());
+                denseRank.put(hit.memory().id(), i + 1);
             }
         }
-        for (LexicalHit hit : lexical) {
+        for (int i = 0; i < lexical.size(); i++) {
+            LexicalHit hit = lexical.get(i);
             long id = hit.memory().id();
-            if (!scored.containsKey(id)) {
-                double cosine = cosineOf.applyAsDouble(hit.memory());
-                // not in the dense list: RRF gives it no dense rank, a weighted sum its cosine
-                double denseTerm = weights.fusion() == Fusion.RRF ? 0.0 : cosine;
-                scored.put(id, score(hit.memory(), cosine, denseTerm, lex(hit.score(), lexicalRank.get(id), best), now));
+            if (!lexicalRank.containsKey(id)) {
+                lexicalRank.put(id, i + 1);
+                lexicalScore.put(id, hit.score());
+            }
+            if (candidates.putIfAbsent(id, hit.memory()) == null) {
+                cosines.put(id, cosineOf.applyAsDouble(hit.memory()));
             }
         }
-        List<ScoredMemory> ranked = new ArrayList<>(scored.values());
+        Range cosineRange = Range.of(cosines.values());
+        Range lexicalRange = Range.of(lexicalScore.values());
+        List<ScoredMemory> ranked = new ArrayList<>(candidates.size());
+        for (Memory memory : candidates.values()) {
+            long id = memory.id();
+            double cosine = cosines.get(id);
+            double denseTerm;
+            double lexicalTerm;
+            if (weights.fusion() == Fusion.RRF) {
+                // a memory found only by words has no dense rank (and the other way round): 0 from that list
+                denseTerm = denseRank.containsKey(id) ? reciprocalRank(denseRank.get(id)) : 0.0;
+                lexicalTerm = lexicalRank.containsKey(id) ? reciprocalRank(lexicalRank.get(id)) : 0.0;
+            } else {
+                denseTerm = cosineRange.scale(cosine);
+                lexicalTerm = lexicalScore.containsKey(id) ? lexicalRange.scale(lexicalScore.get(id)) : 0.0;
+            }
+            ranked.add(score(memory, cosine, denseTerm, lexicalTerm, now));
+        }
         ranked.sort(Comparator.comparingDouble(ScoredMemory::score).reversed().thenComparingLong(s -> s.memory().id()));
         return ranked.size() > k ? List.copyOf(ranked.subList(0, k)) : ranked;
     }
 
-    private double dense(double cosine, int rank) {
-        return weights.fusion() == Fusion.RRF ? reciprocalRank(rank) : cosine;
-    }
+    /** The span of one search's scores, for min-max scaling: the best maps to 1, the worst to 0 (a lone score to 1). */
+    private record Range(double min, double max) {
 
-    private double lex(Double score, Integer rank, double best) {
-        if (score == null || rank == null) {
-            return 0.0;
+        static Range of(java.util.Collection<Double> values) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double value : values) {
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+            }
+            return new Range(min, max);
         }
-        return weights.fusion() == Fusion.RRF ? reciprocalRank(rank) : best > 0 ? score / best : 0.0;
+
+        double scale(double value) {
+            return max > min ? (value - min) / (max - min) : 1.0;
+        }
     }
 
     /** {@code (K + 1) / (K + rank)}: 1 for the first hit of a list. */

@@ -11,14 +11,15 @@ import java.util.Objects;
  * over the words (the store's lexical index), and scores each candidate {@code m} for query
  * {@code q} at time {@code now}:
  * <pre>
- * score = similarity · dense(q, m)                       the dense term, in [-1, 1]
+ * score = similarity · dense(q, m)                       the dense term, in [0, 1]
  *       + lexical    · lex(q, m)                         the lexical term, in [0, 1]
  *       + recency    · 2^(−age / recencyHalfLife)         age = now − m.updatedAt; 1 when just written, ½ after one half-life
  *       + activation · 1 / (1 + e^(−(B − τ) / s))         ACT-R retrieval probability, in (0, 1)
  *       + confidence · m.confidence                       in [0, 1]
  *
  * {@link Fusion#RRF}:          dense = (K+1)/(K + dense rank),  lex = (K+1)/(K + BM25 rank); 0 when not in that list
- * {@link Fusion#WEIGHTED_SUM}: dense = cos(q, m),               lex = BM25 / best BM25 of the search; 0 when no word matched
+ * {@link Fusion#WEIGHTED_SUM}: dense = cos(q, m) min-max scaled over the candidates,
+ *                              lex = BM25 min-max scaled over the lexical hits; 0 when no word matched
  *
  * B = ln Σ_j t_j^(−d)                                     ACT-R base-level activation over the memory's uses:
  *                                                         t_j = seconds since use j (at least 1), d = {@code decay}
@@ -29,12 +30,12 @@ import java.util.Objects;
  * (2006) approximation {@code (n−k)(t_n^(1−d) − t_k^(1−d)) / ((1−d)(t_n − t_k))}.
  *
  * <p>Each term is switched off by a weight of 0 ({@link #enabled}); {@link #similarityOnly()} is a
- * plain vector search. Defaults ({@link #DEFAULTS}, chosen on LoCoMo's development conversations,
- * see docs/memory-layer.md): RRF of dense and lexical with weight 1 each, recency 0.1 with a
- * 30-day half-life, activation 0.1 with d = 0.5, τ = −5, s = 1 (seconds), confidence 0.1. The
- * two similarity terms dominate: the others break near-ties between memories about the same thing,
- * so the newer, more used, more certain one wins; they cannot lift an unrelated memory over a
- * relevant one.
+ * plain vector search. Defaults ({@link #DEFAULTS}; the fusion chosen on LoCoMo's three
+ * development conversations, see docs/memory-layer.md): the weighted sum of min-max scaled dense
+ * and lexical scores with weight 1 each, recency 0.05 with a 30-day half-life, activation 0.05
+ * with d = 0.5, τ = −5, s = 1 (seconds), confidence 0.05. The two similarity terms dominate: the
+ * others break near-ties between memories about the same thing, so the newer, more used, more
+ * certain one wins; they cannot lift an unrelated memory over a relevant one.
  *
  * @param similarity weight of the dense term
  * @param lexical weight of the lexical (BM25) term
@@ -54,7 +55,8 @@ public record ScoreWeights(double similarity, double lexical, double recency, Du
     public static final int RRF_K = 60;
 
     /** The documented default weights. */
-    public static final ScoreWeights DEFAULTS = new ScoreWeights(1.0, 1.0, 0.1, Duration.ofDays(30), 0.1, 0.5, -5.0, 1.0, 0.1, Fusion.RRF);
+    public static final ScoreWeights DEFAULTS = new ScoreWeights(1.0, 1.0, 0.05, Duration.ofDays(30), 0.05, 0.5, -5.0, 1.0, 0.05,
+            Fusion.WEIGHTED_SUM);
 
     /** The five terms, for switching one on or off by name. */
     public enum Term { SIMILARITY, LEXICAL, RECENCY, ACTIVATION, CONFIDENCE }

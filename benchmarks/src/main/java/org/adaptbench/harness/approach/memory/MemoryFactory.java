@@ -46,7 +46,7 @@ public final class MemoryFactory implements ApproachFactory {
     @Override
     public MemoryApproach create(Variant variant, ApproachContext context) {
         Condition condition = ABLATIONS.get(variant.condition());
-        return build(context, variant.wireName(), context.bench().answerModel(), condition.weights(), condition.episodes(),
+        return build(context, variant.wireName(), () -> context.bench().answerModel(), condition.weights(), condition.episodes(),
                 MemoryApproach.ContextListener.NONE);
     }
 
@@ -69,10 +69,11 @@ public final class MemoryFactory implements ApproachFactory {
      */
     public static MemoryApproach build(ApproachContext context, String name, AnswerModel model, ScoreWeights weights,
             MemoryApproach.ContextListener listener) {
-        return build(context, name, model, weights, true, listener);
+        return build(context, name, () -> model, weights, true, listener);
     }
 
-    private static MemoryApproach build(ApproachContext context, String name, AnswerModel model, ScoreWeights weights, boolean episodes,
+    private static MemoryApproach build(ApproachContext context, String name, java.util.function.Supplier<AnswerModel> model,
+            ScoreWeights weights, boolean episodes,
             MemoryApproach.ContextListener listener) {
         RunConfig.Memory section = context.config().memory();
         SharedExtraction extraction = SharedExtraction.of(context);
