@@ -194,6 +194,50 @@ class PersonalMemoryTest {
     }
 
     @Test
+    void aForgottenPreferenceLeavesNeitherMemoryNorEpisodeInRecallOrFileBytes() throws java.io.IOException {
+        Path file = folder.resolve("forget.db");
+        String marker = "Quokkaburgers";
+        try (PersonalMemory persistent = PersonalMemory.builder().embedder(embedder).slots(SLOTS).clock(clock)
+                .store(SqliteMemoryStore.open(file, 384, clock)).build()) {
+            persistent.observe("ivy", ConversationTurn.user("I love jazz.", clock.instant()));
+            clock.advance(Duration.ofMinutes(1));
+            persistent.observe("ivy", ConversationTurn.user("I prefer " + marker + " over any other food.", clock.instant()));
+            clock.advance(Duration.ofMinutes(1));
+            persistent.observe("ivy", ConversationTurn.user("What's the weather in Oslo?", clock.instant()));
+            assertTrue(persistent.recall("ivy", marker, 5).memories().stream().anyMatch(m -> m.memory().text().contains(marker)));
+            assertTrue(contains(file, marker), "the statement is on disk before the request");
+            clock.advance(Duration.ofMinutes(1));
+            ObserveResult forget = persistent.observe("ivy", ConversationTurn.user("Please forget that I prefer " + marker + ".", clock.instant()));
+            assertEquals(List.of(Type.FORGOTTEN, Type.FORGOTTEN), types(forget), "the preference and the episode that stated it");
+            assertTrue(persistent.recall("ivy", "what food do I like " + marker, 10).memories().stream()
+                    .noneMatch(m -> m.memory().text().contains(marker)), "recalled neither as preference nor as episode");
+            assertEquals(3, persistent.episodes("ivy").size() + persistent.memories("ivy").size(), "jazz (both kinds) and the weather turn remain");
+            assertFalse(contains(file, marker), "no byte of the statement, episode or index entry is left in the files");
+            assertFalse(contains(file, marker.toLowerCase(java.util.Locale.US).substring(0, 8)), "nor its indexed (lower-cased, stemmed) word");
+        }
+    }
+
+    private static boolean contains(Path db, String needle) throws java.io.IOException {
+        byte[] wanted = needle.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String suffix : List.of("", "-wal", "-journal")) {
+            Path file = db.resolveSibling(db.getFileName() + suffix);
+            if (java.nio.file.Files.exists(file)) {
+                byte[] bytes = java.nio.file.Files.readAllBytes(file);
+                outer:
+                for (int i = 0; i + wanted.length <= bytes.length; i++) {
+                    for (int j = 0; j < wanted.length; j++) {
+                        if (bytes[i + j] != wanted[j]) {
+                            continue outer;
+                        }
+                    }
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
     void badArgumentsAreNamed() {
         assertThrows(IllegalArgumentException.class, () -> memory.recall(" ", "q", 3));
         IllegalArgumentException k = assertThrows(IllegalArgumentException.class, () -> memory.recall("u", "q", 0));

@@ -146,17 +146,22 @@ public final class SqliteMemoryStore implements MemoryStore {
         return file;
     }
 
-    /** Result of SQLite's {@code PRAGMA integrity_check}: "ok" for a healthy file. */
+    /** Result of SQLite's {@code PRAGMA integrity_check} and FTS5's own check of the lexical index: "ok" for a healthy file. */
     public String integrityCheck() {
         return inTransaction(() -> {
+            List<String> lines = new ArrayList<>();
             try (Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("PRAGMA integrity_check")) {
-                List<String> lines = new ArrayList<>();
                 while (rs.next()) {
                     lines.add(rs.getString(1));
                 }
-                return String.join("\n", lines);
             }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO memory_terms(memory_terms, rank) VALUES('integrity-check', 0)");
+            } catch (SQLException e) {
+                lines.add("lexical index: " + e.getMessage());
+            }
+            return String.join("\n", lines);
         });
     }
 
