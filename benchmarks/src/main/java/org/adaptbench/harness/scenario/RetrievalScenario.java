@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.adaptbench.datasets.model.Query;
@@ -18,7 +19,9 @@ import org.adaptbench.harness.approach.Sweep;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.cell.CellResult;
 import org.adaptbench.harness.context.RunContext;
+import org.adaptbench.harness.llm.ChatQuestionAnswerer;
 import org.adaptbench.harness.metrics.LatencyMetrics;
+import org.adaptbench.harness.metrics.TokenF1;
 import org.adaptbench.harness.replay.Replay;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.personalization.context.TokenCounter;
@@ -51,6 +54,7 @@ public final class RetrievalScenario implements Scenario {
     static final int MAX_GROUPS = 10;
 
     private static final String LATENCY = "search_ms";
+    private static final String QA_LATENCY = "qa_ms";
     private static final String TOKENS = MetricNames.TOKENS_PER_REQUEST;
 
     /** The run's approaches that retrieve stored memories. */
@@ -62,6 +66,18 @@ public final class RetrievalScenario implements Scenario {
     static List<ApproachSpec> injectors(RunContext context) {
         return context.approaches(spec -> spec.has(Capability.READS_CONTEXT) && !spec.has(Capability.RETRIEVES)
                 && !spec.has(Capability.CHANGES_WEIGHTS) && context.applicable(spec));
+    }
+
+    static Set<String> groups(Workload workload) {
+        Set<String> groups = new TreeSet<>();
+        workload.evaluated().forEach(user -> user.queries().stream().filter(RetrievalScenario::scored).forEach(q -> groups.add(q.group())));
+        return groups;
+    }
+
+    /** Per-group figures for data sets with a few named groups (LoCoMo's categories), not the synthetic world's many. */
+    static boolean perGroup(Workload workload) {
+        Set<String> groups = groups(workload);
+        return groups.size() > 1 && groups.size() <= MAX_GROUPS && !groups.contains("");
     }
 
     static boolean scored(Query query) {
@@ -79,9 +95,8 @@ public final class RetrievalScenario implements Scenario {
         ScenarioOutput output = new ScenarioOutput();
         Bootstrap bootstrap = context.bench().bootstrap(key);
         List<Integer> ks = context.bench().config().retrieval().k();
-        Set<String> groups = new TreeSet<>();
-        workload.evaluated().forEach(user -> user.queries().stream().filter(RetrievalScenario::scored).forEach(q -> groups.add(q.group())));
-        boolean perGroup = groups.size() > 1 && groups.size() <= MAX_GROUPS && !groups.contains("");
+        Set<String> groups = groups(workload);
+        boolean perGroup = perGroup(workload);
         List<ApproachSpec> measured = new ArrayList<>();
         for (ApproachSpec retriever : retrievers(context)) {
             measured.addAll(retriever.sweep(Sweep.RETRIEVAL, context.approachContext(workload)));
@@ -96,6 +111,8 @@ public final class RetrievalScenario implements Scenario {
                 boolean tokenCount = name.equals(TOKENS) || ks.stream().anyMatch(k -> name.equals(MetricNames.retrievedTokensAt(k)));
                 if (name.equals(LATENCY)) {
                     output.metrics(spec.wireName(), new LatencyMetrics(bootstrap).summarize(values));
+                } else if (name.equals(QA_LATENCY)) {
+                    output.metric(spec.wireName(), MetricNames.QA_LATENCY_P50_MS, bootstrap.quantile(values, 0.5, Units.MS, false));
                 } else if (tokenCount) {
                     output.metric(spec.wireName(), name, bootstrap.mean(values, Units.TOKENS, false));
                 } else {
@@ -105,9 +122,17 @@ public final class RetrievalScenario implements Scenario {
         }
         for (ApproachSpec spec : injectors(context)) {
             CellResult cell = context.cell(EXPERIMENT, workload, spec.wireName(), () -> transcriptTokens(context, workload, spec));
-            double[] tokens = cell.measurement(TOKENS);
-            if (tokens.length > 0) {
-                output.metric(spec.wireName(), TOKENS, bootstrap.mean(tokens, Units.TOKENS, false));
+            for (String name : cell.measurements().keySet()) {
+                double[] values = cell.measurement(name);
+                if (values.length == 0) {
+                    continue;
+                }
+                if (name.equals(QA_LATENCY)) {
+                    output.metric(spec.wireName(), MetricNames.QA_LATENCY_P50_MS, bootstrap.quantile(values, 0.5, Units.MS, false));
+                } else {
+                    output.metric(spec.wireName(), name, name.equals(TOKENS) ? bootstrap.mean(values, Units.TOKENS, false)
+                            : bootstrap.mean(values, Units.FRACTION, true));
+                }
             }
         }
         workload.dataset().notes().forEach(output::note);
@@ -121,7 +146,11 @@ public final class RetrievalScenario implements Scenario {
                 + " (query embedding cached, dense and BM25 searches, fusion). tokens_per_request: the context injected at the run's"
                 + " memory.token_budget (full-context: the whole transcript). Intervals resample queries. memory/<condition>: the same"
                 + " memory layer with one part switched (dense-only, bm25-only, no-recency-activation, no-recency, no-activation,"
-                + " no-confidence, the other fusion, no-episodes: preferences only; similarity-only: a plain vector search).");
+                + " no-confidence, the other fusion, no-episodes: preferences only; similarity-only: a plain vector search)."
+                + (context.bench().llm().isPresent() ? " qa_f1: with --llm, the model answers each answerable question from what the"
+                        + " approach shows (memory: its context at memory.token_budget; full-context: the whole conversation), token F1"
+                        + " against the gold answer (lower-cased, punctuation and articles removed, no stemming); qa_latency_p50_ms: one"
+                        + " model call." : ""));
         return output;
     }
 
@@ -131,6 +160,8 @@ public final class RetrievalScenario implements Scenario {
         TokenCounter tokens = context.bench().tokens();
         int depth = ks.stream().mapToInt(Integer::intValue).max().orElse(1);
         int budget = context.bench().config().memory().tokenBudget();
+        // question answering costs a model call per query: the plain approach only, not every ablation
+        Optional<ChatQuestionAnswerer> answerer = spec.condition().isEmpty() ? context.bench().questionAnswerer() : Optional.empty();
         try (Approach approach = context.create(spec, workload)) {
             EvidenceRecall recall = approach.role(EvidenceRecall.class).orElseThrow(() -> new IllegalStateException(
                     spec.wireName() + " declares " + Capability.RETRIEVES + " but cannot recall evidence"));
@@ -140,8 +171,10 @@ public final class RetrievalScenario implements Scenario {
                 Replay.of(user).queries(RetrievalScenario::scored).retrievalOnly().play(approach, new Replay.Listener() {
                     @Override
                     public void reached(UserData u, Query query) {
-                        long start = System.nanoTime();
                         List<EvidenceRecall.Recalled> ranked = recall.recall(u.userId(), query, depth);
+                        // timed a second time, so the query's embedding is cached (the first condition would pay it)
+                        long start = System.nanoTime();
+                        recall.recall(u.userId(), query, depth);
                         add(measurements, LATENCY, (System.nanoTime() - start) / 1e6);
                         for (int k : ks) {
                             Set<String> found = new HashSet<>();
@@ -169,7 +202,9 @@ public final class RetrievalScenario implements Scenario {
                                 add(measurements, MetricNames.recallWithinTokens(limit),
                                         share(query, new HashSet<>(preview.preview(u.userId(), query, limit).turnIds())));
                             }
-                            add(measurements, TOKENS, preview.preview(u.userId(), query, budget).tokens());
+                            ContextPreview.Shown shown = preview.preview(u.userId(), query, budget);
+                            add(measurements, TOKENS, shown.tokens());
+                            answerer.ifPresent(model -> answer(measurements, model, shown, query, perGroup));
                         }
                     }
                 });
@@ -178,10 +213,27 @@ public final class RetrievalScenario implements Scenario {
         return new CellResult(List.of(), measurements, List.of());
     }
 
+    /** LoCoMo's question answering: the model answers from what the approach shows; token F1 against the gold answer. */
+    private static void answer(Map<String, List<Double>> measurements, ChatQuestionAnswerer model, ContextPreview.Shown shown, Query query,
+            boolean perGroup) {
+        if (!query.hasAnswer()) {
+            return;
+        }
+        long start = System.nanoTime();
+        double f1 = TokenF1.of(model.answer(shown.text(), query.question()), query.answer());
+        add(measurements, QA_LATENCY, (System.nanoTime() - start) / 1e6);
+        add(measurements, MetricNames.QA_F1, f1);
+        if (perGroup) {
+            add(measurements, MetricNames.atPoint(MetricNames.QA_F1, query.group()), f1);
+        }
+    }
+
     /** Tokens of what a context-injecting approach that does not retrieve sends with each scored query. */
     private static CellResult transcriptTokens(RunContext context, Workload workload, ApproachSpec spec) {
         Map<String, List<Double>> measurements = new LinkedHashMap<>();
         int budget = context.bench().config().memory().tokenBudget();
+        Optional<ChatQuestionAnswerer> answerer = context.bench().questionAnswerer();
+        boolean perGroup = perGroup(workload);
         try (Approach approach = context.create(spec, workload)) {
             ContextPreview preview = approach.role(ContextPreview.class).orElse(null);
             if (preview == null) {
@@ -191,7 +243,9 @@ public final class RetrievalScenario implements Scenario {
                 Replay.of(user).queries(q -> scored(q) && !q.unanswerable()).retrievalOnly().play(approach, new Replay.Listener() {
                     @Override
                     public void reached(UserData u, Query query) {
-                        add(measurements, TOKENS, preview.preview(u.userId(), query, budget).tokens());
+                        ContextPreview.Shown shown = preview.preview(u.userId(), query, budget);
+                        add(measurements, TOKENS, shown.tokens());
+                        answerer.ifPresent(model -> answer(measurements, model, shown, query, perGroup));
                     }
                 });
             }

@@ -37,6 +37,8 @@ public final class MetricNames {
     public static final String LATENCY_P99_MS = "latency_p99_ms";
     /** Token-level F1 of free-text answers against the gold answer (LoCoMo's question-answering metric). */
     public static final String QA_F1 = "qa_f1";
+    /** Median time of one question-answering model call. */
+    public static final String QA_LATENCY_P50_MS = "qa_latency_p50_ms";
 
     private static final String RECALL_AT = "recall_at_";
     private static final String RECALL_WITHIN = "recall_within_";
@@ -52,7 +54,7 @@ public final class MetricNames {
             BYTES_PER_USER, TOKENS_PER_REQUEST, LEARN_MS, TRAIN_SECONDS, TRAIN_FLOPS,
             REVERT_AGREEMENT, SELECTIVE_RETENTION, REVERT_SCORE_DIFF, REVERT_MS,
             recallAt(1), recallAt(3), recallAt(5), recallAt(10), recallWithinTokens(256), recallWithinTokens(1024),
-            retrievedTokensAt(5), retrievedTokensAt(10), QA_F1,
+            retrievedTokensAt(5), retrievedTokensAt(10), QA_F1, QA_LATENCY_P50_MS,
             LATENCY_P50_MS, LATENCY_P95_MS, LATENCY_P99_MS);
 
     /** Names a sweep or a parameter extends: the part before the suffix. */
