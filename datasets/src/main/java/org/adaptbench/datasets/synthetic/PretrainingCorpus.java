@@ -1,9 +1,10 @@
 package org.adaptbench.datasets.synthetic;
 
+import org.adaptbench.datasets.seed.Seeds;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.adaptbench.datasets.seed.Seeds;
 
 /**
  * Examples for pre-training the base model, built from pre-training users and pre-training wording

@@ -1,10 +1,11 @@
 package org.adaptbench.datasets.synthetic;
 
+import org.adaptbench.datasets.seed.Seeds;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.adaptbench.datasets.seed.Seeds;
 
 /**
  * The multiple-choice questions of the world: each question text paired with each parallel answer

@@ -1,5 +1,7 @@
 package org.adaptbench.datasets.synthetic;
 
+import org.adaptbench.datasets.seed.Seeds;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,6 @@ import org.adaptbench.datasets.model.Role;
 import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.datasets.model.TurnKind;
 import org.adaptbench.datasets.model.TurnLabel;
-import org.adaptbench.datasets.seed.Seeds;
 
 /**
  * Plays one evaluation user's history: a latent preference per dimension (drawn from the popularity
