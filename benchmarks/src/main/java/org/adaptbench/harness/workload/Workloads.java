@@ -30,15 +30,18 @@ public final class Workloads {
     public static final String PREFEVAL = DatasetLoader.PREFEVAL;
     /** The name a run gives to the synthetic workload. */
     public static final String SYNTHETIC = DatasetLoader.SYNTHETIC;
+    /** The name a run gives to the shared LoCoMo workload. */
+    public static final String LOCOMO = DatasetLoader.LOCOMO;
 
     private Workloads() {
     }
 
-    /** The workload for a data set named in the config: "synthetic", "prefeval" or a folder path. */
+    /** The workload for a data set named in the config: "synthetic", "prefeval", "locomo" or a path. */
     public static Workload load(RunConfig config, String source) {
         return switch (source) {
             case SYNTHETIC -> synthetic(config);
             case PREFEVAL -> prefEval(config, config.prefeval().granularityFillerTurns());
+            case LOCOMO -> imported(config, DatasetLoader.locomoRoot(), LOCOMO);
             default -> imported(config, source);
         };
     }
@@ -133,12 +136,18 @@ public final class Workloads {
         return new Workload(PREFEVAL, dataset, evaluated, config.evaluation().trainFraction(), domain, probes, Optional.empty());
     }
 
-    /** A folder in PrefEval's layout or in the generic JSONL format; it has no probes and no domain users. */
+    /** A folder in PrefEval's layout or in the generic JSONL format, or a LoCoMo file or folder; it has no probes and no domain users. */
     public static Workload imported(RunConfig config, String source) {
         Path folder = Path.of(source);
-        if (!Files.isDirectory(folder)) {
-            throw new UsageException("--dataset " + source + ": no such folder (give synthetic, prefeval or a folder)");
+        if (!Files.exists(folder)) {
+            throw new UsageException("--dataset " + source + ": no such file or folder (give synthetic, prefeval, locomo or a path)");
         }
+        return imported(config, folder, null);
+    }
+
+    /** The workload of {@code folder}, named {@code name} (null: the data set's own name). */
+    private static Workload imported(RunConfig config, Path folder, String name) {
+        String source = folder.toString();
         if (DatasetLoader.detect(folder) == DatasetLoader.Layout.PREFEVAL) {
             RunConfig.PrefEval section = config.prefeval();
             RunConfig.PrefEval pointed = new RunConfig.PrefEval(folder.toString(), section.itemsPerTopic(),
@@ -146,7 +155,8 @@ public final class Workloads {
                     section.pretrainingTopics());
             return prefEval(withPrefEval(config, pointed), section.granularityFillerTurns());
         }
-        Dataset dataset = DatasetLoader.load(source, LoadOptions.defaults(config.seed()));
+        Dataset loaded = DatasetLoader.load(source, LoadOptions.defaults(config.seed()));
+        Dataset dataset = name == null ? loaded : new Dataset(name, loaded.kind(), loaded.contentHash(), loaded.users(), loaded.notes());
         return new Workload(dataset.name(), dataset, sample(dataset.users(), config, dataset.name()),
                 config.evaluation().trainFraction(), List.of(), List.of(), Optional.empty());
     }

@@ -37,9 +37,15 @@ public final class MetricNames {
     public static final String LATENCY_P50_MS = "latency_p50_ms";
     public static final String LATENCY_P95_MS = "latency_p95_ms";
     public static final String LATENCY_P99_MS = "latency_p99_ms";
+    /** Token-level F1 of free-text answers against the gold answer (LoCoMo's question-answering metric). */
+    public static final String QA_F1 = "qa_f1";
+    /** Median time of one question-answering model call. */
+    public static final String QA_LATENCY_P50_MS = "qa_latency_p50_ms";
 
     private static final String RECALL_AT = "recall_at_";
     private static final String MINUS = "_minus_";
+    private static final String RECALL_WITHIN = "recall_within_";
+    private static final String RETRIEVED_TOKENS_AT = "retrieved_tokens_at_";
     private static final String LIFT_OVER = "lift_over_";
     private static final String USD_PER_USER_MONTH = "usd_per_user_month_";
     private static final String BREAK_EVEN_REQUESTS = "break_even_requests_";
@@ -57,13 +63,14 @@ public final class MetricNames {
             TIME_TO_ADAPT_MS, TIME_TO_ADAPT_P50_MS, ADAPTED_FRACTION, ACCURACY_AFTER_CHANGE,
             BYTES_PER_USER, TOKENS_PER_REQUEST, LEARN_MS, TRAIN_SECONDS, TRAIN_FLOPS,
             REVERT_AGREEMENT, SELECTIVE_RETENTION, REVERT_SCORE_DIFF, REVERT_MS, FORGET_QUALITY_P,
-            recallAt(1), recallAt(3), recallAt(5),
+            recallAt(1), recallAt(3), recallAt(5), recallAt(10), recallWithinTokens(256), recallWithinTokens(1024),
+            retrievedTokensAt(5), retrievedTokensAt(10), QA_F1, QA_LATENCY_P50_MS,
             LATENCY_P50_MS, LATENCY_P95_MS, LATENCY_P99_MS);
 
     /** Names a sweep or a parameter extends: the part before the suffix. */
     private static final List<String> FAMILIES = List.of(
-            ACCURACY + "_", "tokens_", ACCURACY_AFTER_CHANGE + "_", RECALL_AT, LIFT_OVER, USD_PER_USER_MONTH, BREAK_EVEN_REQUESTS,
-            USD_ABOVE_MEMORY, REVERT_MS_PROJECTED, REGIME);
+            ACCURACY + "_", "tokens_", ACCURACY_AFTER_CHANGE + "_", RECALL_AT, RECALL_WITHIN, RETRIEVED_TOKENS_AT, QA_F1 + "_",
+            LIFT_OVER, USD_PER_USER_MONTH, BREAK_EVEN_REQUESTS, USD_ABOVE_MEMORY, REVERT_MS_PROJECTED, REGIME);
 
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)$");
 
@@ -80,9 +87,22 @@ public final class MetricNames {
     private MetricNames() {
     }
 
-    /** Recall of the gold evidence within the top {@code k}. */
+    /**
+     * Recall of the gold evidence within the top {@code k}, k counted in dialogue turns; per query
+     * group it takes the group as a suffix: {@code recall_at_5_category_2} ({@link #atPoint}).
+     */
     public static String recallAt(int k) {
         return RECALL_AT + k;
+    }
+
+    /** Recall of the gold evidence within what a context of {@code tokens} tokens shows: {@code recall_within_256_tokens}. */
+    public static String recallWithinTokens(int tokens) {
+        return RECALL_WITHIN + tokens + "_tokens";
+    }
+
+    /** Tokens of the memories retrieved in the top {@code k}: {@code retrieved_tokens_at_5}. */
+    public static String retrievedTokensAt(int k) {
+        return RETRIEVED_TOKENS_AT + k;
     }
 
     /** The paired lift of an approach over {@code approach}: {@code lift_over_none}, {@code lift_over_combined_adapter_only}. */
