@@ -153,7 +153,11 @@ public record RunConfig(
 
     /** The retrieval scenario's cut-offs. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Retrieval(List<Integer> k) {
+    public record Retrieval(List<Integer> k, List<String> ablations) {
+
+        public Retrieval {
+            ablations = List.copyOf(ablations);
+        }
     }
 
     /** Confidence intervals. */

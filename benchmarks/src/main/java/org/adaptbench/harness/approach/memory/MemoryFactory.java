@@ -60,7 +60,9 @@ public final class MemoryFactory implements ApproachFactory {
         if (sweep != Sweep.RETRIEVAL) {
             return List.of(plain);
         }
-        return ABLATIONS.keySet().stream().map(condition -> new Variant(plain.approach(), condition, false)).toList();
+        List<String> wanted = context.config().retrieval().ablations();
+        return ABLATIONS.keySet().stream().filter(condition -> condition.isEmpty() || wanted.contains(condition))
+                .map(condition -> new Variant(plain.approach(), condition, false)).toList();
     }
 
     /**
