@@ -45,7 +45,7 @@ class SqliteCrashSafetyTest {
                     long id = Long.parseLong(parts[0]);
                     Memory memory = store.get(parts[1], id).orElse(null);
                     assertTrue(memory != null, "round " + round + ": acknowledged write " + line + " is missing");
-                    String word = memory.text().split(" ")[1]; // "write 17 ..." or "rewritten 19"
+                    String word = memory.text().split(" ")[1]; // "write w17 ..." or "rewritten w19": a word of its own (the query drops one-character words, so not a bare "7")
                     assertTrue(store.lexicalSearch(parts[1], "write rewritten " + word, 50, MemoryFilter.NONE).stream()
                             .anyMatch(hit -> hit.memory().id() == id), "round " + round + ": " + line + " is not in the lexical index");
                 }

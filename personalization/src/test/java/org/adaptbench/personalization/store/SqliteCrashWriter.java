@@ -22,14 +22,14 @@ public final class SqliteCrashWriter {
             for (long i = 0; ; i++) {
                 String user = "user-" + (i % 7);
                 boolean episode = i % 3 == 2;
-                Memory memory = store.add(user, new MemoryDraft("write " + i + " " + "payload ".repeat(random.nextInt(200)),
+                Memory memory = store.add(user, new MemoryDraft("write w" + i + " " + "payload ".repeat(random.nextInt(200)),
                         TestVectors.random(random, dimension), "", episode ? MemoryKind.EPISODE : MemoryKind.EXPLICIT, 1.0));
                 if (episode) {
                     store.list(user).stream().filter(m -> m.kind() != MemoryKind.EPISODE).reduce((a, b) -> b)
                             .ifPresent(preference -> store.link(user, preference.id(), memory.id()));
                 }
                 if (i % 10 == 9 && !episode) {
-                    store.update(user, memory.id(), MemoryDraft.of("rewritten " + i, TestVectors.random(random, dimension)));
+                    store.update(user, memory.id(), MemoryDraft.of("rewritten w" + i, TestVectors.random(random, dimension)));
                 }
                 System.out.println(memory.id() + " " + user);
                 System.out.flush();
