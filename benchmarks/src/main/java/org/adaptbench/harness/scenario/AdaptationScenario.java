@@ -74,7 +74,7 @@ public final class AdaptationScenario implements Scenario {
         List<UserData> users = users(context, workload);
         Map<String, List<SeriesPoint>> timeline = new TreeMap<>();
         for (ApproachSpec spec : approaches(context, workload)) {
-            if (!context.applicable(spec)) {
+            if (!context.applicable(spec, workload)) {
                 continue;
             }
             String approach = spec.wireName();

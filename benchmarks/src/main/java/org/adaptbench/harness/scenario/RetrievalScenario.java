@@ -34,13 +34,13 @@ public final class RetrievalScenario implements Scenario {
     static final String EXPERIMENT = ScenarioNames.RETRIEVAL;
 
     /** The run's approaches that retrieve stored memories. */
-    static List<ApproachSpec> retrievers(RunContext context) {
-        return context.approaches(spec -> spec.has(Capability.RETRIEVES) && context.applicable(spec));
+    static List<ApproachSpec> retrievers(RunContext context, Workload workload) {
+        return context.approaches(spec -> spec.has(Capability.RETRIEVES) && context.applicable(spec, workload));
     }
 
     @Override
     public boolean appliesTo(RunContext context, Workload workload) {
-        return !retrievers(context).isEmpty()
+        return !retrievers(context, workload).isEmpty()
                 && workload.evaluated().stream().flatMap(user -> user.queries().stream()).anyMatch(query -> !query.evidenceTurnIds().isEmpty());
     }
 
@@ -49,7 +49,7 @@ public final class RetrievalScenario implements Scenario {
         ScenarioOutput output = new ScenarioOutput();
         Bootstrap bootstrap = context.bench().bootstrap(key);
         List<Integer> ks = context.bench().config().retrieval().k();
-        for (ApproachSpec retriever : retrievers(context)) {
+        for (ApproachSpec retriever : retrievers(context, workload)) {
             for (ApproachSpec spec : retriever.sweep(Sweep.RETRIEVAL, context.approachContext(workload))) {
                 CellResult cell = context.cell(EXPERIMENT, workload, spec.wireName(), () -> measure(context, workload, ks, spec));
                 for (int k : ks) {

@@ -70,7 +70,7 @@ public final class ReversibilityScenario implements Scenario {
         Bootstrap bootstrap = context.bench().bootstrap(key);
         List<Case> cases = cases(context, workload);
         for (ApproachSpec spec : methods(context, workload)) {
-            if (!context.applicable(spec)) {
+            if (!context.applicable(spec, workload)) {
                 continue;
             }
             CellResult cell = context.cell(EXPERIMENT, workload, spec.wireName(), () -> measure(context, workload, spec, cases));
