@@ -35,7 +35,9 @@ public final class InputFiles {
             throw new DatasetFormatException(file, "", "", Files.isSymbolicLink(file)
                     ? "a symbolic link to nothing (" + target(file) + " does not exist)" : "no such file");
         } catch (FileSystemException e) {
-            throw new DatasetFormatException(file, "", "", "cannot be read (" + reason(e) + ")");
+            String reason = reason(e);
+            throw new DatasetFormatException(file, "", "", reason.contains("symbolic links")
+                    ? "is a symbolic link loop (" + reason + ")" : "cannot be read (" + reason + ")");
         } catch (IOException e) {
             throw new DatasetFormatException(file, "", "", "cannot be read (" + e.getMessage() + ")");
         }
@@ -70,8 +72,7 @@ public final class InputFiles {
             return "permission denied";
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            String reason = fs.getReason().toLowerCase(java.util.Locale.US);
-            return reason.contains("symbolic links") ? "a symbolic link loop: " + reason : reason;
+            return fs.getReason().toLowerCase(java.util.Locale.US);
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

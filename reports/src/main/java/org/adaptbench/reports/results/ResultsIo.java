@@ -166,26 +166,52 @@ public final class ResultsIo {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         int lineNumber = 0;
-        try (java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            byte[] chunk = new byte[1 << 16];
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] == '\n') {
+                        line.write(chunk, start, i - start);
+                        acceptSample(file, line, ++lineNumber, decoder, samples);
+                        start = i + 1;
+                    }
                 }
-                try {
-                    samples.add(LINE_MAPPER.readValue(line, Sample.class));
-                } catch (JsonProcessingException e) {
-                    throw new ResultsFormatException(file, fieldPath(e), "line " + lineNumber + ": " + e.getOriginalMessage(), e);
-                } catch (IllegalArgumentException e) {
-                    throw new ResultsFormatException(file, "", "line " + lineNumber + ": " + e.getMessage(), e);
-                }
+                line.write(chunk, start, n - start);
             }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new ResultsFormatException(file, "", "line " + (lineNumber + 1) + ": not UTF-8 text", e);
+            if (line.size() > 0) {
+                acceptSample(file, line, ++lineNumber, decoder, samples);
+            }
         } catch (IOException e) {
             throw new ResultsFormatException(file, "", "cannot be read (" + ReadableFiles.reason(e) + ")", e);
         }
         return samples;
+    }
+
+    /** Decodes one line strictly, so a byte that is not UTF-8 is reported at its line, and parses it unless blank. */
+    private static void acceptSample(Path file, java.io.ByteArrayOutputStream line, int lineNumber,
+            java.nio.charset.CharsetDecoder decoder, List<Sample> samples) {
+        String text;
+        try {
+            text = decoder.decode(java.nio.ByteBuffer.wrap(line.toByteArray())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ResultsFormatException(file, "", "line " + lineNumber + ": not UTF-8 text", e);
+        }
+        line.reset();
+        if (!text.isBlank()) {
+            samples.add(sample(file, text, lineNumber));
+        }
+    }
+
+    private static Sample sample(Path file, String line, int lineNumber) {
+        try {
+            return LINE_MAPPER.readValue(line, Sample.class);
+        } catch (JsonProcessingException e) {
+            throw new ResultsFormatException(file, fieldPath(e), "line " + lineNumber + ": " + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ResultsFormatException(file, "", "line " + lineNumber + ": " + e.getMessage(), e);
+        }
     }
 
     /** The size of {@code file}, a regular file; anything else is refused before it is opened (a FIFO would block). */
