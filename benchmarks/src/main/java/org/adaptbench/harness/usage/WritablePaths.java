@@ -1,12 +1,9 @@
 package org.adaptbench.harness.usage;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import org.adaptbench.reports.io.ReadableFiles;
 
 /**
  * Checks that an output path given on the command line can be written, before anything else is:
@@ -68,18 +65,6 @@ public final class WritablePaths {
 
     /** What went wrong, in a few words ("permission denied", "read-only file system", ...). */
     public static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "a part of the path is a file";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason().toLowerCase(java.util.Locale.US);
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return ReadableFiles.reason(e);
     }
 }
