@@ -3,6 +3,7 @@ package org.adaptbench.cli;
 import java.io.PrintWriter;
 import org.adaptbench.datasets.io.DatasetFormatException;
 import org.adaptbench.harness.usage.UsageException;
+import org.adaptbench.harness.usage.WritablePaths;
 import org.adaptbench.reports.results.ResultsFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -25,7 +26,7 @@ import picocli.CommandLine;
         exitCodeList = {
             "0:success",
             "1:internal failure",
-            "2:bad usage or bad input (the message names the file, line and field)",
+            "2:bad usage or bad input (the message names the file, line and field), or a path that cannot be read or written",
             "3:regression found by compare"
         })
 public final class AdaptBench implements Runnable {
@@ -57,6 +58,12 @@ public final class AdaptBench implements Runnable {
         PrintWriter err = commandLine.getErr();
         if (isBadInput(failure)) {
             err.println("adaptbench: " + failure.getMessage());
+            err.flush();
+            return ExitCode.BAD_INPUT;
+        }
+        if (failure instanceof java.io.UncheckedIOException io) {
+            // a path that cannot be read or written (a full disk, a folder made read-only meanwhile): the path and the reason, no trace
+            err.println("adaptbench: " + io.getMessage() + " (" + WritablePaths.reason(io.getCause()) + ")");
             err.flush();
             return ExitCode.BAD_INPUT;
         }

@@ -3,11 +3,14 @@ package org.adaptbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.adaptbench.harness.usage.UsageException;
+import org.adaptbench.harness.usage.WritablePaths;
 import org.adaptbench.reports.compare.BenchmarkActionJson;
 import org.adaptbench.reports.compare.Compare;
 import org.adaptbench.reports.compare.Comparison;
+import org.adaptbench.reports.compare.Gate;
 import org.adaptbench.reports.compare.ComparisonMarkdown;
 import org.adaptbench.reports.io.AtomicFiles;
 import picocli.CommandLine.Command;
@@ -19,7 +22,8 @@ import picocli.CommandLine;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare two results directories (or results.json files, or two JMH JSON files); exit 3 on a regression.",
             "A metric regresses when it is worse by more than the threshold AND the statistics agree"
-                    + " (95%% intervals apart, or Mann-Whitney U on samples.jsonl / JMH raw data at alpha 0.05)."})
+                    + " (95%% intervals apart, Mann-Whitney U on samples.jsonl / JMH raw data, or McNemar on the same items, at alpha 0.05),"
+                    + " and its class is gated (--gate)."})
 final class CompareCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -34,6 +38,11 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5", description = "Relative change in percent below which nothing is a regression (default: ${DEFAULT-VALUE}).")
     double thresholdPercent;
 
+    @Option(names = "--gate", paramLabel = "CLASSES", description = "The classes of figures that can fail the gate, from accuracy,"
+            + " tokens, bytes, compute, cost, timing, other, or all (default: every class but timing for results, all for JMH files;"
+            + " timing is never gated between runs on different machines).")
+    String gate;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write the Markdown table to FILE instead of standard output.")
     Path out;
 
@@ -46,8 +55,20 @@ final class CompareCommand implements Callable<Integer> {
         if (!Double.isFinite(thresholdPercent) || thresholdPercent < 0) {
             throw new UsageException("--threshold must be a percentage of at least 0, was " + thresholdPercent);
         }
-        Comparison comparison = Compare.compare(baseline, current, thresholdPercent);
+        Optional<Gate> gated;
+        try {
+            gated = gate == null ? Optional.empty() : Optional.of(Gate.parse(gate));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--gate " + gate + ": " + e.getMessage());
+        }
+        Comparison comparison = Compare.compare(baseline, current, thresholdPercent, gated);
         String markdown = ComparisonMarkdown.render(comparison);
+        if (out != null) {
+            WritablePaths.file(out, "--out");
+        }
+        if (json != null) {
+            WritablePaths.file(json, "--json");
+        }
         PrintWriter err = spec.commandLine().getErr();
         comparison.warnings().forEach(warning -> err.println("adaptbench compare: warning: " + warning));
         if (out != null) {

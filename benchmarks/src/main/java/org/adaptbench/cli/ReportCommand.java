@@ -3,7 +3,10 @@ package org.adaptbench.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.adaptbench.harness.usage.UsageException;
+import org.adaptbench.harness.usage.WritablePaths;
 import org.adaptbench.reports.render.ReportWriter;
+import org.adaptbench.reports.results.Results;
+import org.adaptbench.reports.results.ResultsIo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +33,9 @@ final class ReportCommand implements Runnable {
         }
         Path runDir = Files.isDirectory(resultsDir) ? resultsDir : resultsDir.toAbsolutePath().getParent();
         Path outDir = out != null ? out : runDir.resolve(ReportWriter.DEFAULT_DIR);
-        ReportWriter.ReportFiles files = ReportWriter.write(resultsDir, outDir);
+        Results results = ResultsIo.read(resultsDir); // read first: bad results write nothing
+        WritablePaths.folder(outDir, out != null ? "--out" : "the report folder");
+        ReportWriter.ReportFiles files = ReportWriter.write(results, outDir);
         spec.commandLine().getOut().println("wrote " + files.html() + ", " + files.markdown() + " and "
                 + files.charts().size() / 2 + " charts (SVG and PNG) in " + outDir.resolve(ReportWriter.CHART_DIR));
         spec.commandLine().getOut().flush();

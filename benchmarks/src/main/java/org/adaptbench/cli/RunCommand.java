@@ -125,6 +125,7 @@ final class RunCommand implements Callable<Integer> {
         if (llm == null && config.memory().llmExtractor()) {
             throw new UsageException("memory.extractor=llm extracts preferences with the run's LLM: add --llm");
         }
+        llmSettings.ifPresent(settings -> settings.checkReachable(java.time.Duration.ofSeconds(5)));
         if (seeds == null) {
             Path dir = resume ? resumeDirectory() : out != null ? out : defaultDirectory("");
             runOne(plan, dir, llmSettings, notes);
@@ -168,15 +169,16 @@ final class RunCommand implements Callable<Integer> {
     /** One run of one configuration into {@code dir} (resumed from its cells with --resume when it has begun). */
     private Results runOne(RunPlan planned, Path dir, Optional<LlmSettings> llmSettings, List<String> notes) {
         RunConfig config = planned.config();
-        boolean begun = Files.exists(dir.resolve("run.json"));
-        RunDirectory directory = resume && (seeds == null || begun)
-                ? RunDirectory.resume(dir, planned.tree()) : RunDirectory.create(dir, planned.tree());
-        Progress progress = Progress.forEnvironment(System.err);
-        progress.log("adaptbench run: suite " + suite + ", seed " + config.seed() + ", writing " + dir);
-        long start = System.nanoTime();
+        boolean begun = Files.exists(dir.resolve(RunDirectory.RUN_FILE));
         Results results;
-        try (Bench bench = Bench.open(config, llmSettings, progress)) {
-            results = new Runner(planned, directory, bench, notes).run();
+        long start = System.nanoTime();
+        try (RunDirectory directory = resume && (seeds == null || begun)
+                ? RunDirectory.resume(dir, planned.identity()) : RunDirectory.create(dir, planned.identity())) {
+            Progress progress = Progress.forEnvironment(System.err);
+            progress.log("adaptbench run: suite " + suite + ", seed " + config.seed() + ", writing " + dir);
+            try (Bench bench = Bench.open(config, llmSettings, progress)) {
+                results = new Runner(planned, directory, bench, notes).run();
+            }
         }
         System.out.println(headline(results));
         System.out.printf(Locale.US, "results: %s  (report: %s, %.0f s)%n", dir.resolve("results.json"),
@@ -201,7 +203,7 @@ final class RunCommand implements Callable<Integer> {
         if (Files.isDirectory(runs)) {
             try (Stream<Path> list = Files.list(runs)) {
                 Optional<Path> newest = list.filter(p -> p.getFileName().toString().startsWith(suite + "-"))
-                        .filter(p -> Files.exists(p.resolve("run.json"))).max(Path::compareTo);
+                        .filter(p -> Files.exists(p.resolve(RunDirectory.RUN_FILE))).max(Path::compareTo);
                 if (newest.isPresent()) {
                     return newest.get();
                 }

@@ -1,6 +1,7 @@
 package org.adaptbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -70,20 +71,26 @@ class ReportAndCompareCommandTest {
         Path slower = runDir("slower", 12, 11.5, 12.5);
         Path same = runDir("same", 10.1, 9.6, 10.6);
 
-        CliRun regression = CliRun.of("compare", baseline.toString(), slower.toString());
+        // wall-clock figures are shown but not gated unless asked (issue 15, item 11)
+        CliRun ungated = CliRun.of("compare", baseline.toString(), slower.toString());
+        assertEquals(ExitCode.OK, ungated.exitCode(), ungated.out());
+        assertTrue(ungated.out().contains("⚪ not gated (worse)"), ungated.out());
+
+        CliRun regression = CliRun.of("compare", baseline.toString(), slower.toString(), "--gate", "all");
         assertEquals(ExitCode.REGRESSION, regression.exitCode(), regression.err());
         assertTrue(regression.out().contains("| latency/memory/latency_p50_ms | ms | lower |"), regression.out());
         assertTrue(regression.out().contains("❌ regression"), regression.out());
 
-        CliRun noise = CliRun.of("compare", baseline.toString(), same.toString());
+        CliRun noise = CliRun.of("compare", baseline.toString(), same.toString(), "--gate", "all");
         assertEquals(ExitCode.OK, noise.exitCode(), noise.out());
 
-        CliRun loose = CliRun.of("compare", baseline.toString(), slower.toString(), "--threshold", "25");
+        CliRun loose = CliRun.of("compare", baseline.toString(), slower.toString(), "--threshold", "25", "--gate", "timing");
         assertEquals(ExitCode.OK, loose.exitCode(), "a 20% change is within a 25% threshold: " + loose.out());
 
         Path table = dir.resolve("out/compare.md");
         Path json = dir.resolve("out/bench.json");
-        CliRun files = CliRun.of("compare", baseline.toString(), slower.toString(), "--out", table.toString(), "--json", json.toString());
+        CliRun files = CliRun.of("compare", baseline.toString(), slower.toString(), "--out", table.toString(), "--json", json.toString(),
+                "--gate", "all");
         assertEquals(ExitCode.REGRESSION, files.exitCode());
         assertEquals(regression.out(), Files.readString(table), "the same table on stdout and in the file");
         assertTrue(Files.readString(dir.resolve("out/bench-smaller-is-better.json")).contains("latency/memory/latency_p50_ms"));
@@ -99,5 +106,43 @@ class ReportAndCompareCommandTest {
         assertEquals(ExitCode.BAD_INPUT, broken.exitCode());
         assertTrue(broken.err().contains("truncated.json") && broken.err().contains("not valid JSON"), broken.err());
         assertEquals(ExitCode.BAD_INPUT, CliRun.of("compare", baseline.toString(), baseline.toString(), "--threshold", "-1").exitCode());
+        CliRun gate = CliRun.of("compare", baseline.toString(), baseline.toString(), "--gate", "accuracy,speed");
+        assertOneLine(gate, "--gate accuracy,speed: unknown class 'speed'");
+    }
+
+    /** Exit 2, one line that names what is wrong, no stack trace. */
+    private static void assertOneLine(CliRun run, String expected) {
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().contains(expected), "'" + expected + "' in: " + run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+    }
+
+    /** Issue 15, item 10: outputs that cannot be written, and inputs that must not be read whole. */
+    @Test
+    void unusableOutputsAndInputsAreExitTwoWithThePathNamed() throws Exception {
+        Path run = runDir("run", 10, 9.5, 10.5);
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertOneLine(CliRun.of("report", run.toString(), "--out", file.toString()), "--out " + file + ": is a file, not a folder");
+        assertOneLine(CliRun.of("compare", run.toString(), run.toString(), "--out", dir.toString()), "--out " + dir + ": is a folder");
+        try (HostileFiles hostile = new HostileFiles()) {
+            Path locked = hostile.unwritableFolder(dir.resolve("read-only"));
+            assertOneLine(CliRun.of("report", run.toString(), "--out", locked.resolve("report").toString()), "cannot create the folder");
+            assertOneLine(CliRun.of("compare", run.toString(), run.toString(), "--out", locked.resolve("compare.md").toString()),
+                    "cannot write into the folder " + locked);
+        }
+        // a 3 GiB results.json (sparse) is refused by its size, not read into memory
+        Path huge = dir.resolve("huge");
+        Files.createDirectories(huge);
+        try (var results = new java.io.RandomAccessFile(huge.resolve("results.json").toFile(), "rw")) {
+            results.setLength(3L << 30);
+        }
+        assertOneLine(CliRun.of("report", huge.toString()), "a results or JMH file may have; refused without reading it");
+        // samples.jsonl that is not UTF-8: compare names the file and the line
+        Path latin = runDir("latin", 10, 9.5, 10.5);
+        Files.write(latin.resolve("samples.jsonl"), ("{\"scenario\":\"latency\",\"approach\":\"memory\",\"variant\":\"\","
+                + "\"user_id\":\"caf\u00e9\",\"query_id\":\"q\",\"correct\":true,\"chosen\":0,\"tokens_added\":0,\"latency_ms\":1.0}\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertOneLine(CliRun.of("compare", run.toString(), latin.toString()), latin.resolve("samples.jsonl") + ": line 1: not UTF-8 text");
     }
 }

@@ -95,12 +95,59 @@ public final class ConfigResolver {
         if (existing == null || existing.isObject()) {
             throw new UsageException("--set " + dottedPath + ": no such config value");
         }
-        JsonNode value = parse(rawValue);
-        if (existing.isNumber() != value.isNumber() || existing.isArray() != value.isArray()
-                || existing.isBoolean() != value.isBoolean()) {
-            throw new UsageException("--set " + dottedPath + "=" + rawValue + ": expected a value like " + existing);
+        JsonNode value = existing.isTextual() ? text(rawValue) : parse(rawValue);
+        String expected = expected(existing);
+        if (!sameKind(existing, value)) {
+            throw new UsageException("--set " + dottedPath + "=" + rawValue + ": expected " + expected + ", like " + existing);
         }
         node.set(leaf, value);
+    }
+
+    /** Text values are taken as given, unless written as a JSON string ("\"a b\""). */
+    private static JsonNode text(String rawValue) {
+        JsonNode parsed = parse(rawValue);
+        return parsed.isTextual() ? parsed : TextNode.valueOf(rawValue);
+    }
+
+    /** Whether {@code value} has the type of the default it replaces (an integer for an integer, a list of the same elements). */
+    private static boolean sameKind(JsonNode existing, JsonNode value) {
+        if (existing.isArray()) {
+            if (!value.isArray()) {
+                return false;
+            }
+            if (existing.isEmpty()) {
+                return true;
+            }
+            for (JsonNode element : value) {
+                if (!sameKind(existing.get(0), element)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (existing.isIntegralNumber()) {
+            return value.isIntegralNumber() && value.canConvertToLong();
+        }
+        if (existing.isNumber()) {
+            return value.isNumber() && Double.isFinite(value.doubleValue());
+        }
+        return existing.getNodeType() == value.getNodeType();
+    }
+
+    private static String expected(JsonNode existing) {
+        if (existing.isArray()) {
+            return existing.isEmpty() ? "a JSON list" : "a JSON list of " + expected(existing.get(0)).replaceFirst("^an? ", "") + "s";
+        }
+        if (existing.isIntegralNumber()) {
+            return "an integer";
+        }
+        if (existing.isNumber()) {
+            return "a number";
+        }
+        if (existing.isBoolean()) {
+            return "true or false";
+        }
+        return "a string";
     }
 
     private static JsonNode parse(String rawValue) {

@@ -7,10 +7,16 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Objects;
+import org.adaptbench.datasets.prefeval.PrefEvalForm;
+import org.adaptbench.finetune.architecture.ModelConfig;
+import org.adaptbench.finetune.lora.LoraConfig;
 import org.adaptbench.harness.usage.UsageException;
 
 /**
  * Typed view of a resolved configuration (see {@code suites.json} for every value and its default).
+ * Each section checks its values' types and allowed ranges when it is bound ({@link Allowed}), so a
+ * bad value is refused, naming its path, before a run writes anything.
  *
  * @param tree the resolved JSON this view was read from, written verbatim into results.json
  */
@@ -38,7 +44,33 @@ public record RunConfig(
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT) // 1.5 users is an error, not 1 user
+            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
+
+    /** Most users a run evaluates or generates: far above the full suite's 1,000 (a run of that size takes days). */
+    static final int MAX_USERS = 100_000;
+
+    public RunConfig {
+        Objects.requireNonNull(suite, "suite");
+        Allowed.names("datasets", datasets);
+        Allowed.names("approaches", approaches);
+        Allowed.names("scenarios", scenarios);
+        Objects.requireNonNull(cacheDir, "cache_dir");
+        Objects.requireNonNull(evaluation, "evaluation");
+        Objects.requireNonNull(synthetic, "synthetic");
+        Objects.requireNonNull(prefeval, "prefeval");
+        Objects.requireNonNull(pretraining, "pretraining");
+        Objects.requireNonNull(memory, "memory");
+        Objects.requireNonNull(adapters, "adapters");
+        Objects.requireNonNull(reversibility, "reversibility");
+        Objects.requireNonNull(dataSize, "data_size");
+        Objects.requireNonNull(retrieval, "retrieval");
+        Objects.requireNonNull(bootstrap, "bootstrap");
+        datasets = List.copyOf(datasets);
+        approaches = List.copyOf(approaches);
+        scenarios = List.copyOf(scenarios);
+    }
 
     /** Binds a resolved tree and checks every name in it. */
     public static RunConfig of(ObjectNode tree) {
@@ -49,7 +81,7 @@ public record RunConfig(
             if (e.getCause() instanceof UsageException rejected) {
                 throw new UsageException("bad configuration: " + rejected.getMessage()); // a section's own check, said plainly
             }
-            throw new UsageException("bad configuration: " + e.getOriginalMessage());
+            throw new UsageException("bad configuration: " + path(e) + e.getOriginalMessage());
         }
         RunConfig config = new RunConfig(bound.suite, bound.seed, bound.datasets, bound.approaches, bound.scenarios,
                 bound.cacheDir, bound.evaluation, bound.synthetic, bound.prefeval, bound.pretraining, bound.memory, bound.adapters,
@@ -57,25 +89,88 @@ public record RunConfig(
         return config;
     }
 
-    /** Who is evaluated: the same users for every approach, and the share of each history kept for training only. */
+    /** The JSON path of a binding error ("evaluation.users: "), or "" when Jackson names none. */
+    private static String path(com.fasterxml.jackson.core.JsonProcessingException e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (var reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path + ": ";
+    }
+
+    /**
+     * Who is evaluated: the same users for every approach (at most {@code users}: a data set with fewer
+     * has all of them evaluated, and the run says so), and the share of each history kept for training only.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Evaluation(int users, double trainFraction) {
+
+        public Evaluation {
+            Allowed.range("evaluation.users", users, 1, MAX_USERS);
+            Allowed.rangeBelow("evaluation.train_fraction", trainFraction, 0, 1);
+        }
     }
 
     /** Size of the synthetic world. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Synthetic(int users, int eventsPerUser, double changeRate, double deletionRate) {
+
+        public Synthetic {
+            Allowed.range("synthetic.users", users, 1, MAX_USERS);
+            Allowed.range("synthetic.events_per_user", eventsPerUser, 1, 10_000);
+            Allowed.range("synthetic.change_rate", changeRate, 0, 1);
+            Allowed.range("synthetic.deletion_rate", deletionRate, 0, 1);
+            if (changeRate + deletionRate > 1) {
+                throw Allowed.refused("synthetic.change_rate + synthetic.deletion_rate", Double.toString(changeRate + deletionRate),
+                        "at most 1 (they are shares of the same events)");
+            }
+        }
     }
 
     /** Which PrefEval items to load and how much filler to insert. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PrefEval(String path, int itemsPerTopic, int domainItemsPerTopic, List<String> forms,
             List<Integer> fillerTurns, int granularityFillerTurns, List<String> pretrainingTopics) {
+
+        public PrefEval {
+            Objects.requireNonNull(path, "prefeval.path");
+            Allowed.range("prefeval.items_per_topic", itemsPerTopic, 1, 10_000);
+            Allowed.range("prefeval.domain_items_per_topic", domainItemsPerTopic, 0, 10_000);
+            Allowed.names("prefeval.forms", forms);
+            for (int i = 0; i < forms.size(); i++) {
+                if (PrefEvalForm.parse(forms.get(i)).isEmpty()) {
+                    throw Allowed.refused("prefeval.forms[" + i + "]", "\"" + forms.get(i) + "\"", "explicit, choice or persona");
+                }
+            }
+            Allowed.integers("prefeval.filler_turns", fillerTurns, 0, 100_000, true);
+            Allowed.range("prefeval.granularity_filler_turns", granularityFillerTurns, 0, 100_000);
+            Objects.requireNonNull(pretrainingTopics, "prefeval.pretraining_topics");
+            if (!pretrainingTopics.isEmpty()) {
+                Allowed.names("prefeval.pretraining_topics", pretrainingTopics);
+            }
+            forms = List.copyOf(forms);
+            fillerTurns = List.copyOf(fillerTurns);
+            pretrainingTopics = List.copyOf(pretrainingTopics);
+        }
     }
 
     /** Pre-training of the base model. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Pretraining(int examples, int epochs, int batchSize, double learningRate) {
+
+        public Pretraining {
+            Allowed.range("pretraining.examples", examples, 1, 10_000_000);
+            Allowed.range("pretraining.epochs", epochs, 1, 1_000);
+            Allowed.range("pretraining.batch_size", batchSize, 1, 65_536);
+            Allowed.positive("pretraining.learning_rate", learningRate, 10);
+        }
     }
 
     /**
@@ -94,18 +189,17 @@ public record RunConfig(
         public static final String IN_MEMORY = "in-memory";
 
         public Memory {
+            Allowed.range("memory.top_k", topK, 1, 1_000);
+            // 0 is an ablation: memory that injects nothing
+            Allowed.range("memory.token_budget", tokenBudget, 0, 100_000);
             if (extractor == null) {
                 extractor = PATTERN;
             }
-            if (!extractor.equals(PATTERN) && !extractor.equals(LLM)) {
-                throw new UsageException("unknown memory.extractor '" + extractor + "'; choose " + PATTERN + " or " + LLM);
-            }
+            Allowed.oneOf("memory.extractor", extractor, List.of(PATTERN, LLM));
             if (store == null) {
                 store = SQLITE;
             }
-            if (!store.equals(SQLITE) && !store.equals(IN_MEMORY)) {
-                throw new UsageException("unknown memory.store '" + store + "'; choose " + SQLITE + " or " + IN_MEMORY);
-            }
+            Allowed.oneOf("memory.store", store, List.of(SQLITE, IN_MEMORY));
         }
 
         /** Whether the memory approach keeps its memories in a durable store (SQLite). */
@@ -123,17 +217,51 @@ public record RunConfig(
     public record Adapters(int rank, double alpha, int epochs, int sharedEpochs, double learningRate, int variants,
             int distillationProbes, double distillationMinKl, int maxExamplesPerUser, String cadence,
             List<String> cadences, int domainUsers) {
+
+        public Adapters {
+            Allowed.range("adapters.rank", rank, 1, maxRank());
+            Allowed.positive("adapters.alpha", alpha, 1_000);
+            Allowed.range("adapters.epochs", epochs, 1, 1_000);
+            Allowed.range("adapters.shared_epochs", sharedEpochs, 1, 1_000);
+            Allowed.positive("adapters.learning_rate", learningRate, 10);
+            Allowed.range("adapters.variants", variants, 1, 1_000);
+            Allowed.range("adapters.distillation_probes", distillationProbes, 1, 10_000);
+            Allowed.range("adapters.distillation_min_kl", distillationMinKl, 0, 100);
+            Allowed.range("adapters.max_examples_per_user", maxExamplesPerUser, 1, 1_000_000);
+            Allowed.names("adapters.cadence", cadence == null ? null : List.of(cadence));
+            Allowed.names("adapters.cadences", cadences);
+            Allowed.range("adapters.domain_users", domainUsers, 1, MAX_USERS);
+            cadences = List.copyOf(cadences);
+        }
+
+        /** The largest rank every adapted layer of the base model takes (its narrowest layer's width). */
+        static int maxRank() {
+            ModelConfig model = ModelConfig.MINILM;
+            return LoraConfig.defaults().targets().stream()
+                    .mapToInt(layer -> Math.min(model.inputsOf(layer), model.outputsOf(layer))).min().orElse(1);
+        }
     }
 
 
     /** The reversibility scenario. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Reversibility(int users, int gradientAscentSteps, int probesPerDimension) {
+
+        public Reversibility {
+            Allowed.range("reversibility.users", users, 1, MAX_USERS);
+            Allowed.range("reversibility.gradient_ascent_steps", gradientAscentSteps, 1, 10_000);
+            Allowed.range("reversibility.probes_per_dimension", probesPerDimension, 1, 1_000);
+        }
     }
 
     /** The data-size sweep. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record DataSize(int users, List<Integer> events) {
+
+        public DataSize {
+            Allowed.range("data_size.users", users, 1, MAX_USERS);
+            events = List.copyOf(Allowed.integers("data_size.events", events, 1, 10_000, true));
+        }
     }
 
     /**
@@ -149,6 +277,18 @@ public record RunConfig(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Regimes(List<Double> agreement, List<Integer> events, List<Double> changeRates, int users, int domainUsers,
             List<String> approaches, double requestsPerUserMonth, String costModel) {
+
+        public Regimes {
+            agreement = List.copyOf(agreement);
+            agreement.forEach(share -> Allowed.range("regimes.agreement", share, 0.25, 1.0));
+            events = List.copyOf(Allowed.integers("regimes.events", events, 1, 10_000, true));
+            changeRates = List.copyOf(changeRates);
+            changeRates.forEach(rate -> Allowed.range("regimes.change_rates", rate, 0.0, 1.0));
+            Allowed.range("regimes.users", users, 1, MAX_USERS);
+            Allowed.range("regimes.domain_users", domainUsers, 1, MAX_USERS);
+            approaches = List.copyOf(Allowed.names("regimes.approaches", approaches));
+            Allowed.positive("regimes.requests_per_user_month", requestsPerUserMonth, 1e9);
+        }
     }
 
     /** The retrieval scenario's cut-offs. */
@@ -156,6 +296,7 @@ public record RunConfig(
     public record Retrieval(List<Integer> k, List<String> ablations) {
 
         public Retrieval {
+            k = List.copyOf(Allowed.integers("retrieval.k", k, 1, 1_000, true));
             ablations = List.copyOf(ablations);
         }
     }
@@ -163,5 +304,10 @@ public record RunConfig(
     /** Confidence intervals. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record BootstrapSection(int resamples) {
+
+        public BootstrapSection {
+            // fewer than 100 resamples give intervals too coarse to read (Bootstrap refuses them)
+            Allowed.range("bootstrap.resamples", resamples, 100, 1_000_000);
+        }
     }
 }

@@ -66,9 +66,20 @@ public final class RunContext implements AutoCloseable {
         return approaches.stream().anyMatch(spec -> spec.has(capability));
     }
 
-    /** Whether the approach can run here: with a remote LLM only approaches that need no weights can. */
-    public boolean applicable(ApproachSpec spec) {
-        return bench.llm().isEmpty() || spec.has(Capability.REMOTE_LLM);
+    /**
+     * Why the approach cannot run on {@code workload}, if it cannot: with a remote LLM only approaches
+     * that need no weights can, and some approaches need data a workload may lack (their factory says which).
+     */
+    public Optional<String> unavailable(ApproachSpec spec, Workload workload) {
+        if (bench.llm().isPresent() && !spec.has(Capability.REMOTE_LLM)) {
+            return Optional.of("to a remote LLM (it changes model weights)");
+        }
+        return spec.kind().factory().unavailable(approachContext(workload));
+    }
+
+    /** Whether the approach can run on {@code workload} ({@link #unavailable} says why not). */
+    public boolean applicable(ApproachSpec spec, Workload workload) {
+        return unavailable(spec, workload).isEmpty();
     }
 
     /** The services approaches of {@code workload} are built from. */
@@ -83,7 +94,7 @@ public final class RunContext implements AutoCloseable {
 
     /** The cell's saved result, or {@code compute}'s, saved on completion. */
     public synchronized CellResult cell(String experiment, Workload workload, String cell, Supplier<CellResult> compute) {
-        CellKey key = new CellKey(experiment, workload.name(), cell);
+        CellKey key = new CellKey(experiment, workload.name(), workload.dataset().contentHash(), cell);
         CellResult known = memo.get(key);
         if (known != null) {
             return known;

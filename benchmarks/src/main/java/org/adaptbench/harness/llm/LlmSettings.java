@@ -2,6 +2,11 @@ package org.adaptbench.harness.llm;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +45,9 @@ public record LlmSettings(String provider, String model, String baseUrl, String 
         if (model == null || model.isBlank()) {
             throw new UsageException("--llm " + provider + " needs --model");
         }
+        if (baseUrl != null) {
+            endpoint(baseUrl);
+        }
         return switch (name) {
             case "openai" -> {
                 String key = environment.getOrDefault("OPENAI_API_KEY", "");
@@ -53,6 +61,41 @@ public record LlmSettings(String provider, String model, String baseUrl, String 
                     "ollama", DEFAULT_TIMEOUT, DEFAULT_RETRIES);
             default -> throw new UsageException("unknown --llm '" + provider + "'; choose openai or ollama");
         };
+    }
+
+    /** The endpoint's URI: http or https with a host; anything else is a usage error naming the flag. */
+    static URI endpoint(String baseUrl) {
+        URI uri;
+        try {
+            uri = new URI(baseUrl.trim());
+        } catch (URISyntaxException e) {
+            throw new UsageException("--base-url " + baseUrl + ": not a URL (" + e.getReason() + ")");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.US);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new UsageException("--base-url " + baseUrl + ": expected an http:// or https:// URL, such as http://localhost:11434/v1");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw new UsageException("--base-url " + baseUrl + ": the URL names no host");
+        }
+        return uri;
+    }
+
+    /**
+     * Checks that the endpoint's host accepts connections, before a run writes anything: an unreachable
+     * endpoint is a usage error naming it, not a failure minutes into the run.
+     */
+    public void checkReachable(Duration within) {
+        URI uri = endpoint(baseUrl);
+        int port = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), port), (int) within.toMillis());
+        } catch (IOException e) {
+            String reason = e instanceof java.net.UnknownHostException ? "unknown host"
+                    : e instanceof java.net.SocketTimeoutException ? "no answer within " + within.toSeconds() + " s"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(Locale.US);
+            throw new UsageException("--base-url " + baseUrl + ": cannot reach " + uri.getHost() + ":" + port + " (" + reason + ")");
+        }
     }
 
     /** A langchain4j chat model on this endpoint: temperature 0, bounded timeout and retries. */

@@ -23,6 +23,7 @@ import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.reports.claims.ClaimsTable;
 import org.adaptbench.reports.render.ReportWriter;
 import org.adaptbench.reports.results.ApproachInfo;
+import org.adaptbench.reports.results.Machine;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
@@ -69,6 +70,7 @@ public final class Runner {
         Map<String, Map<String, Series>> series = new TreeMap<>();
         Map<String, Map<String, Map<String, List<Double>>>> distributions = new TreeMap<>();
         List<String> notes = new ArrayList<>(startNotes);
+        notes.addAll(plan.notes());
         List<Sample> samples = new ArrayList<>();
         Map<String, String> datasetHashes = new TreeMap<>();
         for (Workload workload : workloads) {
@@ -78,6 +80,12 @@ public final class Runner {
         }
         Optional<Path> stores = config.memory().durable() ? Optional.of(directory.path().resolve(STORES)) : Optional.empty();
         try (RunContext context = new RunContext(bench, directory, plan.approaches(), stores)) {
+            for (Workload workload : workloads) {
+                for (var spec : plan.approaches()) {
+                    context.unavailable(spec, workload).map(reason -> spec.wireName() + " is not applicable " + reason + "; not measured.")
+                            .filter(note -> !notes.contains(note)).ifPresent(notes::add);
+                }
+            }
             for (ScenarioKind kind : plan.scenarios()) {
                 Scenario scenario = kind.create();
                 boolean measured = false;
@@ -150,10 +158,12 @@ public final class Runner {
     /** Versions and machine facts that explain the numbers (timings depend on them, accuracies must not). */
     Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("java_version", System.getProperty("java.version"));
-        environment.put("java_vm", System.getProperty("java.vm.name"));
-        environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        environment.put("available_processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        environment.put(Machine.JAVA_VERSION, System.getProperty("java.version"));
+        environment.put(Machine.JAVA_VM, System.getProperty("java.vm.name"));
+        environment.put(Machine.OS, System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        environment.put(Machine.AVAILABLE_PROCESSORS, Integer.toString(Runtime.getRuntime().availableProcessors()));
+        environment.put(Machine.CPU, cpuModel());
+        environment.put("code_version", org.adaptbench.harness.cell.CodeVersion.current());
         environment.put("embedding_model", bench.embedder().modelId());
         environment.put("tokenizer", bench.tokens().encodingName());
         environment.put("prefeval_root", config.prefeval().path().isBlank()
@@ -162,6 +172,21 @@ public final class Runner {
                 : config.prefeval().path());
         environment.put("llm", bench.llm().map(settings -> settings.describe().toString()).orElse("none (embedded base model)"));
         return environment;
+    }
+
+    /** The processor's model name (Linux: /proc/cpuinfo), or the architecture where the system does not say. */
+    static String cpuModel() {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        try (var lines = java.nio.file.Files.lines(cpuinfo, StandardCharsets.UTF_8)) {
+            Optional<String> model = lines.filter(line -> line.startsWith("model name") && line.contains(":"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst();
+            if (model.isPresent() && !model.get().isEmpty()) {
+                return model.get();
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // not Linux, or not readable: fall through
+        }
+        return System.getProperty("os.arch");
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.adaptbench.harness.cell.RunDirectory;
+import org.adaptbench.harness.cell.RunLock;
 import org.adaptbench.harness.usage.UsageException;
 import org.adaptbench.reports.io.AtomicFiles;
 import org.adaptbench.reports.results.Claim;
@@ -81,17 +81,43 @@ public final class SeedSweep {
      * anything is written.
      */
     public static SeedSweep run(Map<Long, RunPlan> plans, Path root, boolean resume, SeedRunner runner) {
-        for (long seed : plans.keySet()) {
-            Path dir = root.resolve(directoryName(seed));
-            if (!resume && java.nio.file.Files.exists(dir.resolve(RunDirectory.RUN_FILE))) {
-                throw new UsageException(dir + " already holds a run; pass --resume to continue the sweep, or choose another --out");
+        checkRoot(plans, root, resume);
+        try (RunLock lock = RunLock.acquire(root, "--out")) {
+            checkRoot(plans, root, resume); // again, now that no other sweep can start here
+            List<Results> runs = new ArrayList<>();
+            plans.forEach((seed, plan) -> runs.add(runner.run(plan, root.resolve(directoryName(seed)))));
+            SeedSweep sweep = new SeedSweep(new ArrayList<>(plans.keySet()), runs);
+            sweep.write(root);
+            return sweep;
+        }
+    }
+
+    /** A sweep's folder holds nothing but its seeds' runs and its summary; a fresh sweep's holds nothing at all. */
+    private static void checkRoot(Map<Long, RunPlan> plans, Path root, boolean resume) {
+        if (java.nio.file.Files.exists(root) && !java.nio.file.Files.isDirectory(root)) {
+            throw new UsageException("--out " + root + ": is a file, not a folder");
+        }
+        if (!java.nio.file.Files.isDirectory(root)) {
+            return;
+        }
+        java.util.Set<String> own = new java.util.HashSet<>(List.of(SUMMARY_JSON, SUMMARY_MARKDOWN, RunLock.FILE));
+        plans.keySet().forEach(seed -> own.add(directoryName(seed)));
+        List<String> entries = new ArrayList<>();
+        try (var list = java.nio.file.Files.list(root)) {
+            list.map(entry -> entry.getFileName().toString()).filter(name -> !name.equals(RunLock.FILE)).sorted().forEach(entries::add);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + root, e);
+        }
+        for (String entry : entries) {
+            if (!resume) {
+                throw new UsageException(root.resolve(entry) + (own.contains(entry) ? " already exists; pass --resume to continue the"
+                        + " sweep, or choose another --out" : ": the folder holds files that are not this sweep's; choose an empty or new folder"));
+            }
+            if (!own.contains(entry)) {
+                throw new UsageException(root.resolve(entry) + " is not a run of this sweep (seeds " + plans.keySet()
+                        + "); remove it, or resume in the sweep it came from");
             }
         }
-        List<Results> runs = new ArrayList<>();
-        plans.forEach((seed, plan) -> runs.add(runner.run(plan, root.resolve(directoryName(seed)))));
-        SeedSweep sweep = new SeedSweep(new ArrayList<>(plans.keySet()), runs);
-        sweep.write(root);
-        return sweep;
     }
 
     public SeedSweep(List<Long> seeds, List<Results> runs) {

@@ -66,7 +66,7 @@ public final class AdaptationScenario implements Scenario {
         Map<String, List<SeriesPoint>> timeline = new TreeMap<>();
         int changes = 0;
         for (ApproachSpec spec : approaches(context, workload)) {
-            if (!context.applicable(spec)) {
+            if (!context.applicable(spec, workload)) {
                 continue;
             }
             String approach = spec.wireName();

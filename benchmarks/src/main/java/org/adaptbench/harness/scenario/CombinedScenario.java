@@ -64,7 +64,7 @@ public final class CombinedScenario implements Scenario {
             compared.addAll(references());
             Map<String, List<Sample>> byApproach = new LinkedHashMap<>();
             for (ApproachSpec spec : compared) {
-                if (!context.applicable(spec) || byApproach.containsKey(spec.wireName())) {
+                if (!context.applicable(spec, workload) || byApproach.containsKey(spec.wireName())) {
                     continue;
                 }
                 List<Sample> samples = Samples.relabel(ReplayExperiment.run(context, workload, spec).samples(), key, "");

@@ -43,7 +43,7 @@ public final class ContextLengthScenario implements Scenario {
             sized = new Workload(Workloads.PREFEVAL + "/turns_" + turns, sized.dataset(), sized.evaluated(), sized.trainFraction(),
                     sized.domainUsers(), sized.probes(), sized.catalogue());
             for (ApproachSpec spec : context.approaches()) {
-                if (!spec.has(Capability.REMOTE_LLM) || !context.applicable(spec)) {
+                if (!spec.has(Capability.REMOTE_LLM) || !context.applicable(spec, workload)) {
                     continue;
                 }
                 String variant = "turns_" + turns;

@@ -55,7 +55,7 @@ public final class CostScenario implements Scenario {
         Bootstrap bootstrap = context.bench().bootstrap(key);
         int population = workload.dataset().users().size();
         for (ApproachSpec spec : context.approaches()) {
-            if (!context.applicable(spec)) {
+            if (!context.applicable(spec, workload)) {
                 continue;
             }
             String approach = spec.wireName();

@@ -52,7 +52,7 @@ public final class DataSizeScenario implements Scenario {
             Workload sized = Workloads.synthetic(context.bench().config(), events);
             List<UserData> subset = sized.scoredUsers().subList(0, Math.min(users, sized.scoredUsers().size()));
             for (ApproachSpec spec : context.approaches()) {
-                if (!compared(spec) || !context.applicable(spec)) {
+                if (!compared(spec) || !context.applicable(spec, workload)) {
                     continue;
                 }
                 String variant = "events_" + events;

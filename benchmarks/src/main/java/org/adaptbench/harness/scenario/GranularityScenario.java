@@ -51,9 +51,8 @@ public final class GranularityScenario implements Scenario {
         Map<String, List<Sample>> byApproach = new LinkedHashMap<>();
         List<ApproachSpec> measured = measured(context, workload);
         for (ApproachSpec spec : measured) {
-            if (!context.applicable(spec)) {
-                output.note(spec.wireName() + " is not applicable to a remote LLM (it changes model weights); not measured.");
-                continue;
+            if (!context.applicable(spec, workload)) {
+                continue; // the run's notes say why
             }
             List<Sample> samples = Samples.relabel(ReplayExperiment.run(context, workload, spec).samples(), key, "");
             byApproach.put(spec.wireName(), samples);

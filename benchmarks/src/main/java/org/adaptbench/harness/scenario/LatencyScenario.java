@@ -22,7 +22,7 @@ public final class LatencyScenario implements Scenario {
         ScenarioOutput output = new ScenarioOutput();
         LatencyMetrics latency = new LatencyMetrics(context.bench().bootstrap(key));
         for (ApproachSpec spec : context.approaches()) {
-            if (!context.applicable(spec)) {
+            if (!context.applicable(spec, workload)) {
                 continue;
             }
             var samples = Samples.relabel(ReplayExperiment.run(context, workload, spec).samples(), key, "");

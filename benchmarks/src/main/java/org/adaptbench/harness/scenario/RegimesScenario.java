@@ -40,12 +40,12 @@ public final class RegimesScenario implements Scenario {
 
     @Override
     public boolean appliesTo(RunContext context, Workload workload) {
-        return workload.name().equals(Workloads.SYNTHETIC) && !compared(context).isEmpty();
+        return workload.name().equals(Workloads.SYNTHETIC) && !compared(context, workload).isEmpty();
     }
 
     /** The configured approaches of the map that can run here. */
-    static List<ApproachSpec> compared(RunContext context) {
-        return context.bench().config().regimes().approaches().stream().map(ApproachSpec::parse).filter(context::applicable).toList();
+    static List<ApproachSpec> compared(RunContext context, Workload workload) {
+        return context.bench().config().regimes().approaches().stream().map(ApproachSpec::parse).filter(spec -> context.applicable(spec, workload)).toList();
     }
 
     @Override
@@ -89,7 +89,7 @@ public final class RegimesScenario implements Scenario {
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         Map<String, MetricValue> accuracies = new LinkedHashMap<>();
         Map<String, Double> costs = new LinkedHashMap<>();
-        for (ApproachSpec spec : compared(context)) {
+        for (ApproachSpec spec : compared(context, cell)) {
             CellResult replay = ReplayExperiment.run(context, cell, spec);
             List<Sample> scored = replay.samples();
             if (scored.isEmpty()) {

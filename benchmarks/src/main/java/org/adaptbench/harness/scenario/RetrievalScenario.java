@@ -58,14 +58,14 @@ public final class RetrievalScenario implements Scenario {
     private static final String TOKENS = MetricNames.TOKENS_PER_REQUEST;
 
     /** The run's approaches that retrieve stored memories. */
-    static List<ApproachSpec> retrievers(RunContext context) {
-        return context.approaches(spec -> spec.has(Capability.RETRIEVES) && context.applicable(spec));
+    static List<ApproachSpec> retrievers(RunContext context, Workload workload) {
+        return context.approaches(spec -> spec.has(Capability.RETRIEVES) && context.applicable(spec, workload));
     }
 
     /** The run's approaches that inject context but do not retrieve (full context): measured for tokens per request only. */
-    static List<ApproachSpec> injectors(RunContext context) {
+    static List<ApproachSpec> injectors(RunContext context, Workload workload) {
         return context.approaches(spec -> spec.has(Capability.READS_CONTEXT) && !spec.has(Capability.RETRIEVES)
-                && !spec.has(Capability.CHANGES_WEIGHTS) && context.applicable(spec));
+                && !spec.has(Capability.CHANGES_WEIGHTS) && context.applicable(spec, workload));
     }
 
     static Set<String> groups(Workload workload) {
@@ -86,7 +86,7 @@ public final class RetrievalScenario implements Scenario {
 
     @Override
     public boolean appliesTo(RunContext context, Workload workload) {
-        return !retrievers(context).isEmpty()
+        return !retrievers(context, workload).isEmpty()
                 && workload.evaluated().stream().flatMap(user -> user.queries().stream()).anyMatch(RetrievalScenario::scored);
     }
 
@@ -98,7 +98,7 @@ public final class RetrievalScenario implements Scenario {
         Set<String> groups = groups(workload);
         boolean perGroup = perGroup(workload);
         List<ApproachSpec> measured = new ArrayList<>();
-        for (ApproachSpec retriever : retrievers(context)) {
+        for (ApproachSpec retriever : retrievers(context, workload)) {
             measured.addAll(retriever.sweep(Sweep.RETRIEVAL, context.approachContext(workload)));
         }
         for (ApproachSpec spec : measured) {
@@ -120,7 +120,7 @@ public final class RetrievalScenario implements Scenario {
                 }
             }
         }
-        for (ApproachSpec spec : injectors(context)) {
+        for (ApproachSpec spec : injectors(context, workload)) {
             CellResult cell = context.cell(EXPERIMENT, workload, spec.wireName(), () -> transcriptTokens(context, workload, spec));
             for (String name : cell.measurements().keySet()) {
                 double[] values = cell.measurement(name);

@@ -77,7 +77,7 @@ public final class ReversibilityScenario implements Scenario {
         List<Case> cases = cases(context, workload);
         Map<ApproachSpec, CellResult> cells = new LinkedHashMap<>();
         for (ApproachSpec spec : methods(context, workload)) {
-            if (!context.applicable(spec)) {
+            if (!context.applicable(spec, workload)) {
                 continue;
             }
             CellResult cell = context.cell(EXPERIMENT, workload, spec.wireName(), () -> measure(context, workload, spec, cases));

@@ -136,7 +136,11 @@ public final class Workloads {
         return new Workload(PREFEVAL, dataset, evaluated, config.evaluation().trainFraction(), domain, probes, Optional.empty());
     }
 
-    /** A folder in PrefEval's layout or in the generic JSONL format, or a LoCoMo file or folder; it has no probes and no domain users. */
+    /**
+     * A folder in PrefEval's layout or in the generic JSONL format, or a LoCoMo file or folder. The users left out of the evaluated
+     * sample are never evaluated: they train the shared domain adapter, and their multiple-choice
+     * queries (question and options, never an answer) are the probes fine-tuning distils onto.
+     */
     public static Workload imported(RunConfig config, String source) {
         Path folder = Path.of(source);
         if (!Files.exists(folder)) {
@@ -157,8 +161,41 @@ public final class Workloads {
         }
         Dataset loaded = DatasetLoader.load(source, LoadOptions.defaults(config.seed()));
         Dataset dataset = name == null ? loaded : new Dataset(name, loaded.kind(), loaded.contentHash(), loaded.users(), loaded.notes());
-        return new Workload(dataset.name(), dataset, sample(dataset.users(), config, dataset.name()),
-                config.evaluation().trainFraction(), List.of(), List.of(), Optional.empty());
+        List<UserData> evaluated = sample(dataset.users(), config, dataset.name());
+        java.util.Set<String> evaluatedIds = new java.util.HashSet<>();
+        evaluated.forEach(user -> evaluatedIds.add(user.userId()));
+        List<UserData> heldOut = dataset.users().stream().filter(user -> !evaluatedIds.contains(user.userId())).toList();
+        return new Workload(dataset.name(), dataset, evaluated, config.evaluation().trainFraction(), heldOut,
+                heldOutProbes(config, heldOut), Optional.empty());
+    }
+
+    /** Distinct questions with their option sets asked of users who are never evaluated, a seeded sample of them. */
+    static List<Workload.Probe> heldOutProbes(RunConfig config, List<UserData> heldOut) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Workload.Probe> all = new ArrayList<>();
+        for (UserData user : heldOut) {
+            for (Query query : user.queries()) {
+                if (query.isMultipleChoice() && seen.add(probeKey(query.question(), query.options()))) {
+                    all.add(new Workload.Probe(query.question(), query.options()));
+                }
+            }
+        }
+        return seededSubset(all, config.adapters().distillationProbes(), config);
+    }
+
+    /** The same question with the same options in another order is the same probe. */
+    public static String probeKey(String question, List<String> options) {
+        return question + "\u0000" + String.join("\u0000", new java.util.TreeSet<>(options));
+    }
+
+    private static List<Workload.Probe> seededSubset(List<Workload.Probe> all, int limit, RunConfig config) {
+        int wanted = Math.min(all.size(), limit);
+        int[] order = Seeds.permutation(all.size(), Seeds.random(config.seed(), "distillation-probes", 0));
+        List<Workload.Probe> probes = new ArrayList<>();
+        for (int i = 0; i < wanted; i++) {
+            probes.add(all.get(order[i]));
+        }
+        return probes;
     }
 
     /** Distinct questions with their option sets from the pre-training corpus: never an evaluation question. */
@@ -166,19 +203,11 @@ public final class Workloads {
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<Workload.Probe> all = new ArrayList<>();
         for (PretrainingExample example : PretrainingData.corpus(config)) {
-            // the same question with the same options in another order is the same probe
-            String key = example.question() + "\u0000" + String.join("\u0000", new java.util.TreeSet<>(example.options()));
-            if (seen.add(key)) {
+            if (seen.add(probeKey(example.question(), example.options()))) {
                 all.add(new Workload.Probe(example.question(), example.options()));
             }
         }
-        int wanted = Math.min(all.size(), config.adapters().distillationProbes());
-        int[] order = Seeds.permutation(all.size(), Seeds.random(config.seed(), "distillation-probes", 0));
-        List<Workload.Probe> probes = new ArrayList<>();
-        for (int i = 0; i < wanted; i++) {
-            probes.add(all.get(order[i]));
-        }
-        return probes;
+        return seededSubset(all, config.adapters().distillationProbes(), config);
     }
 
     /** A seeded sample of at most {@code evaluation.users} users, kept in data-set order. */

@@ -24,6 +24,7 @@ import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
 import org.adaptbench.reports.results.ScenarioKey;
+import org.adaptbench.reports.results.ScenarioNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +115,120 @@ class SmokeRunTest {
     void resumingWithAnotherConfigurationIsRefused() {
         assertEquals(2, AdaptBench.execute("run", "--suite", "smoke", "--out", dir.resolve("smoke").toString(), "--resume",
                 "--set", "cache_dir=" + cache, "--seed", "12345"));
+    }
+
+    /**
+     * Issue 15, item 11: two identical smoke runs, back to back, compare clean (their wall-clock figures
+     * move, and are not gated), and a planted 20% drop in accuracy still fails the gate.
+     */
+    @Test
+    void twoIdenticalSmokeRunsCompareCleanAndAPlantedAccuracyDropFails() throws Exception {
+        Path again = dir.resolve("smoke-again");
+        assertEquals(0, AdaptBench.execute("run", "--suite", "smoke", "--out", again.toString(), "--set", "cache_dir=" + cache));
+        assertEquals(accuracyFigures(smoke), accuracyFigures(ResultsIo.read(again)), "the same seed gives the same figures");
+        Path clean = dir.resolve("compare-clean.md");
+        assertEquals(0, AdaptBench.execute("compare", dir.resolve("smoke").toString(), again.toString(), "--out", clean.toString()),
+                Files.readString(clean));
+        assertTrue(Files.readString(clean).contains("0 regressions"), Files.readString(clean));
+
+        Path planted = dir.resolve("planted");
+        Files.createDirectories(planted);
+        Files.copy(again.resolve(ResultsIo.SAMPLES_FILE), planted.resolve(ResultsIo.SAMPLES_FILE));
+        Files.copy(again.resolve(ResultsIo.RESULTS_FILE), planted.resolve(ResultsIo.RESULTS_FILE));
+        List<String> dropped = plantAccuracyDrop(planted, ScenarioNames.GRANULARITY, 0.2);
+        Path failing = dir.resolve("compare-planted.md");
+        assertEquals(3, AdaptBench.execute("compare", dir.resolve("smoke").toString(), planted.toString(), "--out", failing.toString()),
+                Files.readString(failing));
+        String table = Files.readString(failing);
+        assertTrue(dropped.stream().anyMatch(approach -> table.lines().anyMatch(line -> line.startsWith("| granularity/" + approach
+                + "/accuracy |") && line.contains("❌ regression") && line.contains("McNemar"))), table);
+    }
+
+    /**
+     * Every approach of {@code scenario} loses {@code share} of its right answers (the first ones in the
+     * file; at least one each): samples flipped, the accuracy recomputed from them and its interval moved
+     * with it. Returns the approaches changed.
+     */
+    static List<String> plantAccuracyDrop(Path run, String scenario, double share) throws Exception {
+        var mapper = ResultsIo.mapper();
+        List<com.fasterxml.jackson.databind.node.ObjectNode> samples = new ArrayList<>();
+        for (String line : Files.readAllLines(run.resolve(ResultsIo.SAMPLES_FILE))) {
+            samples.add((com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(line));
+        }
+        Map<String, Integer> right = new TreeMap<>();
+        for (var sample : samples) {
+            if (sample.get("scenario").asText().equals(scenario) && sample.get("correct").asBoolean()) {
+                right.merge(sample.get("approach").asText(), 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> toFlip = new TreeMap<>();
+        right.forEach((approach, count) -> toFlip.put(approach, Math.max(1, (int) Math.ceil(share * count))));
+        for (var sample : samples) {
+            String approach = sample.get("approach").asText();
+            if (sample.get("scenario").asText().equals(scenario) && sample.get("correct").asBoolean() && toFlip.get(approach) > 0) {
+                sample.put("correct", false);
+                toFlip.merge(approach, -1, Integer::sum);
+            }
+        }
+        StringBuilder lines = new StringBuilder();
+        for (var sample : samples) {
+            lines.append(sample).append('\n');
+        }
+        Files.writeString(run.resolve(ResultsIo.SAMPLES_FILE), lines.toString());
+        var results = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(Files.readString(run.resolve(ResultsIo.RESULTS_FILE)));
+        for (String approach : right.keySet()) {
+            List<org.adaptbench.reports.results.Sample> scored = new ArrayList<>();
+            for (var sample : samples) {
+                if (sample.get("scenario").asText().equals(scenario) && sample.get("approach").asText().equals(approach)) {
+                    scored.add(mapper.treeToValue(sample, org.adaptbench.reports.results.Sample.class));
+                }
+            }
+            double accuracy = org.adaptbench.reports.results.Sample.perUserAccuracy(scored).values().stream()
+                    .mapToDouble(Double::doubleValue).average().orElseThrow();
+            var metric = (com.fasterxml.jackson.databind.node.ObjectNode) results.path("scenarios").path(scenario).path(approach)
+                    .path(MetricNames.ACCURACY);
+            double shift = accuracy - metric.get("value").asDouble();
+            metric.put("value", accuracy);
+            metric.put("ci_low", Math.max(0, Math.min(accuracy, metric.get("ci_low").asDouble() + shift)));
+            metric.put("ci_high", Math.max(accuracy, metric.get("ci_high").asDouble() + shift));
+        }
+        Files.writeString(run.resolve(ResultsIo.RESULTS_FILE), mapper.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+        return new ArrayList<>(right.keySet());
+    }
+
+    /**
+     * Issue 15, item 8: the README's bring-your-own-data path with a generated world: every default
+     * approach is measured (users left out of the evaluation give the probes and train the domain
+     * adapter), and when every user is evaluated the approaches that need held-out users say why they
+     * are not measured, with exit 0.
+     */
+    @Test
+    void aGeneratedWorldImportedAsJsonlRunsEveryDefaultApproach() throws Exception {
+        Path world = dir.resolve("world");
+        assertEquals(0, AdaptBench.execute("datasets", "generate", "--seed", "1", "--users", "12", "--out", world.toString()));
+        Path out = dir.resolve("world-run");
+        assertEquals(0, AdaptBench.execute("run", "--suite", "smoke", "--dataset", world.toString(), "--out", out.toString(),
+                "--set", "cache_dir=" + cache));
+        Results results = ResultsIo.read(out);
+        List<String> defaults = List.of("none", "full-context", "memory", "global-lora", "variant-lora", "user-lora", "combined");
+        for (String approach : defaults) {
+            assertTrue(results.metric("granularity", approach, MetricNames.ACCURACY).isPresent(), approach + " is measured");
+        }
+        assertTrue(results.scenarios().containsKey(ScenarioNames.COMBINED), results.scenarios().keySet().toString());
+        assertTrue(results.notes().stream().noneMatch(note -> note.contains("not applicable")), results.notes().toString());
+
+        Path all = dir.resolve("world-all-evaluated");
+        assertEquals(0, AdaptBench.execute("run", "--suite", "smoke", "--dataset", world.toString(), "--out", all.toString(),
+                "--scenarios", "granularity", "--set", "evaluation.users=12", "--set", "cache_dir=" + cache));
+        Results everyone = ResultsIo.read(all);
+        for (String approach : defaults) {
+            boolean measured = everyone.metric("granularity", approach, MetricNames.ACCURACY).isPresent();
+            boolean explained = everyone.notes().stream().anyMatch(note -> note.startsWith(approach + " is not applicable to data set "));
+            assertTrue(measured != explained, approach + " is measured or explained, not both: " + everyone.notes());
+        }
+        for (String approach : List.of("none", "full-context", "memory", "user-lora")) {
+            assertTrue(everyone.metric("granularity", approach, MetricNames.ACCURACY).isPresent(), approach + " needs no held-out users");
+        }
     }
 
     /** Every figure that does not measure time: the ones the same seed must reproduce exactly. */

@@ -54,7 +54,7 @@ public final class JsonFields {
         if (!value.isTextual()) {
             throw mistyped(field, "a string", value);
         }
-        return value.textValue();
+        return wellFormed(field, value.textValue());
     }
 
     /** A string that must not be empty or blank (identifiers). */
@@ -66,13 +66,39 @@ public final class JsonFields {
         return text;
     }
 
+    /** A string that must say something: empty or only spaces is refused. */
+    public String requireNonBlank(JsonNode object, String field) {
+        String text = requireText(object, field);
+        if (text.isBlank()) {
+            throw error(field, text.isEmpty() ? "is empty" : "is blank");
+        }
+        return text;
+    }
+
     public Optional<String> optionalText(JsonNode object, String field) {
         return present(object, field).map(value -> {
             if (!value.isTextual()) {
                 throw mistyped(field, "a string", value);
             }
-            return value.textValue();
+            return wellFormed(field, value.textValue());
         });
+    }
+
+    /**
+     * Text must be valid Unicode: a lone UTF-16 surrogate (a JSON escape such as {@code \ud800} with no
+     * partner) cannot be written as UTF-8, so results would carry a "?" in its place.
+     */
+    private String wellFormed(String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw error(field, String.format(Locale.US, "holds a lone UTF-16 surrogate \\u%04X at character %d: not valid Unicode text",
+                        (int) c, i));
+            }
+        }
+        return text;
     }
 
     public long requireLong(JsonNode object, String field) {
@@ -143,7 +169,7 @@ public final class JsonFields {
             if (!element.isTextual()) {
                 throw mistyped(field + "[" + i + "]", "a string", element);
             }
-            texts.add(element.textValue());
+            texts.add(wellFormed(field + "[" + i + "]", element.textValue()));
         }
         return texts;
     }

@@ -15,8 +15,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -57,16 +55,17 @@ public final class JsonInput {
     /** Reads a whole JSON document (at most {@link #MAX_DOCUMENT_BYTES}). */
     public static Document readDocument(Path file) {
         byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > MAX_DOCUMENT_BYTES) {
-                throw new DatasetFormatException(file, "", "", "file is " + size + " bytes, more than the limit of " + MAX_DOCUMENT_BYTES);
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new DatasetFormatException(file, "", "", "no such file");
+        long size = InputFiles.checkRegular(file);
+        if (size > MAX_DOCUMENT_BYTES) {
+            throw new DatasetFormatException(file, "", "", "file is " + size + " bytes, more than the limit of " + MAX_DOCUMENT_BYTES);
+        }
+        try (InputStream in = InputFiles.open(file)) {
+            bytes = in.readNBytes((int) MAX_DOCUMENT_BYTES + 1);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw InputFiles.readFailure(file, e);
+        }
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            throw new DatasetFormatException(file, "", "", "file is more than the limit of " + MAX_DOCUMENT_BYTES + " bytes");
         }
         String text = decode(file, "", bytes, 0, bytes.length);
         if (text.isBlank()) {
@@ -88,7 +87,7 @@ public final class JsonInput {
         int lineLength = 0;
         int lineNumber = 1;
         int objects = 0;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = InputFiles.open(file)) {
             for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
                 digest.update(chunk, 0, n);
                 for (int i = 0; i < n; i++) {
@@ -110,10 +109,8 @@ public final class JsonInput {
                 }
             }
             objects += acceptLine(file, line, lineLength, lineNumber, visitor);
-        } catch (NoSuchFileException e) {
-            throw new DatasetFormatException(file, "", "", "no such file");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw InputFiles.readFailure(file, e);
         }
         if (objects == 0) {
             throw new DatasetFormatException(file, "", "", "file is empty (no JSON object on any line)");

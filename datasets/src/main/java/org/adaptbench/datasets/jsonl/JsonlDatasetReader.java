@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.adaptbench.datasets.io.ContentHash;
 import org.adaptbench.datasets.io.DatasetFormatException;
+import org.adaptbench.datasets.io.InputFiles;
 import org.adaptbench.datasets.io.JsonFields;
 import org.adaptbench.datasets.io.JsonInput;
 import org.adaptbench.datasets.model.Choice;
@@ -65,7 +66,7 @@ public final class JsonlDatasetReader {
         ContentHash hash = new ContentHash();
         Optional<JsonNode> manifest = readManifest();
         Path usersFile = folder.resolve(JsonlLayout.USERS);
-        if (Files.exists(usersFile)) {
+        if (InputFiles.present(usersFile)) {
             usersListed = true;
             hash.add(JsonlLayout.USERS, JsonInput.readLines(usersFile, maxLineBytes, this::readUser));
         }
@@ -84,7 +85,7 @@ public final class JsonlDatasetReader {
 
     private Optional<JsonNode> readManifest() {
         Path file = folder.resolve(JsonlLayout.MANIFEST);
-        if (!Files.exists(file)) {
+        if (!InputFiles.present(file)) {
             return Optional.empty();
         }
         JsonNode root = JsonInput.readDocument(file).root();
@@ -147,7 +148,7 @@ public final class JsonlDatasetReader {
         String roleText = fields.requireText(line, "role");
         Role role = Role.parse(roleText)
                 .orElseThrow(() -> fields.error("role", "unknown role '" + roleText + "' (expected " + WireName.choices(Role.class) + ")"));
-        String text = fields.requireText(line, "text");
+        String text = fields.requireNonBlank(line, "text");
         long timestamp = fields.requireLong(line, "timestamp");
         Optional<Choice> choice = fields.optionalObject(line, "choice").map(node -> choice(node, fields.nested("choice")));
         TurnLabel label = fields.optionalObject(line, "label").map(node -> label(node, fields.nested("label"))).orElse(TurnLabel.UNKNOWN);
@@ -155,11 +156,12 @@ public final class JsonlDatasetReader {
     }
 
     private static Choice choice(JsonNode node, JsonFields fields) {
-        String question = fields.requireText(node, "question");
+        String question = fields.requireNonBlank(node, "question");
         List<String> options = fields.requireTextList(node, "options");
         if (options.size() < 2) {
             throw fields.error("options", "a choice needs at least two options, found " + options.size());
         }
+        distinctOptions(fields, "options", options);
         int chosen = fields.requireInt(node, "chosen_index");
         if (chosen < 0 || chosen >= options.size()) {
             throw fields.error("chosen_index", "index " + chosen + " is out of range 0.." + (options.size() - 1));
@@ -194,13 +196,19 @@ public final class JsonlDatasetReader {
         if (firstLine != null) {
             throw fields.error("query_id", "duplicate query id '" + queryId + "' (first on line " + firstLine + ")");
         }
-        String question = fields.requireText(line, "question");
+        String question = fields.requireNonBlank(line, "question");
         List<String> options = fields.optionalTextList(line, "options").orElse(List.of());
+        distinctOptions(fields, "options", options);
         int correctIndex = correctIndex(line, fields, options);
         int visibleTurns = visibleTurns(line, fields, user);
         List<String> evidence = fields.optionalTextList(line, "evidence_turn_ids").orElse(List.of());
+        Map<String, Integer> evidenceSeen = new HashMap<>();
         for (int i = 0; i < evidence.size(); i++) {
             String field = "evidence_turn_ids[" + i + "]";
+            Integer first = evidenceSeen.putIfAbsent(evidence.get(i), i);
+            if (first != null) {
+                throw fields.error(field, "repeats evidence_turn_ids[" + first + "] ('" + evidence.get(i) + "')");
+            }
             Integer position = user.positions.get(evidence.get(i));
             if (position == null) {
                 throw fields.error(field, "unknown turn '" + evidence.get(i) + "' for user '" + userId + "'");
@@ -223,6 +231,24 @@ public final class JsonlDatasetReader {
                 fields.optionalText(line, "dimension").orElse(""),
                 fields.optionalText(line, "group").orElse(""),
                 majorityRate, answer, unanswerable));
+    }
+
+    /**
+     * Options must be told apart: a blank option or two with the same text (spaces aside) would let
+     * an approach "answer correctly" by picking either.
+     */
+    private static void distinctOptions(JsonFields fields, String field, List<String> options) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i).strip();
+            if (option.isEmpty()) {
+                throw fields.error(field + "[" + i + "]", "is empty");
+            }
+            Integer first = seen.putIfAbsent(option, i);
+            if (first != null) {
+                throw fields.error(field + "[" + i + "]", "repeats " + fields.name(field) + "[" + first + "] ('" + option + "')");
+            }
+        }
     }
 
     private static int correctIndex(JsonNode line, JsonFields fields, List<String> options) {

@@ -1,8 +1,8 @@
 package org.adaptbench.datasets.jsonl;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import org.adaptbench.datasets.io.InputFiles;
 
 /**
  * File names and format marks of the JSONL layout shared by the generic import and the synthetic
@@ -26,8 +26,11 @@ public final class JsonlLayout {
     private JsonlLayout() {
     }
 
-    /** True when {@code folder} holds a {@code turns.jsonl}: the layout's one required data file. */
+    /**
+     * True when {@code folder} holds a {@code turns.jsonl}, the layout's one required data file: anything
+     * of that name counts, so that a folder or a FIFO in its place is reported as such by the reader.
+     */
     public static boolean isJsonlFolder(Path folder) {
-        return Files.isRegularFile(folder.resolve(TURNS));
+        return InputFiles.present(folder.resolve(TURNS));
     }
 }

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.adaptbench.datasets.io.ContentHash;
 import org.adaptbench.datasets.io.DatasetFormatException;
+import org.adaptbench.datasets.io.InputFiles;
 import org.adaptbench.datasets.io.JsonFields;
 import org.adaptbench.datasets.io.JsonInput;
 import org.adaptbench.datasets.model.Choice;
@@ -262,7 +263,7 @@ public final class PrefEvalLoader {
             return cached;
         }
         Path file = root.resolve(MCQ_FOLDER).resolve(topic + ".json");
-        if (!Files.isRegularFile(file)) {
+        if (!InputFiles.present(file)) {
             throw new DatasetFormatException(file, "", "", "no such file (the options of the " + form.wireName() + " items of topic " + topic + " come from it)");
         }
         JsonInput.Document document = JsonInput.readDocument(file);
@@ -287,10 +288,9 @@ public final class PrefEvalLoader {
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.json")) {
             for (Path entry : entries) {
-                if (Files.isRegularFile(entry)) {
-                    String name = entry.getFileName().toString();
-                    files.put(name.substring(0, name.length() - ".json".length()), entry);
-                }
+                InputFiles.checkRegular(entry); // a folder or FIFO named like a topic is refused, not skipped unsaid
+                String name = entry.getFileName().toString();
+                files.put(name.substring(0, name.length() - ".json".length()), entry);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);

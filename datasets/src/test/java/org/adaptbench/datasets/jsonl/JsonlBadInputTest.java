@@ -86,7 +86,19 @@ class JsonlBadInputTest {
                 text("attribute not a string", "users.jsonl", "{\"user_id\":\"alice\",\"attributes\":{\"age\":30}}\n", "line 1", "attributes.age", "expected a string, found number 30"),
                 text("duplicate user", "users.jsonl", "{\"user_id\":\"alice\"}\n{\"user_id\":\"alice\"}\n", "line 2", "user_id", "duplicate user 'alice' (first on line 1)"),
                 text("manifest of a newer format", "manifest.json", "{\"format\":\"adaptbench-jsonl\",\"format_version\":9}", "", "format_version", "not supported"),
-                text("manifest truncated", "manifest.json", "{\"format\":\"adaptbench-jsonl\",", "line 1, column", "", "not valid JSON"));
+                text("manifest truncated", "manifest.json", "{\"format\":\"adaptbench-jsonl\",", "line 1, column", "", "not valid JSON"),
+                // what inspect used to accept and a run cannot use (issue 15, item 6)
+                text("empty text", "turns.jsonl", turn("\"label\":{\"kind\":\"filler\"}").replace("\"text\":\"Hi\"", "\"text\":\"\""), "line 3", "text", "is empty"),
+                text("blank text", "turns.jsonl", turn("\"label\":{\"kind\":\"filler\"}").replace("\"text\":\"Hi\"", "\"text\":\"  \""), "line 3", "text", "is blank"),
+                text("empty question", "queries.jsonl", QUERIES.replace("What should I cook?", ""), "line 1", "question", "is empty"),
+                text("empty option", "queries.jsonl", query("\"options\":[\"Steak\",\" \"],\"correct_index\":0"), "line 1", "options[1]", "is empty"),
+                text("duplicate options", "queries.jsonl", query("\"options\":[\"Steak\",\"Curry\",\"Steak \"],\"correct_index\":0"), "line 1", "options[2]", "repeats options[0] ('Steak')"),
+                text("duplicate choice options", "turns.jsonl", turn("\"choice\":{\"question\":\"Which?\",\"options\":[\"a\",\"a\"],\"chosen_index\":0}"), "line 3", "choice.options[1]", "repeats choice.options[0]"),
+                text("empty choice question", "turns.jsonl", turn("\"choice\":{\"question\":\"\",\"options\":[\"a\",\"b\"],\"chosen_index\":0}"), "line 3", "choice.question", "is empty"),
+                text("duplicate evidence ids", "queries.jsonl", query("\"evidence_turn_ids\":[\"a1\",\"a1\"]"), "line 1", "evidence_turn_ids[1]", "repeats evidence_turn_ids[0] ('a1')"),
+                text("lone surrogate in a turn id", "turns.jsonl", TURNS + "{\"user_id\":\"alice\",\"turn_id\":\"a\\ud800\",\"role\":\"user\",\"text\":\"x\",\"timestamp\":3}\n", "line 3", "turn_id", "lone UTF-16 surrogate \\uD800"),
+                text("lone surrogate in a user id", "turns.jsonl", "{\"user_id\":\"\\udc00bob\",\"turn_id\":\"a1\",\"role\":\"user\",\"text\":\"x\",\"timestamp\":1}\n", "line 1", "user_id", "lone UTF-16 surrogate \\uDC00"),
+                text("lone surrogate in an option", "queries.jsonl", query("\"options\":[\"a\\ud83d\",\"b\"],\"correct_index\":0"), "line 1", "options[0]", "lone UTF-16 surrogate"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -45,7 +45,9 @@ public final class LangChain4jEmbedder implements Embedder {
 
     /** all-MiniLM-L6-v2 from the bundled ONNX model, batches of 32. */
     public static LangChain4jEmbedder allMiniLmL6V2() {
-        return new LangChain4jEmbedder(new AllMiniLmL6V2EmbeddingModel(), ALL_MINILM_L6_V2, 32);
+        LangChain4jEmbedder embedder = new LangChain4jEmbedder(new AllMiniLmL6V2EmbeddingModel(), ALL_MINILM_L6_V2, 32);
+        NativeTempFiles.cleanUpOnExit(); // ONNX Runtime is loaded now, and its temp folder named
+        return embedder;
     }
 
     @Override

@@ -6,6 +6,8 @@ public enum Change {
     REGRESSION,
     /** Better by more than the threshold, and the statistics agree. */
     IMPROVEMENT,
+    /** Worse or better beyond the threshold, with the statistics agreeing, but of a class the gate leaves out: shown, never failing. */
+    NOT_GATED,
     /** Within the threshold, or not distinguishable from noise. */
     NO_CLEAR_CHANGE,
     /** Only in the current input. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.OptionalDouble;
@@ -16,6 +17,7 @@ import org.adaptbench.reports.results.ConfigDiff;
 import org.adaptbench.reports.results.ResultsIo;
 import org.adaptbench.reports.stats.Bootstrap;
 import org.adaptbench.reports.stats.MannWhitney;
+import org.adaptbench.reports.stats.McNemar;
 
 /**
  * The CI gate: compares a baseline with a current run, metric by metric.
@@ -23,8 +25,11 @@ import org.adaptbench.reports.stats.MannWhitney;
  * <p>A change is a regression (or an improvement) only when it is larger than the threshold AND the
  * statistics agree it is not noise: the 95% intervals do not overlap, or a two-sided Mann-Whitney U
  * test on the raw samples gives p &lt; {@link #ALPHA} with the samples' median moving the same way as
- * the figure. Figures measured exactly (zero-width
- * intervals, such as byte counts) have no noise, so any change beyond the threshold counts.
+ * the figure, or — when both runs scored the same items of the same data — McNemar's test on the
+ * items whose outcome changed does. Figures measured exactly (zero-width intervals, such as byte
+ * counts) have no noise, so any change beyond the threshold counts; a wall-clock figure is never
+ * taken for exact. Only the classes of figures the {@link Gate} names can fail the comparison; the
+ * others show as {@link Change#NOT_GATED}.
  */
 public final class Compare {
 
@@ -33,8 +38,8 @@ public final class Compare {
     /** Default threshold of the CLI, in percent. */
     public static final double DEFAULT_THRESHOLD_PERCENT = 5;
 
-    private static final List<Change> ORDER = List.of(Change.REGRESSION, Change.IMPROVEMENT, Change.ADDED, Change.REMOVED,
-            Change.NO_CLEAR_CHANGE);
+    private static final List<Change> ORDER = List.of(Change.REGRESSION, Change.IMPROVEMENT, Change.NOT_GATED, Change.ADDED,
+            Change.REMOVED, Change.NO_CLEAR_CHANGE);
 
     private Compare() {
     }
@@ -45,6 +50,15 @@ public final class Compare {
      * @throws ResultsFormatException when an input is unreadable, of an unknown kind, or the two kinds differ
      */
     public static Comparison compare(Path baseline, Path current, double thresholdPercent) {
+        return compare(baseline, current, thresholdPercent, Optional.empty());
+    }
+
+    /**
+     * Compares two inputs with the given gate (empty: {@link Gate#defaultFor} the inputs' kind).
+     *
+     * @throws ResultsFormatException when an input is unreadable, of an unknown kind, or the two kinds differ
+     */
+    public static Comparison compare(Path baseline, Path current, double thresholdPercent, Optional<Gate> gate) {
         if (!Double.isFinite(thresholdPercent) || thresholdPercent < 0) {
             throw new IllegalArgumentException("threshold must be a percentage of at least 0, was " + thresholdPercent);
         }
@@ -55,11 +69,16 @@ public final class Compare {
             throw new ResultsFormatException(current, "", "is " + cur.kind() + " but the baseline " + baseline + " is "
                     + base.kind() + "; compare like with like");
         }
-        return compare(base, cur, thresholdPercent, warnings);
+        return compare(base, cur, thresholdPercent, gate.orElse(Gate.defaultFor(cur.kind())), warnings);
+    }
+
+    /** Compares two loaded inputs under the default gate of their kind. */
+    public static Comparison compare(MeasurementSet base, MeasurementSet cur, double thresholdPercent, List<String> warnings) {
+        return compare(base, cur, thresholdPercent, Gate.defaultFor(cur.kind()), warnings);
     }
 
     /** Compares two loaded inputs; {@code warnings} so far are kept in front of the comparison's own. */
-    public static Comparison compare(MeasurementSet base, MeasurementSet cur, double thresholdPercent, List<String> warnings) {
+    public static Comparison compare(MeasurementSet base, MeasurementSet cur, double thresholdPercent, Gate gate, List<String> warnings) {
         List<String> allWarnings = new ArrayList<>(warnings);
         settingsWarning(base, cur).ifPresent(allWarnings::add);
         if (base.measurements().isEmpty()) {
@@ -68,19 +87,99 @@ public final class Compare {
         if (cur.measurements().isEmpty()) {
             allWarnings.add("the current input " + cur.source() + " holds no metrics");
         }
+        boolean timingGated = gate.gates(MetricClass.TIMING) && timingComparable(base, cur, allWarnings);
+        boolean sameData = sameData(base, cur);
         TreeSet<String> names = new TreeSet<>(base.measurements().keySet());
         names.addAll(cur.measurements().keySet());
         List<MetricComparison> metrics = new ArrayList<>();
         for (String name : names) {
-            metrics.add(compareOne(name, Optional.ofNullable(base.measurements().get(name)),
-                    Optional.ofNullable(cur.measurements().get(name)), thresholdPercent / 100, allWarnings));
+            MetricComparison compared = compareOne(name, Optional.ofNullable(base.measurements().get(name)),
+                    Optional.ofNullable(cur.measurements().get(name)), thresholdPercent / 100, allWarnings,
+                    sameData ? paired(base.items().get(name), cur.items().get(name)) : Optional.empty());
+            metrics.add(gated(compared, gate, timingGated));
         }
         metrics.sort(Comparator.comparingInt((MetricComparison m) -> ORDER.indexOf(m.change())).thenComparing(MetricComparison::name));
-        return new Comparison(base.source(), cur.source(), cur.kind(), thresholdPercent, metrics, allWarnings);
+        return new Comparison(base.source(), cur.source(), cur.kind(), thresholdPercent, metrics, allWarnings, gate);
+    }
+
+    /** A change the gate leaves out stays visible as {@link Change#NOT_GATED}, and fails nothing. */
+    private static MetricComparison gated(MetricComparison metric, Gate gate, boolean timingGated) {
+        if (metric.change() != Change.REGRESSION && metric.change() != Change.IMPROVEMENT) {
+            return metric;
+        }
+        MetricClass metricClass = MetricClass.of(metric.unit());
+        boolean counts = metricClass == MetricClass.TIMING ? timingGated : gate.gates(metricClass);
+        if (counts) {
+            return metric;
+        }
+        String why = metricClass == MetricClass.TIMING && gate.gates(MetricClass.TIMING)
+                ? "not gated: measured on different machines"
+                : "not gated: " + metricClass.wireName() + " is not in --gate " + gate.describe();
+        return new MetricComparison(metric.name(), metric.unit(), metric.higherIsBetter(), metric.baseline(), metric.current(),
+                metric.relativeChange(), Change.NOT_GATED, metric.statistics() + "; " + why);
+    }
+
+    /**
+     * Wall-clock figures compare only between runs on one machine: when both inputs name theirs and the
+     * names differ, timing is not gated (and the warning says which facts differ).
+     */
+    private static boolean timingComparable(MeasurementSet base, MeasurementSet cur, List<String> warnings) {
+        if (base.machine().isPresent() && cur.machine().isPresent()) {
+            List<String> differences = new ArrayList<>();
+            for (String key : ConfigDiff.differingKeys(base.machine().get(), cur.machine().get())) {
+                differences.add(key + " (" + base.machine().get().get(key) + " → " + cur.machine().get().get(key) + ")");
+            }
+            if (!differences.isEmpty()) {
+                warnings.add("measured on different machines: " + String.join("; ", differences) + "; timing figures are not gated");
+                return false;
+            }
+            return true;
+        }
+        if (base.kind().equals(MeasurementSet.RESULTS)) {
+            warnings.add("an input does not record its machine (results written before machines were named): timing figures are"
+                    + " gated as asked, but make sure both runs measured on one machine");
+        }
+        return true;
+    }
+
+    /** Whether both sides measured the same data sets (their content hashes agree), so their items can be paired. */
+    private static boolean sameData(MeasurementSet base, MeasurementSet cur) {
+        Map<String, String> a = new java.util.TreeMap<>();
+        Map<String, String> b = new java.util.TreeMap<>();
+        base.settings().forEach((key, value) -> {
+            if (key.startsWith("dataset_hashes.")) {
+                a.put(key, value);
+            }
+        });
+        cur.settings().forEach((key, value) -> {
+            if (key.startsWith("dataset_hashes.")) {
+                b.put(key, value);
+            }
+        });
+        return !a.isEmpty() && a.equals(b);
+    }
+
+    /** Items scored on both sides, when the two sides scored exactly the same items. */
+    private static Optional<Paired> paired(java.util.SortedMap<String, Integer> base, java.util.SortedMap<String, Integer> cur) {
+        if (base == null || cur == null || base.isEmpty() || !base.keySet().equals(cur.keySet())) {
+            return Optional.empty();
+        }
+        int worse = 0;
+        int better = 0;
+        for (Map.Entry<String, Integer> item : base.entrySet()) {
+            int after = cur.get(item.getKey());
+            worse += item.getValue() == 1 && after == 0 ? 1 : 0;
+            better += item.getValue() == 0 && after == 1 ? 1 : 0;
+        }
+        return Optional.of(new Paired(base.size(), worse, better));
+    }
+
+    /** The same items scored on both sides: how many went from right to wrong, and from wrong to right. */
+    private record Paired(int items, int worse, int better) {
     }
 
     private static MetricComparison compareOne(String name, Optional<Measurement> base, Optional<Measurement> cur, double threshold,
-            List<String> warnings) {
+            List<String> warnings, Optional<Paired> paired) {
         if (base.isEmpty()) {
             Measurement c = cur.orElseThrow();
             return new MetricComparison(name, c.unit(), c.higherIsBetter(), base, cur, OptionalDouble.empty(), Change.ADDED, "only in current");
@@ -102,7 +201,7 @@ public final class Compare {
         }
         OptionalDouble relative = relativeChange(b.value(), c.value());
         boolean large = relative.isPresent() ? Math.abs(relative.getAsDouble()) > threshold : b.value() != c.value();
-        Evidence evidence = evidence(b, c);
+        Evidence evidence = evidence(b, c, paired);
         Change change = Change.NO_CLEAR_CHANGE;
         if (large && evidence.significant()) {
             boolean worse = c.higherIsBetter() ? c.value() < b.value() : c.value() > b.value();
@@ -123,16 +222,28 @@ public final class Compare {
     private record Evidence(boolean significant, String text) {
     }
 
-    private static Evidence evidence(Measurement b, Measurement c) {
-        if (b.exact() && c.exact()) {
+    private static Evidence evidence(Measurement b, Measurement c, Optional<Paired> paired) {
+        // a wall-clock figure with a zero-width interval is one measurement, not an exact one: its noise is unknown
+        boolean timing = MetricClass.of(c.unit()) == MetricClass.TIMING;
+        if (b.exact() && c.exact() && !timing) {
             return new Evidence(b.value() != c.value(), "exact figures");
         }
         List<String> reasons = new ArrayList<>();
         boolean significant = false;
-        if (b.intervalKnown() && c.intervalKnown()) {
+        if (b.intervalKnown() && c.intervalKnown() && !(timing && (b.exact() || c.exact()))) {
             boolean apart = b.ciHigh() < c.ciLow() || c.ciHigh() < b.ciLow();
             significant = apart;
             reasons.add(apart ? "intervals apart" : "intervals overlap");
+        }
+        if (paired.isPresent()) {
+            // the same items on both sides: McNemar on the items whose outcome changed, the test for one scorer against another
+            Paired items = paired.get();
+            double p = McNemar.pValue(items.worse(), items.better());
+            boolean sameWay = Math.signum(items.better() - items.worse()) == Math.signum(c.value() - b.value())
+                    * (c.higherIsBetter() ? 1 : -1);
+            significant |= p < ALPHA && sameWay && items.worse() != items.better();
+            reasons.add(String.format(Locale.US, "McNemar p=%s (%d of %d paired items worse, %d better)", pValue(p), items.worse(),
+                    items.items(), items.better()));
         }
         double[] baseSamples = b.samples();
         double[] currentSamples = c.samples();
@@ -148,7 +259,8 @@ public final class Compare {
                     shift == 0 ? ", medians equal" : sameWay ? "" : ", samples moved the other way"));
         }
         if (reasons.isEmpty()) {
-            reasons.add("no interval and no samples: cannot tell change from noise");
+            reasons.add(timing ? "one wall-clock measurement per side: cannot tell change from noise"
+                    : "no interval and no samples: cannot tell change from noise");
         }
         return new Evidence(significant, String.join("; ", reasons));
     }

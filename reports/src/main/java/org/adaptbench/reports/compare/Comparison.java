@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param thresholdPercent the relative change below which nothing counts
  * @param metrics one entry per metric name in either input, regressions first
  * @param warnings mismatched configs, units or directions, unusable scores
+ * @param gate the classes of figures that can fail the comparison
  */
 public record Comparison(String baseline, String current, String kind, double thresholdPercent, List<MetricComparison> metrics,
-        List<String> warnings) {
+        List<String> warnings, Gate gate) {
 
     public Comparison {
         Objects.requireNonNull(baseline, "baseline");
@@ -22,6 +23,7 @@ public record Comparison(String baseline, String current, String kind, double th
         Objects.requireNonNull(kind, "kind");
         metrics = List.copyOf(metrics);
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(gate, "gate");
     }
 
     public boolean hasRegression() {

@@ -16,11 +16,15 @@ public final class ComparisonMarkdown {
         out.append("Baseline `").append(comparison.baseline()).append("` against current `").append(comparison.current())
                 .append("` (").append(comparison.kind()).append("). A change counts when it exceeds ")
                 .append(Figures.threshold(comparison.thresholdPercent()))
-                .append("% and the statistics agree: intervals apart, or Mann-Whitney U on the samples at α = ")
-                .append(Figures.threshold(Compare.ALPHA)).append(".\n\n");
+                .append("% and the statistics agree: intervals apart, or Mann-Whitney U on the samples, or McNemar on the same"
+                        + " items scored on both sides, at α = ")
+                .append(Figures.threshold(Compare.ALPHA)).append(". Gated: ").append(comparison.gate().describe())
+                .append(comparison.gate().gates(MetricClass.TIMING) ? "" : " (timing is shown, not gated; --gate all to gate it)")
+                .append(".\n\n");
         long regressions = comparison.count(Change.REGRESSION);
         out.append(regressions > 0 ? "**" + plural(regressions, "regression") + "**" : plural(0, "regression"))
                 .append(" · ").append(plural(comparison.count(Change.IMPROVEMENT), "improvement"))
+                .append(" · ").append(comparison.count(Change.NOT_GATED)).append(" not gated")
                 .append(" · ").append(comparison.count(Change.NO_CLEAR_CHANGE)).append(" without clear change")
                 .append(" · ").append(comparison.count(Change.ADDED)).append(" added")
                 .append(" · ").append(comparison.count(Change.REMOVED)).append(" removed\n\n");
@@ -40,7 +44,7 @@ public final class ComparisonMarkdown {
                     .append(" | ").append(figure(metric.baseline()))
                     .append(" | ").append(figure(metric.current()))
                     .append(" | ").append(metric.relativeChange().isPresent() ? Figures.percent(metric.relativeChange().getAsDouble()) : "—")
-                    .append(" | ").append(label(metric.change()))
+                    .append(" | ").append(label(metric))
                     .append(" | ").append(escape(metric.statistics()))
                     .append(" |\n");
         }
@@ -59,14 +63,21 @@ public final class ComparisonMarkdown {
         return Figures.cell(m.value(), m.ciLow(), m.ciHigh(), m.n());
     }
 
-    static String label(Change change) {
-        return switch (change) {
+    static String label(MetricComparison metric) {
+        return switch (metric.change()) {
             case REGRESSION -> "❌ regression";
             case IMPROVEMENT -> "✅ improvement";
+            case NOT_GATED -> "⚪ not gated (" + (worse(metric) ? "worse" : "better") + ")";
             case NO_CLEAR_CHANGE -> "no clear change";
             case ADDED -> "➕ added";
             case REMOVED -> "➖ removed";
         };
+    }
+
+    private static boolean worse(MetricComparison metric) {
+        double before = metric.baseline().map(Measurement::value).orElse(0.0);
+        double after = metric.current().map(Measurement::value).orElse(0.0);
+        return metric.higherIsBetter() ? after < before : after > before;
     }
 
     private static String plural(long count, String noun) {

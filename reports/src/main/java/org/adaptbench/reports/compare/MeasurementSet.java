@@ -3,6 +3,8 @@ package org.adaptbench.reports.compare;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -13,8 +15,13 @@ import java.util.TreeMap;
  * @param measurements by name
  * @param settings the configuration the figures were measured under, flattened to dotted paths,
  *     so differences between the two sides can be named
+ * @param items per metric, the scored items behind it (item id → 1 right, 0 wrong), for a paired test
+ *     when both sides scored the same items; empty where the input has none
+ * @param machine the machine the figures were measured on ({@code org.adaptbench.reports.results.Machine}),
+ *     empty when the input does not record it
  */
-public record MeasurementSet(String source, String kind, Map<String, Measurement> measurements, Map<String, String> settings) {
+public record MeasurementSet(String source, String kind, Map<String, Measurement> measurements, Map<String, String> settings,
+        Map<String, SortedMap<String, Integer>> items, Optional<Map<String, String>> machine) {
 
     public static final String RESULTS = "AdaptBench results";
     public static final String JMH = "JMH results";
@@ -24,5 +31,14 @@ public record MeasurementSet(String source, String kind, Map<String, Measurement
         Objects.requireNonNull(kind, "kind");
         measurements = Collections.unmodifiableSortedMap(new TreeMap<>(measurements));
         settings = Collections.unmodifiableSortedMap(new TreeMap<>(settings));
+        TreeMap<String, SortedMap<String, Integer>> copy = new TreeMap<>();
+        items.forEach((name, outcomes) -> copy.put(name, Collections.unmodifiableSortedMap(new TreeMap<>(outcomes))));
+        items = Collections.unmodifiableSortedMap(copy);
+        machine = machine.map(m -> Collections.unmodifiableSortedMap(new TreeMap<>(m)));
+    }
+
+    /** A side with no scored items and no recorded machine. */
+    public MeasurementSet(String source, String kind, Map<String, Measurement> measurements, Map<String, String> settings) {
+        this(source, kind, measurements, settings, Map.of(), Optional.empty());
     }
 }

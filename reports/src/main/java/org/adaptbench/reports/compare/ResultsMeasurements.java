@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.adaptbench.reports.results.ConfigDiff;
+import org.adaptbench.reports.results.Machine;
 import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
@@ -36,13 +39,38 @@ final class ResultsMeasurements {
             groups.computeIfAbsent(groupKey(sample.scenario(), sample.approach(), sample.variant()), k -> new ArrayList<>()).add(sample);
         }
         Map<String, Measurement> measurements = new TreeMap<>();
+        Map<String, SortedMap<String, Integer>> items = new TreeMap<>();
         results.scenarios().forEach((scenario, byApproach) -> byApproach.forEach((approach, metrics) -> metrics.forEach((metric, value) -> {
             String name = scenario + "/" + approach + "/" + metric;
             measurements.put(name, measurement(name, value, samplesFor(groups, scenario, approach, metric)));
+            accuracySamples(groups, scenario, approach, metric).ifPresent(scored -> items.put(name, outcomes(scored)));
         })));
         Map<String, String> settings = new TreeMap<>(ConfigDiff.flatten(results.config(), "config"));
         results.datasetHashes().forEach((dataset, hash) -> settings.put("dataset_hashes." + dataset, hash));
-        return new MeasurementSet(source, MeasurementSet.RESULTS, measurements, settings);
+        return new MeasurementSet(source, MeasurementSet.RESULTS, measurements, settings, items, Machine.identity(results.environment()));
+    }
+
+    /** The scored samples behind an accuracy metric (plain or swept), if it is one and the run wrote them. */
+    private static Optional<List<Sample>> accuracySamples(Map<String, List<Sample>> groups, String scenario, String approach, String metric) {
+        if (metric.equals(ACCURACY)) {
+            return Optional.ofNullable(groups.get(groupKey(scenario, approach, "")));
+        }
+        if (metric.startsWith(ACCURACY + "_")) {
+            return Optional.ofNullable(groups.get(groupKey(scenario, approach, metric.substring(ACCURACY.length() + 1))));
+        }
+        return Optional.empty();
+    }
+
+    /** Each scored item (user, query, and which time it was asked, in sample order) with its outcome. */
+    private static SortedMap<String, Integer> outcomes(List<Sample> samples) {
+        SortedMap<String, Integer> outcomes = new TreeMap<>();
+        Map<String, Integer> asked = new HashMap<>();
+        for (Sample sample : samples) {
+            String item = sample.userId() + "\u0000" + sample.queryId();
+            int occurrence = asked.merge(item, 1, Integer::sum);
+            outcomes.put(item + "\u0000" + occurrence, sample.correct() ? 1 : 0);
+        }
+        return outcomes;
     }
 
     private static Measurement measurement(String name, MetricValue value, double[] samples) {

@@ -9,14 +9,14 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.adaptbench.reports.io.AtomicFiles;
+import org.adaptbench.reports.io.ReadableFiles;
 
 /**
  * Reads and writes a run directory's {@code results.json} and {@code samples.jsonl}.
@@ -36,6 +36,11 @@ public final class ResultsIo {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
+
+    /** Largest results.json (or JMH file) read: far above a full suite's few megabytes, far below what would exhaust a heap. */
+    public static final long MAX_JSON_BYTES = 128L << 20;
+    /** Largest samples.jsonl read. */
+    public static final long MAX_SAMPLES_BYTES = 512L << 20;
 
     private static final ObjectMapper LINE_MAPPER = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
 
@@ -107,17 +112,24 @@ public final class ResultsIo {
      * file), and refusing empty files and non-standard tokens such as a bare NaN.
      */
     public static JsonNode readJson(Path file) {
+        long size = regularFile(file);
+        if (size > MAX_JSON_BYTES) {
+            throw new ResultsFormatException(file, "", String.format(java.util.Locale.US,
+                    "is %,d bytes, more than the %,d bytes (%d MiB) a results or JMH file may have; refused without reading it",
+                    size, MAX_JSON_BYTES, MAX_JSON_BYTES >> 20));
+        }
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new ResultsFormatException(file, "", "no such file");
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            tree = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new ResultsFormatException(file, "", "not valid JSON at " + location(e) + " (" + e.getOriginalMessage() + ")", e);
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new ResultsFormatException(file, "", "not UTF-8 text", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new ResultsFormatException(file, "", "cannot be read (" + ReadableFiles.reason(e) + ")", e);
         }
         if (tree == null || tree.isMissingNode()) {
             throw new ResultsFormatException(file, "", "empty file");
@@ -135,31 +147,80 @@ public final class ResultsIo {
         return where == null ? "an unknown position" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
     }
 
-    /** Reads {@code samples.jsonl}; an absent file gives an empty list (older runs have none). */
+    /**
+     * Reads {@code samples.jsonl} line by line (strict UTF-8, at most {@link #MAX_SAMPLES_BYTES}); an
+     * absent file gives an empty list (older runs have none).
+     */
     public static List<Sample> readSamples(Path runDir) {
         Path file = runDir.resolve(SAMPLES_FILE);
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
+        long size = regularFile(file);
+        if (size > MAX_SAMPLES_BYTES) {
+            throw new ResultsFormatException(file, "", String.format(java.util.Locale.US,
+                    "is %,d bytes, more than the %,d bytes (%d MiB) a samples file may have; refused without reading it",
+                    size, MAX_SAMPLES_BYTES, MAX_SAMPLES_BYTES >> 20));
+        }
         List<Sample> samples = new ArrayList<>();
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).isBlank()) {
-                    continue;
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        int lineNumber = 0;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            byte[] chunk = new byte[1 << 16];
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] == '\n') {
+                        line.write(chunk, start, i - start);
+                        acceptSample(file, line, ++lineNumber, decoder, samples);
+                        start = i + 1;
+                    }
                 }
-                try {
-                    samples.add(LINE_MAPPER.readValue(lines.get(i), Sample.class));
-                } catch (JsonProcessingException e) {
-                    throw new ResultsFormatException(file, fieldPath(e), "line " + (i + 1) + ": " + e.getOriginalMessage(), e);
-                } catch (IllegalArgumentException e) {
-                    throw new ResultsFormatException(file, "", "line " + (i + 1) + ": " + e.getMessage(), e);
-                }
+                line.write(chunk, start, n - start);
+            }
+            if (line.size() > 0) {
+                acceptSample(file, line, ++lineNumber, decoder, samples);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new ResultsFormatException(file, "", "cannot be read (" + ReadableFiles.reason(e) + ")", e);
         }
         return samples;
+    }
+
+    /** Decodes one line strictly, so a byte that is not UTF-8 is reported at its line, and parses it unless blank. */
+    private static void acceptSample(Path file, java.io.ByteArrayOutputStream line, int lineNumber,
+            java.nio.charset.CharsetDecoder decoder, List<Sample> samples) {
+        String text;
+        try {
+            text = decoder.decode(java.nio.ByteBuffer.wrap(line.toByteArray())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ResultsFormatException(file, "", "line " + lineNumber + ": not UTF-8 text", e);
+        }
+        line.reset();
+        if (!text.isBlank()) {
+            samples.add(sample(file, text, lineNumber));
+        }
+    }
+
+    private static Sample sample(Path file, String line, int lineNumber) {
+        try {
+            return LINE_MAPPER.readValue(line, Sample.class);
+        } catch (JsonProcessingException e) {
+            throw new ResultsFormatException(file, fieldPath(e), "line " + lineNumber + ": " + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ResultsFormatException(file, "", "line " + lineNumber + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The size of {@code file}, a regular file; anything else is refused before it is opened (a FIFO would block). */
+    private static long regularFile(Path file) {
+        try {
+            return ReadableFiles.regularFileSize(file);
+        } catch (ReadableFiles.NotReadable e) {
+            throw new ResultsFormatException(file, "", e.getMessage());
+        }
     }
 
     private static String fieldPath(JsonProcessingException e) {

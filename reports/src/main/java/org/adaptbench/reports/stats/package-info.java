@@ -1,5 +1,6 @@
 /**
- * Statistics for reports and comparisons: bootstrap intervals and the Mann-Whitney test.
+ * Statistics for reports and comparisons: bootstrap intervals, the Mann-Whitney test and McNemar's
+ * paired test.
  *
  * <p>May use {@code results}.
  */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.adaptbench.reports.fixture.FixtureRun;
 import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
@@ -40,7 +41,7 @@ class CompareTest {
         Path baseline = write("baseline", FixtureRun.generate());
         // memory's latencies drawn afresh and 20% slower; everything else identical
         Path current = write("current", FixtureRun.generate(FixtureRun.Options.standard().withLatency("memory", 1.2, 99)));
-        Comparison comparison = Compare.compare(baseline, current, 5);
+        Comparison comparison = Compare.compare(baseline, current, 5, Optional.of(Gate.all()));
         MetricComparison p50 = metric(comparison, "latency/memory/latency_p50_ms");
         assertEquals(Change.REGRESSION, p50.change(), p50.toString());
         assertTrue(p50.statistics().contains("Mann-Whitney"), p50.statistics());

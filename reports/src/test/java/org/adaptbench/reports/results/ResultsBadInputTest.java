@@ -89,6 +89,45 @@ class ResultsBadInputTest {
     }
 
     @Test
+    void aHugeResultsFileIsRefusedWithoutReadingIt() throws Exception {
+        Path file = dir.resolve("results.json");
+        try (var huge = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            huge.setLength(3L << 30); // 3 GiB, sparse: no disk and no time spent
+        }
+        long start = System.nanoTime();
+        String message = assertThrows(ResultsFormatException.class, () -> ResultsIo.read(dir)).getMessage();
+        assertTrue(message.contains("results.json") && message.contains("3,221,225,472 bytes")
+                && message.contains("(128 MiB) a results or JMH file may have"), message);
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "refused by its size, not read");
+    }
+
+    @Test
+    void aFifoOrAFolderInPlaceOfTheResultsIsRefusedBeforeOpening() throws Exception {
+        Files.createDirectories(dir.resolve("as-folder/results.json"));
+        String folder = assertThrows(ResultsFormatException.class, () -> ResultsIo.read(dir.resolve("as-folder"))).getMessage();
+        assertTrue(folder.contains("is a folder, not a file"), folder);
+        Path fifo = dir.resolve("fifo.json");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        String special = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> assertThrows(ResultsFormatException.class, () -> ResultsIo.readJson(fifo)).getMessage());
+        assertTrue(special.contains("is a special file (a FIFO, socket or device)"), special);
+    }
+
+    @Test
+    void samplesThatAreNotUtf8NameTheLine() throws Exception {
+        String good = "{\"scenario\":\"s\",\"approach\":\"a\",\"variant\":\"\",\"user_id\":\"u\","
+                + "\"query_id\":\"q\",\"correct\":true,\"chosen\":0,\"tokens_added\":0,\"latency_ms\":1.0}\n";
+        byte[] latin1 = good.replace("\"u\"", "\"caf\u00e9\"").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(good.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.write(latin1);
+        Files.write(dir.resolve("samples.jsonl"), bytes.toByteArray());
+        String message = assertThrows(ResultsFormatException.class, () -> ResultsIo.readSamples(dir)).getMessage();
+        assertTrue(message.contains("samples.jsonl") && message.contains("line 2: not UTF-8 text"), message);
+    }
+
+    @Test
     void badSampleLinesNameTheLine() throws Exception {
         Files.writeString(dir.resolve("samples.jsonl"), "{\"scenario\":\"s\",\"approach\":\"a\",\"variant\":\"\",\"user_id\":\"u\","
                 + "\"query_id\":\"q\",\"correct\":true,\"chosen\":0,\"tokens_added\":0,\"latency_ms\":1.0}\n{\"scenario\":\"s\",");

@@ -1,6 +1,7 @@
 package org.adaptbench.harness.approach.domain;
 
 import java.util.List;
+import java.util.Optional;
 import org.adaptbench.harness.approach.Approach;
 import org.adaptbench.harness.approach.ApproachContext;
 import org.adaptbench.harness.approach.ApproachFactory;
@@ -30,6 +31,15 @@ public final class CombinedFactory implements ApproachFactory {
             return new NoneApproach(variant.wireName(), model);
         }
         return MemoryFactory.build(context, variant.wireName(), model, ScoreWeights.DEFAULTS, MemoryApproach.ContextListener.NONE);
+    }
+
+    /** The domain adapter trains on the queries of users who are never evaluated; without any there is no adapter. */
+    @Override
+    public Optional<String> unavailable(ApproachContext context) {
+        boolean trainable = context.workload().domainUsers().stream()
+                .anyMatch(user -> user.queries().stream().anyMatch(org.adaptbench.datasets.model.Query::isMultipleChoice));
+        return trainable ? Optional.empty() : Optional.of("to data set " + context.workload().name() + ": no user outside the"
+                + " evaluation has a multiple-choice query to train the domain adapter on");
     }
 
     @Override

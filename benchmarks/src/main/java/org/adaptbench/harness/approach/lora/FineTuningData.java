@@ -39,7 +39,9 @@ import org.adaptbench.personalization.extract.SlotClassifier;
  *       {@code minKl}).</li>
  * </ul>
  *
- * <p>Teacher answers are computed once per distinct turn text and cached.
+ * <p>A probe that is an item the user is asked (same question, same options) is never distilled for
+ * that user: the adapter must not be trained on the user's own test item, even without its answer.
+ * Teacher answers are computed once per distinct turn text and cached.
  */
 public final class FineTuningData {
 
@@ -51,6 +53,7 @@ public final class FineTuningData {
     private final Lineage lineage;
     private final List<String> probeSlots = new ArrayList<>();
     private final Map<String, List<ProbeTarget>> teacherByText = new HashMap<>();
+    private final Map<String, Set<Integer>> askedOf;
 
     /** One probe's soft target derived from one turn, and how far it moved the probe's answer. */
     record ProbeTarget(int probe, double[] probabilities, double kl) {
@@ -58,9 +61,11 @@ public final class FineTuningData {
 
     /**
      * @param slots files probes under the catalogue's slots (each probe's question with its options)
+     * @param askedOf user id → the probes (by index) that are items the user is asked: never distilled for that user
      */
     public FineTuningData(OptionScorer teacher, Embedder embedder, List<Workload.Probe> probes, double minKl, Lineage lineage,
-            SlotClassifier slots) {
+            SlotClassifier slots, Map<String, Set<Integer>> askedOf) {
+        this.askedOf = Map.copyOf(askedOf);
         this.teacher = teacher;
         this.embedder = embedder;
         this.minKl = minKl;
@@ -130,10 +135,11 @@ public final class FineTuningData {
             }
         }
         Map<Integer, ProbeTarget> strongest = new java.util.TreeMap<>();
+        Set<Integer> asked = askedOf.getOrDefault(userId, Set.of());
         latestBySlot.forEach((slot, turn) -> {
             for (ProbeTarget target : distilled(turn.text())) {
                 String probeSlot = probeSlots.get(target.probe());
-                if (!probeSlot.isEmpty() && !probeSlot.equals(slot)) {
+                if (!probeSlot.isEmpty() && !probeSlot.equals(slot) || asked.contains(target.probe())) {
                     continue;
                 }
                 ProbeTarget best = strongest.get(target.probe());

@@ -1,5 +1,11 @@
 package org.adaptbench.harness.approach.lora;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.adaptbench.datasets.model.Query;
+import org.adaptbench.datasets.model.UserData;
 import org.adaptbench.datasets.seed.Seeds;
 import org.adaptbench.finetune.lora.LoraConfig;
 import org.adaptbench.finetune.train.AdapterTrainingConfig;
@@ -9,6 +15,8 @@ import org.adaptbench.finetune.train.TrainingConfig;
 import org.adaptbench.harness.approach.ApproachContext;
 import org.adaptbench.harness.config.RunConfig;
 import org.adaptbench.harness.extraction.SharedExtraction;
+import org.adaptbench.harness.workload.Workload;
+import org.adaptbench.harness.workload.Workloads;
 
 /**
  * The fine-tuning side's shared parts for one workload: one data pipeline and one lineage (both
@@ -26,7 +34,27 @@ public final class FineTuningSetup {
     static FineTuningData data(ApproachContext context) {
         return context.shared(FineTuningData.class.getName(), FineTuningData.class,
                 () -> new FineTuningData(context.bench().baseModel(), context.bench().embedder(), context.workload().probes(),
-                        context.config().adapters().distillationMinKl(), SharedExtraction.of(context).lineage(), SharedExtraction.of(context).slotClassifier()));
+                        context.config().adapters().distillationMinKl(), SharedExtraction.of(context).lineage(),
+                        SharedExtraction.of(context).slotClassifier(), askedOf(context.workload())));
+    }
+
+    /** User id → the probes that are items the user is asked (questions, options), which are never distilled for them. */
+    static Map<String, Set<Integer>> askedOf(Workload workload) {
+        Map<String, Integer> probeByKey = new HashMap<>();
+        for (int p = 0; p < workload.probes().size(); p++) {
+            Workload.Probe probe = workload.probes().get(p);
+            probeByKey.putIfAbsent(Workloads.probeKey(probe.question(), probe.options()), p);
+        }
+        Map<String, Set<Integer>> asked = new HashMap<>();
+        for (UserData user : workload.dataset().users()) {
+            for (Query query : user.queries()) {
+                Integer probe = query.isMultipleChoice() ? probeByKey.get(Workloads.probeKey(query.question(), query.options())) : null;
+                if (probe != null) {
+                    asked.computeIfAbsent(user.userId(), id -> new TreeSet<>()).add(probe);
+                }
+            }
+        }
+        return asked;
     }
 
     /** Adapter training as configured; shared adapters see far more examples, so they take fewer epochs over them. */

@@ -1,5 +1,6 @@
 package org.adaptbench.harness.approach.lora;
 
+import java.util.Optional;
 import org.adaptbench.finetune.adapter.AdapterRegistry;
 import org.adaptbench.finetune.strategy.StrategyKind;
 import org.adaptbench.harness.approach.ApproachContext;
@@ -13,6 +14,15 @@ import org.adaptbench.harness.approach.Variant;
  * @param strategy who shares an adapter
  */
 public record SharedLoraFactory(StrategyKind strategy) implements ApproachFactory {
+
+    /** Shared adapters learn what users stated by distilling it onto probe questions; without any they have nothing to learn from. */
+    @Override
+    public Optional<String> unavailable(ApproachContext context) {
+        return context.workload().probes().isEmpty()
+                ? Optional.of("to data set " + context.workload().name() + ": it has no probe questions to distil stated preferences"
+                        + " onto (none of its users is left out of the evaluation to provide them)")
+                : Optional.empty();
+    }
 
     @Override
     public SharedLoraApproach create(Variant variant, ApproachContext context) {
