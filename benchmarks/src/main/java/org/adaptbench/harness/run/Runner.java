@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,21 +146,9 @@ public final class Runner {
         return config.suite() + "-seed" + config.seed() + "-" + hash.substring(0, 10);
     }
 
-    /** Versions and machine facts that explain the numbers (timings depend on them, accuracies must not). */
+    /** Versions, machine and numerics facts that explain the numbers (timings depend on them; accuracies only on the platform). */
     Map<String, String> environment() {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("java_version", System.getProperty("java.version"));
-        environment.put("java_vm", System.getProperty("java.vm.name"));
-        environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        environment.put("available_processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        environment.put("embedding_model", bench.embedder().modelId());
-        environment.put("tokenizer", bench.tokens().encodingName());
-        environment.put("prefeval_root", config.prefeval().path().isBlank()
-                ? org.adaptbench.datasets.prefeval.PrefEvalLocation.find().map(Object::toString)
-                        .orElse("not found (the base model was pre-trained without PrefEval topics)")
-                : config.prefeval().path());
-        environment.put("llm", bench.llm().map(settings -> settings.describe().toString()).orElse("none (embedded base model)"));
-        return environment;
+        return RunEnvironment.of(bench);
     }
 
     /**

@@ -5,13 +5,28 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.pytorch.jni.LibUtils;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The PyTorch engine this module runs on: loaded once, offline, with at most two CPU threads.
+ * The PyTorch engine this module runs on: loaded once, offline, with pinned numerics.
  *
- * <p>Determinism comes from the code, not from the engine: every weight is initialised from a
- * seeded {@link java.util.SplittableRandom}, batches are shuffled with a seeded RNG, and no op
- * draws random numbers. The engine seed is still set so that nothing left to PyTorch varies.
+ * <p>Determinism comes from the code and from the numerics. Every weight is initialised from a
+ * seeded {@link java.util.SplittableRandom}, batches are shuffled with a seeded RNG, and no op draws
+ * random numbers. The numerics are pinned before the native libraries load (see {@link #PINNED}):
+ * OpenMP and MKL at a fixed thread count with dynamic adjustment off, and MKL in conditional numerical
+ * reproducibility mode, so the same inputs round the same way in every run on the same platform.
+ * Without these, two identical runs in one JVM differed in the third decimal of adapter accuracies.
+ *
+ * <p>What cannot be pinned from inside the JVM: a native library reads its variables when it loads
+ * (OpenMP) or on its first call (MKL, ATen), so a library loaded before {@link #engine()} runs, or a
+ * platform without a C {@code setenv} (Windows), keeps what the process started with. The launcher
+ * ({@code ./adaptbench}) and the test runner (surefire's {@code environmentVariables} in the parent
+ * POM) therefore set the same variables before the JVM starts, and {@link #platform()} records the
+ * values in force as native code reads them.
  */
 public final class TorchRuntime {
 
@@ -25,10 +40,23 @@ public final class TorchRuntime {
      */
     public static final String THREADS_PROPERTY = "adaptbench.torch.threads";
 
+    /** MKL's CNR mode unless the process was started with another: the CPU's own branch, strict (alignment-independent gemm). */
+    public static final String DEFAULT_MKL_CBWR = "AUTO,STRICT";
+
+    /**
+     * The variables pinned before the engine loads: thread counts and dynamic adjustment follow
+     * {@value #THREADS_PROPERTY} (a value the process was started with is replaced); {@code MKL_CBWR}
+     * is set only if the process has none, so a deliberate branch (e.g. {@code AVX2}, to reproduce
+     * figures of an AVX2 machine) is kept, and recorded. {@code ATEN_CPU_CAPABILITY} is never set
+     * (ATen picks the CPU's best), only recorded.
+     */
+    public static final java.util.List<String> PINNED = java.util.List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OMP_DYNAMIC",
+            "MKL_DYNAMIC", "MKL_CBWR", "ATEN_CPU_CAPABILITY");
+
     private static volatile Engine engine;
-    /** The thread count chosen when the engine loaded; applied to every thread that uses it. */
+    /** The thread count chosen when the engine loaded; applied before every training, merge and forward pass. */
     private static volatile int engineThreads;
-    private static final ThreadLocal<Boolean> THREAD_CONFIGURED = ThreadLocal.withInitial(() -> false);
+    private static volatile Platform platform;
 
     private TorchRuntime() {
     }
@@ -40,22 +68,33 @@ public final class TorchRuntime {
             synchronized (TorchRuntime.class) {
                 loaded = engine;
                 if (loaded == null) {
-                    // read by PtEngine when it initialises; set before the first Engine lookup
                     int threads = threads();
+                    pinEnvironment(threads);
+                    // read by PtEngine when it initialises; set before the first Engine lookup
                     System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
                     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
                     System.setProperty("ai.djl.offline", "true");
                     loaded = Engine.getEngine("PyTorch");
-                    if (JniUtils.getNumThreads() != threads) {
-                        JniUtils.setNumThreads(threads);
-                    }
+                    JniUtils.setNumThreads(threads);
                     loaded.setRandomSeed(0);
                     engineThreads = threads;
+                    platform = readPlatform(loaded, threads);
                     engine = loaded;
                 }
             }
         }
         return loaded;
+    }
+
+    /** The platform the engine computes on (loads the engine): recorded in results, part of the base model's cache key. */
+    public static Platform platform() {
+        engine();
+        return platform;
+    }
+
+    /** Whether the engine has been loaded in this JVM (nothing has computed with PyTorch otherwise). */
+    public static boolean loaded() {
+        return engine != null;
     }
 
     /** The intra-op thread count: {@value #THREADS_PROPERTY} if set (1 or 2), else 1. */
@@ -92,17 +131,15 @@ public final class TorchRuntime {
     }
 
     /**
-     * Applies the thread count to the calling thread, once per thread. MKL keeps its thread count
-     * per calling thread: on a thread other than the one that loaded the engine, the first matrix
-     * products ran with MKL's default (every core) until some PyTorch op happened to reset it, so the
-     * first forward pass on a new thread rounded differently from every later one.
+     * Applies the thread count to the calling thread, every time: called before every training, merge
+     * and forward pass. OpenMP and MKL keep their thread counts per calling thread and other code can
+     * change them (MKL's first call on a new thread uses its default, every core); a once-per-thread
+     * flag missed every such change, so the first products after it rounded differently. The call
+     * costs a few microseconds, next to a forward pass's milliseconds.
      */
     public static void configureThread() {
         engine();
-        if (!THREAD_CONFIGURED.get()) {
-            JniUtils.setNumThreads(engineThreads);
-            THREAD_CONFIGURED.set(true);
-        }
+        JniUtils.setNumThreads(engineThreads);
     }
 
     /**
@@ -116,5 +153,58 @@ public final class TorchRuntime {
         if (JniUtils.isGradMode()) {
             JniUtils.setGradMode(false);
         }
+    }
+
+    /** The values {@link #PINNED} should have for {@code threads} intra-op threads, and whether each replaces a value already set. */
+    static Map<String, Map.Entry<String, Boolean>> pins(int threads) {
+        Map<String, Map.Entry<String, Boolean>> pins = new LinkedHashMap<>();
+        pins.put("OMP_NUM_THREADS", Map.entry(Integer.toString(threads), true));
+        pins.put("MKL_NUM_THREADS", Map.entry(Integer.toString(threads), true));
+        pins.put("OMP_DYNAMIC", Map.entry("FALSE", true));
+        pins.put("MKL_DYNAMIC", Map.entry("FALSE", true));
+        pins.put("MKL_CBWR", Map.entry(DEFAULT_MKL_CBWR, false));
+        return pins;
+    }
+
+    private static void pinEnvironment(int threads) {
+        pins(threads).forEach((name, pin) -> {
+            if (!NativeNumerics.setenv(name, pin.getKey(), pin.getValue())) {
+                System.getLogger(TorchRuntime.class.getName()).log(System.Logger.Level.WARNING, "cannot set " + name
+                        + " in-process on this platform; the numerics are as the process started (see docs/running.md)");
+            }
+        });
+    }
+
+    private static Platform readPlatform(Engine loaded, int threads) {
+        CpuInfo cpu = CpuInfo.current();
+        Optional<com.sun.jna.NativeLibrary> torch;
+        try {
+            torch = NativeNumerics.libtorch(LibUtils.getLibtorchPath());
+        } catch (RuntimeException e) {
+            torch = Optional.empty();
+        }
+        Map<String, String> environment = new TreeMap<>();
+        for (String name : PINNED) {
+            environment.put(name, NativeNumerics.getenv(name).orElse("unset"));
+        }
+        String capability = torch.flatMap(NativeNumerics::atenCapability).orElseGet(() -> {
+            String requested = environment.get("ATEN_CPU_CAPABILITY").toUpperCase(java.util.Locale.US);
+            boolean valid = java.util.List.of("DEFAULT", "AVX2", "AVX512").contains(requested);
+            return (valid ? requested : cpu.defaultAtenCapability()) + Numerics.DERIVED;
+        });
+        String cbwr = torch.flatMap(NativeNumerics::mklCbwr).orElse(CpuInfo.UNKNOWN);
+        if (cbwr.equals("OFF")) {
+            System.getLogger(TorchRuntime.class.getName()).log(System.Logger.Level.WARNING,
+                    "MKL runs without conditional numerical reproducibility (MKL_CBWR was read before it was set?): figures may"
+                            + " differ from run to run");
+        }
+        Map<String, String> versions = new TreeMap<>();
+        versions.put("pytorch", loaded.getVersion());
+        versions.put("djl", Engine.getDjlVersion());
+        versions.put("mkl", torch.flatMap(NativeNumerics::mklVersion).orElse(CpuInfo.UNKNOWN));
+        String cbwrDetail = torch.flatMap(NativeNumerics::mklAutoBranch).map(branch -> cbwr.startsWith("AUTO")
+                ? cbwr + " (auto branch " + branch + ")" : cbwr).orElse(cbwr);
+        String os = System.getProperty("os.name") + " " + System.getProperty("os.arch");
+        return new Platform(os, cpu, new Numerics(threads, capability, cbwrDetail, versions, environment));
     }
 }
