@@ -40,7 +40,7 @@ public final class TorchRuntime {
      */
     public static final String THREADS_PROPERTY = "adaptbench.torch.threads";
 
-    /** MKL's CNR mode unless the process was started with another: the CPU's own branch, strict (alignment-independent gemm). */
+    /** MKL's CNR mode unless the process was started with another: the CPU's own branch, strict (gemm bit-identical across thread counts). */
     public static final String DEFAULT_MKL_CBWR = "AUTO,STRICT";
 
     /**
