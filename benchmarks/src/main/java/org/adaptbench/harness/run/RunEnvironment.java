@@ -98,7 +98,7 @@ final class RunEnvironment {
                 ? "loaded from cache " + model.checkpoint().map(Path::toString).orElse("") : "trained in this run");
     }
 
-    /** A library's version from its Maven metadata, its manifest, or its jar's file name; "unknown" if none says. */
+    /** A library's version from its Maven metadata, its jar's file name, or its manifest; "unknown" if none says. */
     static String version(Library library) {
         String resource = "/META-INF/maven/" + library.group() + "/" + library.artifact() + "/pom.properties";
         try (InputStream in = RunEnvironment.class.getResourceAsStream(resource)) {
@@ -115,16 +115,17 @@ final class RunEnvironment {
         }
         try {
             Class<?> probe = Class.forName(library.probeClass(), false, RunEnvironment.class.getClassLoader());
-            String implementation = probe.getPackage() == null ? null : probe.getPackage().getImplementationVersion();
-            if (implementation != null && !implementation.isBlank()) {
-                return implementation.trim();
-            }
+            // the jar's name carries the artifact's version (pytorch-jni-2.7.1-0.36.0.jar); its manifest may carry another's
             var source = probe.getProtectionDomain().getCodeSource();
             if (source != null && source.getLocation() != null) {
                 Matcher matcher = JAR_VERSION.matcher(source.getLocation().getPath());
                 if (matcher.find()) {
                     return matcher.group(1);
                 }
+            }
+            String implementation = probe.getPackage() == null ? null : probe.getPackage().getImplementationVersion();
+            if (implementation != null && !implementation.isBlank()) {
+                return implementation.trim();
             }
         } catch (ClassNotFoundException | SecurityException e) {
             return "not on the class path";

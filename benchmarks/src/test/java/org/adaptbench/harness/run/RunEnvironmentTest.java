@@ -41,6 +41,7 @@ class RunEnvironmentTest {
             }
             assertEquals("0.36.0", environment.get(EnvironmentNames.version("djl")));
             assertEquals("2.7.1", environment.get(EnvironmentNames.version("pytorch")));
+            assertEquals("2.7.1-0.36.0", environment.get(EnvironmentNames.version("pytorch_jni")), "the artifact version, not the manifest's");
             assertFalse(environment.containsValue(null));
         }
     }

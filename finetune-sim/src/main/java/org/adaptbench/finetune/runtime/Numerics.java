@@ -33,6 +33,7 @@ public record Numerics(int threads, String atenCapability, String mklCbwr, Map<S
 
     /** The same, with the values in a fixed order: part of the base model's cache key. */
     public String canonical() {
-        return "threads=" + threads + ";aten=" + atenCapability + ";mkl_cbwr=" + mklCbwr + ";versions=" + versions;
+        return "threads=" + threads + ";aten=" + atenCapability + ";mkl_cbwr=" + mklCbwr + ";versions=" + versions
+                + ";environment=" + environment;
     }
 }

@@ -5,11 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.pytorch.jni.LibUtils;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The PyTorch engine this module runs on: loaded once, offline, with pinned numerics.
@@ -69,7 +64,7 @@ public final class TorchRuntime {
                 loaded = engine;
                 if (loaded == null) {
                     int threads = threads();
-                    pinEnvironment(threads);
+                    Platform.pinEnvironment(threads);
                     // read by PtEngine when it initialises; set before the first Engine lookup
                     System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
                     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
@@ -78,7 +73,7 @@ public final class TorchRuntime {
                     JniUtils.setNumThreads(threads);
                     loaded.setRandomSeed(0);
                     engineThreads = threads;
-                    platform = readPlatform(loaded, threads);
+                    platform = Platform.read(loaded, threads);
                     engine = loaded;
                 }
             }
@@ -153,58 +148,5 @@ public final class TorchRuntime {
         if (JniUtils.isGradMode()) {
             JniUtils.setGradMode(false);
         }
-    }
-
-    /** The values {@link #PINNED} should have for {@code threads} intra-op threads, and whether each replaces a value already set. */
-    static Map<String, Map.Entry<String, Boolean>> pins(int threads) {
-        Map<String, Map.Entry<String, Boolean>> pins = new LinkedHashMap<>();
-        pins.put("OMP_NUM_THREADS", Map.entry(Integer.toString(threads), true));
-        pins.put("MKL_NUM_THREADS", Map.entry(Integer.toString(threads), true));
-        pins.put("OMP_DYNAMIC", Map.entry("FALSE", true));
-        pins.put("MKL_DYNAMIC", Map.entry("FALSE", true));
-        pins.put("MKL_CBWR", Map.entry(DEFAULT_MKL_CBWR, false));
-        return pins;
-    }
-
-    private static void pinEnvironment(int threads) {
-        pins(threads).forEach((name, pin) -> {
-            if (!NativeNumerics.setenv(name, pin.getKey(), pin.getValue())) {
-                System.getLogger(TorchRuntime.class.getName()).log(System.Logger.Level.WARNING, "cannot set " + name
-                        + " in-process on this platform; the numerics are as the process started (see docs/running.md)");
-            }
-        });
-    }
-
-    private static Platform readPlatform(Engine loaded, int threads) {
-        CpuInfo cpu = CpuInfo.current();
-        Optional<com.sun.jna.NativeLibrary> torch;
-        try {
-            torch = NativeNumerics.libtorch(LibUtils.getLibtorchPath());
-        } catch (RuntimeException e) {
-            torch = Optional.empty();
-        }
-        Map<String, String> environment = new TreeMap<>();
-        for (String name : PINNED) {
-            environment.put(name, NativeNumerics.getenv(name).orElse("unset"));
-        }
-        String capability = torch.flatMap(NativeNumerics::atenCapability).orElseGet(() -> {
-            String requested = environment.get("ATEN_CPU_CAPABILITY").toUpperCase(java.util.Locale.US);
-            boolean valid = java.util.List.of("DEFAULT", "AVX2", "AVX512").contains(requested);
-            return (valid ? requested : cpu.defaultAtenCapability()) + Numerics.DERIVED;
-        });
-        String cbwr = torch.flatMap(NativeNumerics::mklCbwr).orElse(CpuInfo.UNKNOWN);
-        if (cbwr.equals("OFF")) {
-            System.getLogger(TorchRuntime.class.getName()).log(System.Logger.Level.WARNING,
-                    "MKL runs without conditional numerical reproducibility (MKL_CBWR was read before it was set?): figures may"
-                            + " differ from run to run");
-        }
-        Map<String, String> versions = new TreeMap<>();
-        versions.put("pytorch", loaded.getVersion());
-        versions.put("djl", Engine.getDjlVersion());
-        versions.put("mkl", torch.flatMap(NativeNumerics::mklVersion).orElse(CpuInfo.UNKNOWN));
-        String cbwrDetail = torch.flatMap(NativeNumerics::mklAutoBranch).map(branch -> cbwr.startsWith("AUTO")
-                ? cbwr + " (auto branch " + branch + ")" : cbwr).orElse(cbwr);
-        String os = System.getProperty("os.name") + " " + System.getProperty("os.arch");
-        return new Platform(os, cpu, new Numerics(threads, capability, cbwrDetail, versions, environment));
     }
 }

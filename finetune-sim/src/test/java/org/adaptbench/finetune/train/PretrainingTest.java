@@ -77,7 +77,11 @@ class PretrainingTest {
                 new Numerics(numerics.threads() + 1, numerics.atenCapability(), numerics.mklCbwr(), numerics.versions(), numerics.environment()));
         Platform cnrOff = new Platform(here.os(), here.cpu(),
                 new Numerics(numerics.threads(), numerics.atenCapability(), "OFF", numerics.versions(), numerics.environment()));
-        for (Platform other : List.of(avx2, otherCpu, twoThreads, cnrOff)) {
+        java.util.Map<String, String> dynamic = new java.util.TreeMap<>(numerics.environment());
+        dynamic.put("MKL_DYNAMIC", "TRUE");
+        Platform dynamicThreads = new Platform(here.os(), here.cpu(),
+                new Numerics(numerics.threads(), numerics.atenCapability(), numerics.mklCbwr(), numerics.versions(), dynamic));
+        for (Platform other : List.of(avx2, otherCpu, twoThreads, cnrOff, dynamicThreads)) {
             assertNotEquals(key, Pretraining.cacheKey(SMALL, QUICK, examples, other), other.canonical());
         }
     }
