@@ -27,20 +27,21 @@ import org.adaptbench.reports.results.EnvironmentNames;
  */
 final class RunEnvironment {
 
-    /** A library whose version the results name: its key, Maven coordinates, and a class it ships. */
-    private record Library(String name, String group, String artifact, String probeClass) {
+    /** A library whose version the results name: its key, Maven coordinates, and a resource only its jar holds. */
+    private record Library(String name, String group, String artifact, String resource) {
     }
 
     private static final List<Library> LIBRARIES = List.of(
-            new Library("langchain4j", "dev.langchain4j", "langchain4j-core", "dev.langchain4j.data.segment.TextSegment"),
+            new Library("langchain4j", "dev.langchain4j", "langchain4j-core", "dev/langchain4j/data/segment/TextSegment.class"),
             new Library("langchain4j_embeddings", "dev.langchain4j", "langchain4j-embeddings",
-                    "dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel"),
-            new Library("onnxruntime", "com.microsoft.onnxruntime", "onnxruntime", "ai.onnxruntime.OrtEnvironment"),
-            new Library("sqlite_jdbc", "org.xerial", "sqlite-jdbc", "org.sqlite.JDBC"),
-            new Library("jtokkit", "com.knuddels", "jtokkit", "com.knuddels.jtokkit.Encodings"),
-            new Library("pytorch_jni", "ai.djl.pytorch", "pytorch-jni", "ai.djl.pytorch.jni.JniUtils"),
-            new Library("jna", "net.java.dev.jna", "jna", "com.sun.jna.Native"),
-            new Library("jackson", "com.fasterxml.jackson.core", "jackson-databind", "com.fasterxml.jackson.databind.ObjectMapper"));
+                    "dev/langchain4j/model/embedding/onnx/OnnxEmbeddingModel.class"),
+            new Library("onnxruntime", "com.microsoft.onnxruntime", "onnxruntime", "ai/onnxruntime/OrtEnvironment.class"),
+            new Library("sqlite_jdbc", "org.xerial", "sqlite-jdbc", "org/sqlite/JDBC.class"),
+            new Library("jtokkit", "com.knuddels", "jtokkit", "com/knuddels/jtokkit/Encodings.class"),
+            new Library("pytorch_jni", "ai.djl.pytorch", "pytorch-jni", "jnilib/pytorch.properties"),
+            new Library("pytorch_native", "ai.djl.pytorch", "pytorch-native-cpu", "native/lib/pytorch.properties"),
+            new Library("jna", "net.java.dev.jna", "jna", "com/sun/jna/Native.class"),
+            new Library("jackson", "com.fasterxml.jackson.core", "jackson-databind", "com/fasterxml/jackson/databind/ObjectMapper.class"));
 
     private static final Pattern JAR_VERSION = Pattern.compile("-(\\d[^/]*)\\.jar$");
 
@@ -98,10 +99,10 @@ final class RunEnvironment {
                 ? "loaded from cache " + model.checkpoint().map(Path::toString).orElse("") : "trained in this run");
     }
 
-    /** A library's version from its Maven metadata, its jar's file name, or its manifest; "unknown" if none says. */
+    /** A library's version from its Maven metadata or its jar's file name (the artifact's version); "unknown" if neither says. */
     static String version(Library library) {
-        String resource = "/META-INF/maven/" + library.group() + "/" + library.artifact() + "/pom.properties";
-        try (InputStream in = RunEnvironment.class.getResourceAsStream(resource)) {
+        String metadata = "META-INF/maven/" + library.group() + "/" + library.artifact() + "/pom.properties";
+        try (InputStream in = RunEnvironment.class.getClassLoader().getResourceAsStream(metadata)) {
             if (in != null) {
                 Properties properties = new Properties();
                 properties.load(in);
@@ -111,25 +112,16 @@ final class RunEnvironment {
                 }
             }
         } catch (IOException e) {
-            // fall back to the class's own metadata
+            // fall back to the jar's name
         }
-        try {
-            Class<?> probe = Class.forName(library.probeClass(), false, RunEnvironment.class.getClassLoader());
-            // the jar's name carries the artifact's version (pytorch-jni-2.7.1-0.36.0.jar); its manifest may carry another's
-            var source = probe.getProtectionDomain().getCodeSource();
-            if (source != null && source.getLocation() != null) {
-                Matcher matcher = JAR_VERSION.matcher(source.getLocation().getPath());
-                if (matcher.find()) {
-                    return matcher.group(1);
-                }
-            }
-            String implementation = probe.getPackage() == null ? null : probe.getPackage().getImplementationVersion();
-            if (implementation != null && !implementation.isBlank()) {
-                return implementation.trim();
-            }
-        } catch (ClassNotFoundException | SecurityException e) {
+        java.net.URL resource = RunEnvironment.class.getClassLoader().getResource(library.resource());
+        if (resource == null) {
             return "not on the class path";
         }
-        return "unknown";
+        // jar:file:/.../pytorch-jni-2.7.1-0.36.0.jar!/jnilib/pytorch.properties
+        String location = resource.getPath();
+        int bang = location.indexOf("!/");
+        Matcher matcher = JAR_VERSION.matcher(bang < 0 ? location : location.substring(0, bang));
+        return matcher.find() ? matcher.group(1) : "unknown";
     }
 }

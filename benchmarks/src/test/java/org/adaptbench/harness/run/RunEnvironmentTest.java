@@ -35,7 +35,7 @@ class RunEnvironmentTest {
             assertEquals(Integer.toString(Pretraining.MODEL_CODE_VERSION), environment.get(EnvironmentNames.MODEL_CODE_VERSION));
             assertTrue(environment.get(EnvironmentNames.BASE_MODEL_SHA256).startsWith("none"), "no base model was built");
             for (String library : List.of("djl", "pytorch", "mkl", "pytorch_jni", "langchain4j", "langchain4j_embeddings", "onnxruntime",
-                    "sqlite_jdbc", "jtokkit", "jna", "jackson")) {
+                    "sqlite_jdbc", "jtokkit", "jna", "jackson", "pytorch_native")) {
                 String version = environment.get(EnvironmentNames.version(library));
                 assertTrue(version != null && version.matches(".*\\d+\\.\\d+.*"), library + " version: " + version);
             }
