@@ -40,7 +40,7 @@ public final class Pretraining {
      * of the old code is never loaded as if the new code had trained it. {@code ModelCodeVersionTest}
      * fails when that code changes and the version was not bumped.
      */
-    public static final int MODEL_CODE_VERSION = 2;
+    public static final int MODEL_CODE_VERSION = 3;
 
     private static final String MAGIC = "ADAPTBENCH-PRETRAINED";
     private static final int FORMAT = 1;
