@@ -23,8 +23,9 @@ import org.adaptbench.reports.stats.TwoWayBootstrap;
 
 /**
  * The services every scenario shares within one run: the configuration, one embedding cache (each
- * distinct text is embedded once per run), the tokenizer, the base model, and the remote LLM if one
- * was asked for. The base model is built on first use, so runs that need none never train it.
+ * distinct text is embedded once per run), the tokenizer, the base model and its frozen copy (the
+ * distillation teacher), and the remote LLM if one was asked for. The base model is built on first
+ * use, so runs that need none never train it.
  */
 public final class Bench implements AutoCloseable {
 
@@ -38,6 +39,7 @@ public final class Bench implements AutoCloseable {
     private final Optional<LlmSettings> llm;
     private final Path cacheDir;
     private PretrainedModel base;
+    private ScoringModel teacher;
     private ChatAnswerModel chat;
     /** Answers for the approaches that need no weights instead of the base model (tests, embedding hosts). */
     private final Optional<AnswerModel> answerOverride;
@@ -104,13 +106,38 @@ public final class Bench implements AutoCloseable {
     /** The pre-trained base model (trained, or loaded from the cache, on first use). */
     public synchronized PretrainedModel pretrained() {
         if (base == null) {
-            base = BaseModels.pretrainOrLoad(config, embedder, cacheDir, progress);
+            PretrainedModel built = BaseModels.pretrainOrLoad(config, embedder, cacheDir, progress);
+            // copied before anyone can merge an adapter into the base weights
+            teacher = ScoringModel.fromWeights(built.model().config(), built.model().weights());
+            if (!teacher.identity().equals(built.model().identity())) {
+                throw new IllegalStateException("the teacher's weights differ from the base model's");
+            }
+            base = built;
         }
         return base;
     }
 
+    /** The pre-trained base model, if this run has built it (nothing is built to answer). */
+    public synchronized Optional<PretrainedModel> pretrainedIfBuilt() {
+        return Optional.ofNullable(base);
+    }
+
+    /**
+     * The base model that approaches serve from: adapter registries register on it, and a registry
+     * serving merged adapters writes its weights while one is merged.
+     */
     public ScoringModel baseModel() {
         return pretrained().model();
+    }
+
+    /**
+     * A frozen copy of the base model, taken when it was built, that no registry merges into: the
+     * teacher whose answers fine-tuning distils. Its answers depend on the text alone, never on which
+     * approach happens to have an adapter merged into {@link #baseModel()} at the time.
+     */
+    public synchronized ScoringModel teacher() {
+        pretrained();
+        return teacher;
     }
 
     /**
@@ -162,6 +189,7 @@ public final class Bench implements AutoCloseable {
     public synchronized void close() {
         if (base != null) {
             base.model().close();
+            teacher.close();
         }
     }
 }

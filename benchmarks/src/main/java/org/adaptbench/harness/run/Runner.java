@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +22,6 @@ import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.reports.claims.ClaimsTable;
 import org.adaptbench.reports.render.ReportWriter;
 import org.adaptbench.reports.results.ApproachInfo;
-import org.adaptbench.reports.results.Machine;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
@@ -155,38 +153,9 @@ public final class Runner {
         return config.suite() + "-seed" + config.seed() + "-" + hash.substring(0, 10);
     }
 
-    /** Versions and machine facts that explain the numbers (timings depend on them, accuracies must not). */
+    /** Versions, machine and numerics facts that explain the numbers (timings depend on them; accuracies only on the platform). */
     Map<String, String> environment() {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put(Machine.JAVA_VERSION, System.getProperty("java.version"));
-        environment.put(Machine.JAVA_VM, System.getProperty("java.vm.name"));
-        environment.put(Machine.OS, System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        environment.put(Machine.AVAILABLE_PROCESSORS, Integer.toString(Runtime.getRuntime().availableProcessors()));
-        environment.put(Machine.CPU, cpuModel());
-        environment.put("code_version", org.adaptbench.harness.cell.CodeVersion.current());
-        environment.put("embedding_model", bench.embedder().modelId());
-        environment.put("tokenizer", bench.tokens().encodingName());
-        environment.put("prefeval_root", config.prefeval().path().isBlank()
-                ? org.adaptbench.datasets.prefeval.PrefEvalLocation.find().map(Object::toString)
-                        .orElse("not found (the base model was pre-trained without PrefEval topics)")
-                : config.prefeval().path());
-        environment.put("llm", bench.llm().map(settings -> settings.describe().toString()).orElse("none (embedded base model)"));
-        return environment;
-    }
-
-    /** The processor's model name (Linux: /proc/cpuinfo), or the architecture where the system does not say. */
-    static String cpuModel() {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        try (var lines = java.nio.file.Files.lines(cpuinfo, StandardCharsets.UTF_8)) {
-            Optional<String> model = lines.filter(line -> line.startsWith("model name") && line.contains(":"))
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst();
-            if (model.isPresent() && !model.get().isEmpty()) {
-                return model.get();
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // not Linux, or not readable: fall through
-        }
-        return System.getProperty("os.arch");
+        return RunEnvironment.of(bench);
     }
 
     /**

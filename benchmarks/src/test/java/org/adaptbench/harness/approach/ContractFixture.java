@@ -24,13 +24,13 @@ import org.adaptbench.personalization.embed.Vectors;
  * embedder (no model download), a base model pre-trained for seconds, and a fake answer model for the
  * approaches that need no weights.
  */
-final class ContractFixture {
+public final class ContractFixture {
 
     private static ContractFixture shared;
 
     final Path root;
-    final RunConfig config;
-    final Workload workload;
+    public final RunConfig config;
+    public final Workload workload;
 
     private ContractFixture() {
         try {
@@ -56,7 +56,7 @@ final class ContractFixture {
         workload = Workloads.load(config, Workloads.SYNTHETIC);
     }
 
-    static synchronized ContractFixture get() {
+    public static synchronized ContractFixture get() {
         if (shared == null) {
             shared = new ContractFixture();
         }
@@ -64,7 +64,7 @@ final class ContractFixture {
     }
 
     /** A fresh bench and approach context: nothing shared with another one but the base model's cache on disk. */
-    ApproachContext newContext() {
+    public ApproachContext newContext() {
         Bench bench = new Bench(config, new HashingEmbedder(384), Optional.empty(), Progress.silent(), Optional.of(new FakeAnswerModel()));
         Path stores;
         try {

@@ -175,7 +175,8 @@ public final class ScoringModel extends AbstractBlock implements OptionScorer, A
             NDArray nullValues = inScope(nullValue.getArray().broadcast(rows, 1, dimension), scope);
             NDArray keys = NDArrays.concat(new NDList(nullKeys, keyValue.get(0)), 1);
             NDArray values = NDArrays.concat(new NDList(nullValues, keyValue.get(1)), 1);
-            NDArray attention = query.batchMatMul(keys.transpose(0, 2, 1)).mul(inverseSqrtAttention);
+            // a PyTorch-owned scalar: autograd keeps the operand, and a Java one may be freed before backward
+            NDArray attention = query.batchMatMul(keys.transpose(0, 2, 1)).mul(TorchRuntime.scalar(scope, inverseSqrtAttention));
             if (batch.contextMask().isPresent()) {
                 attention = attention.add(batch.contextMask().get());
             }

@@ -102,7 +102,7 @@ public final class AdapterTrainer {
                 return forgetLoss;
             }
             NDArray retainLoss = loss(base, scope, retainBatches.get(step), binding, dropContext);
-            return forgetLoss.add(retainLoss.mul((float) config.retainWeight()));
+            return forgetLoss.add(retainLoss.mul(TorchRuntime.scalar(scope, (float) config.retainWeight())));
         });
         List<LabelledExample> seen = new ArrayList<>();
         for (int step = 0; step < config.steps(); step++) {
@@ -170,7 +170,8 @@ public final class AdapterTrainer {
                     (scope, step) -> {
                         Map<ModelLayer, LowRankDelta> deltas = new EnumMap<>(ModelLayer.class);
                         for (ModelLayer layer : trained) {
-                            NDArray scaledB = b.get(layer).mul(scale);
+                            // a PyTorch-owned scale: autograd keeps it for B's gradient (TorchRuntime.scalar says why)
+                            NDArray scaledB = b.get(layer).mul(TorchRuntime.scalar(scope, scale));
                             scaledB.attach(scope);
                             deltas.put(layer, LowRankDelta.shared(a.get(layer), scaledB));
                         }

@@ -11,7 +11,7 @@ import org.adaptbench.finetune.model.ScoringModel;
  * @param model the model (the caller closes it)
  * @param report the training run that produced the weights (recorded in the checkpoint, so a cache hit reports it too)
  * @param fromCache true when the weights were loaded from the cache instead of trained
- * @param cacheKey SHA-256 of model config, training config and training data
+ * @param cacheKey SHA-256 of model code version, platform, model config, training config and training data
  * @param checkpoint the cached checkpoint, if a cache directory was given
  */
 public record PretrainedModel(ScoringModel model, TrainingReport report, boolean fromCache, String cacheKey,

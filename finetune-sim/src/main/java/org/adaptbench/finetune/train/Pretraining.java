@@ -22,13 +22,25 @@ import org.adaptbench.finetune.model.LabelledExample;
 import org.adaptbench.finetune.model.Prompt;
 import org.adaptbench.finetune.model.PromptTensors;
 import org.adaptbench.finetune.model.ScoringModel;
+import org.adaptbench.finetune.runtime.Platform;
+import org.adaptbench.finetune.runtime.TorchRuntime;
 
 /**
  * Pre-trains the base model on caller-supplied examples (seeded, deterministic on CPU) and caches
- * the checkpoint by a hash of model config, training config and training data, so a second run
- * with the same inputs loads instead of training.
+ * the checkpoint by a hash of model config, training config, training data, the model code's version
+ * and the platform, so a second run with the same inputs on the same platform loads instead of
+ * training. Another platform may round differently and so trains its own.
  */
 public final class Pretraining {
+
+    /**
+     * Version of the network and training code: bump it whenever a change to the code that computes
+     * the base model (its layers and forward pass, the packing of prompts, the loss, the batching, the
+     * optimisation loop, the runtime's numerics) can change the weights a seed produces, so a checkpoint
+     * of the old code is never loaded as if the new code had trained it. {@code ModelCodeVersionTest}
+     * fails when that code changes and the version was not bumped.
+     */
+    public static final int MODEL_CODE_VERSION = 3;
 
     private static final String MAGIC = "ADAPTBENCH-PRETRAINED";
     private static final int FORMAT = 1;
@@ -100,11 +112,20 @@ public final class Pretraining {
         return new PretrainedModel(result, report, false, key, Optional.empty());
     }
 
-    /** SHA-256 over the configs and every number of every example, in order. */
+    /**
+     * SHA-256 over the model code's version, the platform the engine computes on (loads the engine),
+     * the configs and every number of every example, in order.
+     */
     public static String cacheKey(ModelConfig model, TrainingConfig training, List<LabelledExample> examples) {
+        return cacheKey(model, training, examples, TorchRuntime.platform());
+    }
+
+    /** The cache key of these inputs trained on {@code platform}. */
+    static String cacheKey(ModelConfig model, TrainingConfig training, List<LabelledExample> examples, Platform platform) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((MAGIC + FORMAT + model.canonical() + training.canonical()).getBytes(StandardCharsets.UTF_8));
+            digest.update((MAGIC + FORMAT + ";code=" + MODEL_CODE_VERSION + ";" + platform.canonical() + ";" + model.canonical()
+                    + training.canonical()).getBytes(StandardCharsets.UTF_8));
             ByteBuffer buffer = ByteBuffer.allocate(8);
             for (LabelledExample example : examples) {
                 Prompt prompt = example.prompt();

@@ -3,6 +3,7 @@ package org.adaptbench.finetune.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,10 @@ import org.adaptbench.finetune.architecture.ModelConfig;
 import org.adaptbench.finetune.model.CosineBaselineScorer;
 import org.adaptbench.finetune.model.LabelledExample;
 import org.adaptbench.finetune.model.ScoringModel;
+import org.adaptbench.finetune.runtime.CpuInfo;
+import org.adaptbench.finetune.runtime.Numerics;
+import org.adaptbench.finetune.runtime.Platform;
+import org.adaptbench.finetune.runtime.TorchRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +59,30 @@ class PretrainingTest {
         PretrainedModel otherData = Pretraining.pretrainOrLoad(SMALL, QUICK, examples.subList(0, 32), cache);
         try (ScoringModel c = otherData.model()) {
             assertFalse(otherData.fromCache());
+        }
+    }
+
+    /** A checkpoint trained on another platform (ISA, CPU, thread count) rounds differently: it must never be loaded here. */
+    @Test
+    void theCacheKeyNamesThePlatformItWasTrainedOn() {
+        List<LabelledExample> examples = TestModels.WORLD.pretraining(32);
+        Platform here = TorchRuntime.platform();
+        Numerics numerics = here.numerics();
+        String key = Pretraining.cacheKey(SMALL, QUICK, examples, here);
+        assertEquals(key, Pretraining.cacheKey(SMALL, QUICK, examples), "the key of this platform is the default");
+        Platform avx2 = new Platform(here.os(), here.cpu(),
+                new Numerics(numerics.threads(), "AVX2-forced", numerics.mklCbwr(), numerics.versions(), numerics.environment()));
+        Platform otherCpu = new Platform(here.os(), new CpuInfo(here.cpu().vendor(), "another model", here.cpu().isaFlags()), numerics);
+        Platform twoThreads = new Platform(here.os(), here.cpu(),
+                new Numerics(numerics.threads() + 1, numerics.atenCapability(), numerics.mklCbwr(), numerics.versions(), numerics.environment()));
+        Platform cnrOff = new Platform(here.os(), here.cpu(),
+                new Numerics(numerics.threads(), numerics.atenCapability(), "OFF", numerics.versions(), numerics.environment()));
+        java.util.Map<String, String> dynamic = new java.util.TreeMap<>(numerics.environment());
+        dynamic.put("MKL_DYNAMIC", "TRUE");
+        Platform dynamicThreads = new Platform(here.os(), here.cpu(),
+                new Numerics(numerics.threads(), numerics.atenCapability(), numerics.mklCbwr(), numerics.versions(), dynamic));
+        for (Platform other : List.of(avx2, otherCpu, twoThreads, cnrOff, dynamicThreads)) {
+            assertNotEquals(key, Pretraining.cacheKey(SMALL, QUICK, examples, other), other.canonical());
         }
     }
 

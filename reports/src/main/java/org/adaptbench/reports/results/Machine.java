@@ -11,14 +11,9 @@ import java.util.TreeMap;
  */
 public final class Machine {
 
-    public static final String CPU = "cpu";
-    public static final String AVAILABLE_PROCESSORS = "available_processors";
-    public static final String OS = "os";
-    public static final String JAVA_VERSION = "java_version";
-    public static final String JAVA_VM = "java_vm";
-
     /** What makes two machines the same for timing: processor, cores, system and JVM. */
-    public static final List<String> IDENTITY = List.of(CPU, AVAILABLE_PROCESSORS, OS, JAVA_VM, JAVA_VERSION);
+    public static final List<String> IDENTITY = List.of(EnvironmentNames.CPU_MODEL, EnvironmentNames.AVAILABLE_PROCESSORS,
+            EnvironmentNames.OS, EnvironmentNames.JAVA_VM, EnvironmentNames.JAVA_VERSION);
 
     private Machine() {
     }

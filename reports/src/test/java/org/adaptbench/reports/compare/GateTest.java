@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.adaptbench.reports.fixture.FixtureRun;
-import org.adaptbench.reports.results.Machine;
+import org.adaptbench.reports.results.EnvironmentNames;
 import org.adaptbench.reports.stats.McNemar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +27,8 @@ class GateTest {
     @TempDir
     Path dir;
 
-    private static final Map<String, String> MACHINE = Map.of(Machine.CPU, "Some CPU @ 2.0GHz", Machine.AVAILABLE_PROCESSORS, "2",
-            Machine.OS, "Linux amd64", Machine.JAVA_VM, "OpenJDK 64-Bit Server VM", Machine.JAVA_VERSION, "17.0.15");
+    private static final Map<String, String> MACHINE = Map.of(EnvironmentNames.CPU_MODEL, "Some CPU @ 2.0GHz", EnvironmentNames.AVAILABLE_PROCESSORS, "2",
+            EnvironmentNames.OS, "Linux amd64", EnvironmentNames.JAVA_VM, "OpenJDK 64-Bit Server VM", EnvironmentNames.JAVA_VERSION, "17.0.15");
     private static final Map<String, String> DATA = Map.of("dataset_hashes.synthetic", "abc");
 
     private static MeasurementSet side(Map<String, String> machine, Map<String, String> settings, Measurement... measurements) {
@@ -63,7 +63,7 @@ class GateTest {
         Measurement before = timing("latency/memory/latency_p50_ms", 10, 9.5, 10.5);
         Measurement after = timing("latency/memory/latency_p50_ms", 20, 19.5, 20.5);
         Map<String, String> other = new TreeMap<>(MACHINE);
-        other.put(Machine.CPU, "Another CPU @ 3.5GHz");
+        other.put(EnvironmentNames.CPU_MODEL, "Another CPU @ 3.5GHz");
         Comparison same = Compare.compare(side(MACHINE, DATA, before), side(MACHINE, DATA, after), 5, Gate.all(), List.of());
         assertEquals(Change.REGRESSION, same.metrics().get(0).change());
         Comparison across = Compare.compare(side(MACHINE, DATA, before), side(other, DATA, after), 5, Gate.all(), List.of());

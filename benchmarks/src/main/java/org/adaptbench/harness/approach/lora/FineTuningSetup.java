@@ -30,10 +30,14 @@ public final class FineTuningSetup {
     private FineTuningSetup() {
     }
 
-    /** The pipeline that turns histories into training examples, with its teacher answers cached once per workload. */
+    /**
+     * The pipeline that turns histories into training examples, with its teacher answers cached once per
+     * workload. The teacher is the base model's frozen copy: the base itself has an adapter merged into it
+     * while a merged approach answers, and a cached answer must not depend on that.
+     */
     static FineTuningData data(ApproachContext context) {
         return context.shared(FineTuningData.class.getName(), FineTuningData.class,
-                () -> new FineTuningData(context.bench().baseModel(), context.bench().embedder(), context.workload().probes(),
+                () -> new FineTuningData(context.bench().teacher(), context.bench().embedder(), context.workload().probes(),
                         context.config().adapters().distillationMinKl(), SharedExtraction.of(context).lineage(),
                         SharedExtraction.of(context).slotClassifier(), askedOf(context.workload())));
     }
