@@ -275,7 +275,8 @@ public final class AdapterRegistry implements AutoCloseable {
                 slots[i] = adapter.isPresent() ? servingStack.slotOf(adapter.get()) : 0;
             }
             try (ServingStack.Gathered gathered = servingStack.gather(slots)) {
-                return base.score(prompts, false, gathered::bind);
+                AdapterBinding binding = gathered.bind();
+                return base.score(prompts, false, scope -> binding);
             }
         });
     }
@@ -313,9 +314,9 @@ public final class AdapterRegistry implements AutoCloseable {
             if (merged != null) {
                 unmerge(UnmergeMode.RESTORE);
             }
+            invalidateStack();
             manager.close();
             entries.clear();
-            stack = null;
         });
     }
 
@@ -339,7 +340,7 @@ public final class AdapterRegistry implements AutoCloseable {
                 if (stack == null) {
                     List<LoraAdapter> attached = new ArrayList<>();
                     entries.values().stream().filter(entry -> entry.serving != null).forEach(entry -> attached.add(entry.adapter));
-                    stack = new ServingStack(base.config(), attached);
+                    stack = new ServingStack(base.config(), attached, manager);
                 }
                 current = stack;
             }
@@ -348,8 +349,12 @@ public final class AdapterRegistry implements AutoCloseable {
     }
 
     private void invalidateStack() {
-        // the stack holds direct memory only, freed when it becomes garbage
+        // callers hold the write lock, so no batch is reading the stack's tensors
+        ServingStack old = stack;
         stack = null;
+        if (old != null) {
+            old.close();
+        }
     }
 
     private Entry entry(String name) {
