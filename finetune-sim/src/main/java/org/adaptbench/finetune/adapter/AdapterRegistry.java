@@ -71,7 +71,7 @@ public final class AdapterRegistry implements AutoCloseable {
             Entry entry = new Entry(adapter);
             entry.serving = new ServingFactors(manager, adapter);
             entries.put(adapter.name(), entry);
-            invalidateStack();
+            putInStack(adapter);
         });
     }
 
@@ -87,7 +87,9 @@ public final class AdapterRegistry implements AutoCloseable {
                 old.close();
             }
             entry.adapter = adapter;
-            invalidateStack();
+            if (entry.serving != null) {
+                putInStack(adapter);
+            }
         });
     }
 
@@ -125,7 +127,7 @@ public final class AdapterRegistry implements AutoCloseable {
             Entry entry = entry(name);
             if (entry.serving == null) {
                 entry.serving = new ServingFactors(manager, entry.adapter);
-                invalidateStack();
+                putInStack(entry.adapter);
             }
         });
     }
@@ -138,7 +140,7 @@ public final class AdapterRegistry implements AutoCloseable {
             if (entry.serving != null) {
                 entry.serving.close();
                 entry.serving = null;
-                invalidateStack();
+                removeFromStack(name);
             }
         });
     }
@@ -152,7 +154,7 @@ public final class AdapterRegistry implements AutoCloseable {
                 entry.serving.close();
             }
             entries.remove(name);
-            invalidateStack();
+            removeFromStack(name);
         });
     }
 
@@ -346,6 +348,23 @@ public final class AdapterRegistry implements AutoCloseable {
             }
         }
         return current;
+    }
+
+    /** Writes an attached adapter into the live stack in place, or drops the stack when the adapter needs another layout. */
+    private void putInStack(LoraAdapter adapter) {
+        ServingStack current = stack;
+        if (current != null && current.fits(adapter)) {
+            current.put(adapter);
+        } else {
+            invalidateStack();
+        }
+    }
+
+    private void removeFromStack(String name) {
+        ServingStack current = stack;
+        if (current != null) {
+            current.remove(name);
+        }
     }
 
     private void invalidateStack() {

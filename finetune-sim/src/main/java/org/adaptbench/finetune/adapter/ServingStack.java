@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.adaptbench.finetune.architecture.ModelConfig;
 import org.adaptbench.finetune.architecture.ModelLayer;
@@ -28,7 +29,9 @@ import org.adaptbench.finetune.lora.LowRankFactors;
  * one adapter-indexed block of direct memory: one row per slot holding, layer after layer, the
  * adapter's A [r_max, in] and scaled B<sup>T</sup> [r_max, out], zero-padded to the largest rank; slot 0
  * is all zeros (the base model). Zero padding adds exact zeros, so a row's result does not depend on
- * which other adapters share its batch.
+ * which other adapters share its batch. Attaching, swapping or detaching one adapter writes or frees
+ * its row in place (the stack grows by doubling), so an adapter cache that loads and evicts adapters
+ * does not rebuild the stack; only an adapter of a larger rank or a new layer does.
  *
  * <p>A batch copies its rows' factors out of the stack into a preallocated gather buffer laid out
  * per factor ([batch, r, in] for each layer's A, [batch, r, out] for its B<sup>T</sup>), which the forward
@@ -49,13 +52,21 @@ final class ServingStack implements AutoCloseable {
     private static final int FLOATS_PER_ALIGNMENT = ALIGNMENT / Float.BYTES;
 
     private final Map<String, Integer> slots = new HashMap<>();
-    private final ByteBuffer rows;
+    /** Freed slots, lowest first, reused before the stack grows. */
+    private final TreeSet<Integer> freeSlots = new TreeSet<>();
+    private final int maxRank;
+    private final Set<ModelLayer> layers = EnumSet.noneOf(ModelLayer.class);
     private final int width;
     private final List<Factor> factors = new ArrayList<>();
     private final Map<ModelLayer, Factor[]> byLayer = new EnumMap<>(ModelLayer.class);
     private final NDManager manager;
     /** One spare gather buffer: a single serving thread reuses it (and its tensors), concurrent batches get their own. */
     private final AtomicReference<Gathered> spare = new AtomicReference<>();
+    private ByteBuffer rows;
+    /** Slots {@link #rows} has room for, slot 0 included. */
+    private int capacity;
+    /** One past the highest slot ever handed out. */
+    private int used = 1;
 
     /** One factor of one layer: where it sits in a stack row and its shape per row, [r_max, columns]. */
     private record Factor(ModelLayer layer, int offset, int rank, int columns, boolean down) {
@@ -66,16 +77,13 @@ final class ServingStack implements AutoCloseable {
     }
 
     /**
-     * Stacks {@code adapters} (slots 1..n in list order) for a base model of shape {@code model};
-     * the tensors the stack keeps belong to a sub-manager of {@code parent}.
+     * Stacks {@code adapters} (slots 1..n in list order) for a base model of shape {@code model},
+     * laid out for their largest rank and every layer one of them targets; the tensors the stack
+     * keeps belong to a sub-manager of {@code parent}.
      */
     ServingStack(ModelConfig model, List<LoraAdapter> adapters, NDManager parent) {
-        int maxRank = adapters.stream().mapToInt(adapter -> adapter.config().rank()).max().orElse(1);
-        Set<ModelLayer> layers = EnumSet.noneOf(ModelLayer.class);
-        for (int i = 0; i < adapters.size(); i++) {
-            slots.put(adapters.get(i).name(), i + 1);
-            layers.addAll(adapters.get(i).config().targets());
-        }
+        this.maxRank = adapters.stream().mapToInt(adapter -> adapter.config().rank()).max().orElse(1);
+        adapters.forEach(adapter -> layers.addAll(adapter.config().targets()));
         int columns = 0;
         for (ModelLayer layer : layers) {
             Factor down = new Factor(layer, columns, maxRank, model.inputsOf(layer), true);
@@ -87,31 +95,77 @@ final class ServingStack implements AutoCloseable {
             byLayer.put(layer, new Factor[] {down, up});
         }
         this.width = Math.max(columns, 1);
-        int count = adapters.size() + 1;
-        this.rows = allocate((long) count * width);
-        FloatBuffer values = rows.asFloatBuffer();
-        for (int slot = 1; slot < count; slot++) {
-            LoraAdapter adapter = adapters.get(slot - 1);
-            float scale = (float) adapter.config().scale();
-            for (Map.Entry<ModelLayer, LowRankFactors> entry : adapter.factors().entrySet()) {
-                LowRankFactors f = entry.getValue();
-                Factor[] at = byLayer.get(entry.getKey());
-                int r = f.rank();
-                int out = f.outputs();
-                int base = slot * width;
-                // A [r, in] is already row-major: padding rows r..maxRank-1 stay zero
-                values.put(base + at[0].offset(), f.a());
-                float[] b = f.b();
-                float[] scaledTransposed = new float[r * out];
-                for (int j = 0; j < r; j++) {
-                    for (int o = 0; o < out; o++) {
-                        scaledTransposed[j * out + o] = b[o * r + j] * scale;
-                    }
-                }
-                values.put(base + at[1].offset(), scaledTransposed);
-            }
+        this.capacity = adapters.size() + 1;
+        this.rows = allocate((long) capacity * width);
+        for (LoraAdapter adapter : adapters) {
+            put(adapter);
         }
         this.manager = parent.newSubManager();
+    }
+
+    /** True when {@code adapter} fits this stack's layout (rank and layers), so {@link #put} can take it in place. */
+    boolean fits(LoraAdapter adapter) {
+        return adapter.config().rank() <= maxRank && layers.containsAll(adapter.config().targets());
+    }
+
+    /**
+     * Writes {@code adapter} into its slot (a free one, or a new one when the name is new), in place:
+     * attaching or swapping one adapter costs one row, not a rebuild of the stack. Callers make sure
+     * no batch is reading the stack.
+     */
+    void put(LoraAdapter adapter) {
+        if (!fits(adapter)) {
+            throw new IllegalArgumentException("adapter " + adapter.name() + " does not fit the serving stack's layout");
+        }
+        Integer slot = slots.get(adapter.name());
+        if (slot == null) {
+            slot = freeSlots.isEmpty() ? used++ : freeSlots.pollFirst();
+            if (slot >= capacity) {
+                grow(Math.max(slot + 1, capacity * 2));
+            }
+            slots.put(adapter.name(), slot);
+        }
+        writeRow(slot, adapter);
+    }
+
+    /** Frees the slot of {@code name} (zeroing its row) if the stack holds it. Callers make sure no batch is reading the stack. */
+    void remove(String name) {
+        Integer slot = slots.remove(name);
+        if (slot != null) {
+            rows.put(slot * width * Float.BYTES, new byte[width * Float.BYTES]);
+            freeSlots.add(slot);
+        }
+    }
+
+    private void writeRow(int slot, LoraAdapter adapter) {
+        FloatBuffer values = rows.asFloatBuffer();
+        int base = slot * width;
+        // zero first: a smaller rank or fewer layers than the slot's previous adapter leaves padding
+        values.put(base, new float[width]);
+        float scale = (float) adapter.config().scale();
+        for (Map.Entry<ModelLayer, LowRankFactors> entry : adapter.factors().entrySet()) {
+            LowRankFactors f = entry.getValue();
+            Factor[] at = byLayer.get(entry.getKey());
+            int r = f.rank();
+            int out = f.outputs();
+            // A [r, in] is already row-major: padding rows r..maxRank-1 stay zero
+            values.put(base + at[0].offset(), f.a());
+            float[] b = f.b();
+            float[] scaledTransposed = new float[r * out];
+            for (int j = 0; j < r; j++) {
+                for (int o = 0; o < out; o++) {
+                    scaledTransposed[j * out + o] = b[o * r + j] * scale;
+                }
+            }
+            values.put(base + at[1].offset(), scaledTransposed);
+        }
+    }
+
+    private void grow(int slotCount) {
+        ByteBuffer larger = allocate((long) slotCount * width);
+        larger.put(0, rows, 0, capacity * width * Float.BYTES);
+        rows = larger;
+        capacity = slotCount;
     }
 
     /** Slot of an attached adapter; 0 (the base model) for none. */
