@@ -35,6 +35,12 @@ public final class MetricNames {
     public static final String LATENCY_P50_MS = "latency_p50_ms";
     public static final String LATENCY_P95_MS = "latency_p95_ms";
     public static final String LATENCY_P99_MS = "latency_p99_ms";
+    /** Requests served per second (the scale benchmark). */
+    public static final String THROUGHPUT_RPS = "throughput_rps";
+    /** Resident set of the serving process, in bytes (the scale benchmark). */
+    public static final String RESIDENT_BYTES = "resident_bytes";
+    /** Fraction of requests whose per-user state was already resident (the scale benchmark). */
+    public static final String CACHE_HIT_RATE = "cache_hit_rate";
 
     private static final String RECALL_AT = "recall_at_";
     private static final String LIFT_OVER = "lift_over_";
@@ -48,7 +54,7 @@ public final class MetricNames {
             BYTES_PER_USER, TOKENS_PER_REQUEST, LEARN_MS, TRAIN_SECONDS, TRAIN_FLOPS,
             REVERT_AGREEMENT, SELECTIVE_RETENTION, REVERT_SCORE_DIFF, REVERT_MS,
             recallAt(1), recallAt(3), recallAt(5),
-            LATENCY_P50_MS, LATENCY_P95_MS, LATENCY_P99_MS);
+            LATENCY_P50_MS, LATENCY_P95_MS, LATENCY_P99_MS, THROUGHPUT_RPS, RESIDENT_BYTES, CACHE_HIT_RATE);
 
     /** Names a sweep or a parameter extends: the part before the suffix. */
     private static final List<String> FAMILIES = List.of(
