@@ -46,8 +46,10 @@ public final class ScaleBenchmark {
         }
         Path templatesFile = work.resolve(TEMPLATES_FILE);
         List<CellResult> cells = new ArrayList<>();
+        double memoriesPerUser;
         try {
             Templates templates = Templates.fromWorld(options.templates(), options.seed(), embedder);
+            memoriesPerUser = templates.memoriesPerUser();
             templates.write(templatesFile);
             for (int users : options.users()) {
                 for (ScaleArm arm : ScaleArm.values()) {
@@ -69,7 +71,7 @@ public final class ScaleBenchmark {
             MachineStats.deleteTree(templatesFile);
         }
         ScaleReport report = new ScaleReport(cells, options, new ScaleReport.Setting(MachineStats.machine(), loadBefore,
-                MachineStats.loadAverage(), Runner.gitSha(), command));
+                MachineStats.loadAverage(), Runner.gitSha(), command, memoriesPerUser));
         report.write(out);
         return report;
     }

@@ -47,8 +47,9 @@ final class ScaleReport {
      * @param loadAfter 1-minute load average when it ended
      * @param commit the checkout's commit
      * @param command the command line that reproduces the run
+     * @param memoriesPerUser memories each user holds on average (the template users')
      */
-    record Setting(String machine, double loadBefore, double loadAfter, String commit, String command) {
+    record Setting(String machine, double loadBefore, double loadAfter, String commit, String command, double memoriesPerUser) {
     }
 
     /** One metric of the table: its schema name, unit, and how to read it off a cell. */
@@ -148,8 +149,8 @@ final class ScaleReport {
                 setting.machine(), setting.loadBefore(), setting.loadAfter(), setting.commit()));
         md.append("```bash\n").append(setting.command()).append("\n```\n\n");
         md.append(String.format(Locale.US, "K = %,d resident adapters, batches of %d, %,d measured requests per cell after %,d warm-up, "
-                + "users drawn uniformly at random (seed %d).%n%n", options.cacheSize(), options.batchSize(), options.requests(), options.warmup(),
-                options.seed()));
+                + "users drawn uniformly at random (seed %d); %.1f memories per user on average.%n%n", options.cacheSize(), options.batchSize(),
+                options.requests(), options.warmup(), options.seed(), setting.memoriesPerUser()));
         md.append("| approach | N | requests/s | p50 ms | p99 ms | resident MB | resident Δ MB | disk bytes/user | hit rate | build s |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String arm : arms()) {
@@ -180,6 +181,7 @@ final class ScaleReport {
         root.put("load_average_end", setting.loadAfter());
         root.put("commit", setting.commit());
         root.put("command", setting.command());
+        root.put("memories_per_user", setting.memoriesPerUser());
         ObjectNode settings = root.putObject("options");
         settings.put("cache_size", options.cacheSize()).put("batch_size", options.batchSize()).put("requests", options.requests())
                 .put("warmup", options.warmup()).put("templates", options.templates()).put("seed", options.seed());

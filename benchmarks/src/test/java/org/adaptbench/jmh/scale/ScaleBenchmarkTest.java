@@ -87,7 +87,7 @@ class ScaleBenchmarkTest {
                 new CellResult("a", 1_000, new CellResult.Serving(10, 800, 1, 1), footprint, 1.0),
                 new CellResult("a", 10_000, new CellResult.Serving(10, 400, 2, 2), footprint, 0.1),
                 new CellResult("a", 100_000, new CellResult.Serving(10, 200, 4, 4), footprint, 0.01));
-        ScaleReport report = new ScaleReport(cells, tiny().build(), new ScaleReport.Setting("m", 0, 0, "c", "x"));
+        ScaleReport report = new ScaleReport(cells, tiny().build(), new ScaleReport.Setting("m", 0, 0, "c", "x", 5));
         assertEquals(100, report.projected("a", c -> c.serving().throughputRps()), 1e-6);
         assertEquals(0.001, report.projected("a", CellResult::hitRate), 1e-9);
         assertTrue(report.flatness("a").contains("up to N = 1,000; at N = 10,000 a request costs 2.00×"), report.flatness("a"));
