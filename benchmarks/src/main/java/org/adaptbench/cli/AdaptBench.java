@@ -20,6 +20,7 @@ import picocli.CommandLine;
             ReportCommand.class,
             CompareCommand.class,
             JmhCommand.class,
+            ScaleCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

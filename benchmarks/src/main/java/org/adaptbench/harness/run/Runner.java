@@ -162,7 +162,7 @@ public final class Runner {
      * The commit of the working directory's checkout, with "-dirty" when tracked files differ from it
      * (the launcher rebuilds from the working tree), or "unknown".
      */
-    static String gitSha() {
+    public static String gitSha() {
         String head = git("rev-parse", "HEAD");
         if (!head.matches("[0-9a-f]{40}")) {
             return "unknown";

@@ -18,7 +18,7 @@ import org.adaptbench.finetune.model.Prompt;
 import org.adaptbench.finetune.model.ScoringModel;
 
 /** Seeded inputs for the fine-tuning benchmarks: random 384-d vectors, random adapters, the default model shape. */
-final class BenchmarkFixtures {
+public final class BenchmarkFixtures {
 
     static final ModelConfig MODEL = ModelConfig.MINILM;
 
@@ -26,7 +26,7 @@ final class BenchmarkFixtures {
     }
 
     /** Timing does not depend on the weights' values, so the seeded initialisation stands in for a pre-trained model. */
-    static ScoringModel model() {
+    public static ScoringModel model() {
         return ScoringModel.initialise(MODEL);
     }
 
@@ -53,7 +53,7 @@ final class BenchmarkFixtures {
     }
 
     /** An adapter with non-zero random A and B, so applying it costs what a trained one costs. */
-    static LoraAdapter adapter(String name, LoraConfig config, String baseIdentity, long seed) {
+    public static LoraAdapter adapter(String name, LoraConfig config, String baseIdentity, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<ModelLayer, LowRankFactors> factors = new EnumMap<>(ModelLayer.class);
         for (ModelLayer layer : config.targets()) {
@@ -77,7 +77,7 @@ final class BenchmarkFixtures {
      * adapters are trained), registered in {@code registry}; prompts without context.
      */
     static List<ScoringRequest> perUserRequests(AdapterRegistry registry, int count) {
-        LoraConfig perUser = LoraConfig.defaults().withTargets(Set.of(ModelLayer.HIDDEN_1, ModelLayer.HIDDEN_2));
+        LoraConfig perUser = perUserConfig();
         List<Prompt> prompts = prompts(count, 0, 21);
         List<ScoringRequest> requests = new ArrayList<>(count);
         for (int u = 0; u < count; u++) {
@@ -85,6 +85,11 @@ final class BenchmarkFixtures {
             requests.add(ScoringRequest.with(prompts.get(u), "user-" + u));
         }
         return requests;
+    }
+
+    /** How per-user adapters are trained: rank 8 on the MLP layers (the context layers see no context without memory). */
+    public static LoraConfig perUserConfig() {
+        return LoraConfig.defaults().withTargets(Set.of(ModelLayer.HIDDEN_1, ModelLayer.HIDDEN_2));
     }
 
     private static float[] vector(SplittableRandom random) {

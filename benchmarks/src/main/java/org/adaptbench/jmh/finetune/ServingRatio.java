@@ -13,17 +13,48 @@ import org.adaptbench.finetune.model.ScoringModel;
  * requests 3 times one by one), and the ratio is taken per block. JMH runs the two benchmarks
  * minutes apart in separate forks, so on a shared machine each sees different load; here both halves
  * of a block see the same. Prints the median ratio with its quartiles and each serving's median time.
+ * {@link ServingRatioBenchmark} runs the same blocks inside the JMH suite.
  *
  * <p>Run: {@code mvn -B -q -DskipTests package && java -cp "benchmarks/target/adaptbench.jar:benchmarks/target/lib/*"
  * org.adaptbench.jmh.finetune.ServingRatio [blocks]} (default 200 blocks, about a minute).
  */
 public final class ServingRatio {
 
-    private static final int REQUESTS = 32;
+    static final int REQUESTS = 32;
     private static final int MIXED_PER_BLOCK = 10;
     private static final int SEQUENTIAL_PER_BLOCK = 3;
 
     private ServingRatio() {
+    }
+
+    /** One block's two timings: microseconds per mixed batch, and per 32 requests served one by one. */
+    record Block(double mixedMicros, double sequentialMicros) {
+
+        double ratio() {
+            return sequentialMicros / mixedMicros;
+        }
+    }
+
+    /** Runs one block: the mixed batches first, then the same requests one by one, back to back. */
+    static Block block(AdapterRegistry registry, List<ScoringRequest> requests) {
+        long start = System.nanoTime();
+        for (int i = 0; i < MIXED_PER_BLOCK; i++) {
+            registry.score(requests);
+        }
+        long middle = System.nanoTime();
+        for (int i = 0; i < SEQUENTIAL_PER_BLOCK; i++) {
+            registry.scoreOneByOne(requests);
+        }
+        long end = System.nanoTime();
+        return new Block((middle - start) / 1e3 / MIXED_PER_BLOCK, (end - middle) / 1e3 / SEQUENTIAL_PER_BLOCK);
+    }
+
+    /** Warm-up before measuring: JIT, the serving stack, the gather buffer. */
+    static void warmUp(AdapterRegistry registry, List<ScoringRequest> requests) {
+        for (int i = 0; i < 200; i++) {
+            registry.score(requests);
+            registry.scoreOneByOne(requests);
+        }
     }
 
     public static void main(String[] args) {
@@ -33,27 +64,15 @@ public final class ServingRatio {
         }
         try (ScoringModel model = BenchmarkFixtures.model(); AdapterRegistry registry = new AdapterRegistry(model)) {
             List<ScoringRequest> requests = BenchmarkFixtures.perUserRequests(registry, REQUESTS);
-            // warm-up: JIT, the serving stack, the gather buffer
-            for (int i = 0; i < 200; i++) {
-                registry.score(requests);
-                registry.scoreOneByOne(requests);
-            }
+            warmUp(registry, requests);
             double[] ratio = new double[blocks];
             double[] mixed = new double[blocks];
             double[] sequential = new double[blocks];
             for (int b = 0; b < blocks; b++) {
-                long start = System.nanoTime();
-                for (int i = 0; i < MIXED_PER_BLOCK; i++) {
-                    registry.score(requests);
-                }
-                long middle = System.nanoTime();
-                for (int i = 0; i < SEQUENTIAL_PER_BLOCK; i++) {
-                    registry.scoreOneByOne(requests);
-                }
-                long end = System.nanoTime();
-                mixed[b] = (middle - start) / 1e3 / MIXED_PER_BLOCK;
-                sequential[b] = (end - middle) / 1e3 / SEQUENTIAL_PER_BLOCK;
-                ratio[b] = sequential[b] / mixed[b];
+                Block block = block(registry, requests);
+                mixed[b] = block.mixedMicros();
+                sequential[b] = block.sequentialMicros();
+                ratio[b] = block.ratio();
             }
             Arrays.sort(ratio);
             Arrays.sort(mixed);

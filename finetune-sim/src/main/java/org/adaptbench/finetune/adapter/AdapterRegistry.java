@@ -71,7 +71,7 @@ public final class AdapterRegistry implements AutoCloseable {
             Entry entry = new Entry(adapter);
             entry.serving = new ServingFactors(manager, adapter);
             entries.put(adapter.name(), entry);
-            invalidateStack();
+            putInStack(adapter);
         });
     }
 
@@ -87,7 +87,9 @@ public final class AdapterRegistry implements AutoCloseable {
                 old.close();
             }
             entry.adapter = adapter;
-            invalidateStack();
+            if (entry.serving != null) {
+                putInStack(adapter);
+            }
         });
     }
 
@@ -125,7 +127,7 @@ public final class AdapterRegistry implements AutoCloseable {
             Entry entry = entry(name);
             if (entry.serving == null) {
                 entry.serving = new ServingFactors(manager, entry.adapter);
-                invalidateStack();
+                putInStack(entry.adapter);
             }
         });
     }
@@ -138,7 +140,7 @@ public final class AdapterRegistry implements AutoCloseable {
             if (entry.serving != null) {
                 entry.serving.close();
                 entry.serving = null;
-                invalidateStack();
+                removeFromStack(name);
             }
         });
     }
@@ -152,7 +154,7 @@ public final class AdapterRegistry implements AutoCloseable {
                 entry.serving.close();
             }
             entries.remove(name);
-            invalidateStack();
+            removeFromStack(name);
         });
     }
 
@@ -275,7 +277,8 @@ public final class AdapterRegistry implements AutoCloseable {
                 slots[i] = adapter.isPresent() ? servingStack.slotOf(adapter.get()) : 0;
             }
             try (ServingStack.Gathered gathered = servingStack.gather(slots)) {
-                return base.score(prompts, false, gathered::bind);
+                AdapterBinding binding = gathered.bind();
+                return base.score(prompts, false, scope -> binding);
             }
         });
     }
@@ -313,9 +316,9 @@ public final class AdapterRegistry implements AutoCloseable {
             if (merged != null) {
                 unmerge(UnmergeMode.RESTORE);
             }
+            invalidateStack();
             manager.close();
             entries.clear();
-            stack = null;
         });
     }
 
@@ -339,7 +342,7 @@ public final class AdapterRegistry implements AutoCloseable {
                 if (stack == null) {
                     List<LoraAdapter> attached = new ArrayList<>();
                     entries.values().stream().filter(entry -> entry.serving != null).forEach(entry -> attached.add(entry.adapter));
-                    stack = new ServingStack(base.config(), attached);
+                    stack = new ServingStack(base.config(), attached, manager);
                 }
                 current = stack;
             }
@@ -347,9 +350,30 @@ public final class AdapterRegistry implements AutoCloseable {
         return current;
     }
 
+    /** Writes an attached adapter into the live stack in place, or drops the stack when the adapter needs another layout. */
+    private void putInStack(LoraAdapter adapter) {
+        ServingStack current = stack;
+        if (current != null && current.fits(adapter)) {
+            current.put(adapter);
+        } else {
+            invalidateStack();
+        }
+    }
+
+    private void removeFromStack(String name) {
+        ServingStack current = stack;
+        if (current != null) {
+            current.remove(name);
+        }
+    }
+
     private void invalidateStack() {
-        // the stack holds direct memory only, freed when it becomes garbage
+        // callers hold the write lock, so no batch is reading the stack's tensors
+        ServingStack old = stack;
         stack = null;
+        if (old != null) {
+            old.close();
+        }
     }
 
     private Entry entry(String name) {

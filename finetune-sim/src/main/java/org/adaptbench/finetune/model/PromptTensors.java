@@ -68,42 +68,45 @@ public final class PromptTensors {
             maxContext = Math.max(maxContext, context);
             minContext = Math.min(minContext, context);
         }
-        float[] questions = new float[batch * dimension];
-        float[] optionValues = new float[batch * maxOptions * dimension];
         int[] optionCounts = new int[batch];
         float[] optionMask = minOptions == maxOptions ? null : new float[batch * maxOptions];
-        float[] contextValues = maxContext == 0 ? null : new float[batch * maxContext * dimension];
         float[] contextMask = maxContext == 0 || minContext == maxContext ? null : new float[batch * (maxContext + 1)];
         for (int i = 0; i < batch; i++) {
             Prompt prompt = prompts.get(i);
-            System.arraycopy(prompt.questionView(), 0, questions, i * dimension, dimension);
-            List<float[]> options = prompt.optionsView();
-            optionCounts[i] = options.size();
-            for (int k = 0; k < maxOptions; k++) {
-                if (k < options.size()) {
-                    System.arraycopy(options.get(k), 0, optionValues, (i * maxOptions + k) * dimension, dimension);
-                } else {
-                    optionMask[i * maxOptions + k] = MASKED;
-                }
+            optionCounts[i] = prompt.optionsView().size();
+            for (int k = optionCounts[i]; k < maxOptions; k++) {
+                optionMask[i * maxOptions + k] = MASKED;
             }
-            if (contextValues != null) {
-                List<float[]> context = dropContext ? List.of() : prompt.contextView();
-                for (int j = 0; j < maxContext; j++) {
-                    if (j < context.size()) {
-                        System.arraycopy(context.get(j), 0, contextValues, (i * maxContext + j) * dimension, dimension);
-                    } else {
-                        // slot 0 is the null slot, always visible
-                        contextMask[i * (maxContext + 1) + j + 1] = MASKED;
-                    }
+            if (contextMask != null) {
+                int size = dropContext ? 0 : prompt.contextView().size();
+                for (int j = size; j < maxContext; j++) {
+                    // slot 0 is the null slot, always visible
+                    contextMask[i * (maxContext + 1) + j + 1] = MASKED;
                 }
             }
         }
-        return new PromptTensors(batch, maxOptions, maxContext, optionCounts,
-                TorchRuntime.tensor(manager, questions, new Shape(batch, dimension)),
-                TorchRuntime.tensor(manager, optionValues, new Shape(batch, maxOptions, dimension)),
+        // vectors go straight into the tensors' staging memory; padding stays zero
+        int optionsPerRow = maxOptions;
+        int contextPerRow = maxContext;
+        NDArray question = TorchRuntime.tensor(manager, new Shape(batch, dimension), values -> prompts.forEach(p -> values.put(p.questionView())));
+        NDArray options = TorchRuntime.tensor(manager, new Shape(batch, maxOptions, dimension),
+                values -> prompts.forEach(p -> putPadded(values, p.optionsView(), optionsPerRow, dimension)));
+        NDArray context = maxContext == 0 ? null : TorchRuntime.tensor(manager, new Shape(batch, maxContext, dimension),
+                values -> prompts.forEach(p -> putPadded(values, dropContext ? List.of() : p.contextView(), contextPerRow, dimension)));
+        return new PromptTensors(batch, maxOptions, maxContext, optionCounts, question, options,
                 optionMask == null ? null : TorchRuntime.tensor(manager, optionMask, new Shape(batch, maxOptions)),
-                contextValues == null ? null : TorchRuntime.tensor(manager, contextValues, new Shape(batch, maxContext, dimension)),
+                context,
                 contextMask == null ? null : TorchRuntime.tensor(manager, contextMask, new Shape(batch, 1, maxContext + 1)));
+    }
+
+    /** Writes {@code vectors} and then zero vectors up to {@code slots} of them. */
+    private static void putPadded(java.nio.FloatBuffer values, List<float[]> vectors, int slots, int dimension) {
+        for (float[] vector : vectors) {
+            values.put(vector);
+        }
+        for (int k = vectors.size(); k < slots; k++) {
+            values.put(new float[dimension]);
+        }
     }
 
     /** Wraps already-built tensors of prompts without context, all with the same options count. */

@@ -175,6 +175,36 @@ class AdapterRegistryTest {
         }
     }
 
+    @Test
+    void aStackUpdatedInPlaceServesExactlyAsAFreshOne() {
+        ScoringModel base = TestModels.pretrained();
+        List<LabelledExample> probes = TestModels.pretrainingExamples();
+        try (AdapterRegistry registry = new AdapterRegistry(base); AdapterRegistry fresh = new AdapterRegistry(base)) {
+            for (int u = 0; u < 4; u++) {
+                TestModels.train(registry, "u" + u, user(u % 3 + 1, 70 + u).subList(0, 24), CONFIG);
+            }
+            List<ScoringRequest> warm = requests(probes, 0, 8);
+            registry.score(warm);
+            // churn like an adapter cache: a slot freed and reused, a detach and re-attach, a swap of weights
+            LoraAdapter u3 = registry.adapter("u3");
+            registry.delete("u1");
+            registry.register(u3.renamed("u1"));
+            registry.detach("u0");
+            registry.attach("u0");
+            registry.replace(registry.adapter("u2").renamed("u2"));
+            for (String name : registry.names()) {
+                fresh.register(registry.adapter(name));
+            }
+            List<ScoringRequest> batch = requests(probes, 8, 16);
+            List<OptionScores> mixed = registry.score(batch);
+            List<OptionScores> sequential = registry.scoreOneByOne(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                assertArrayEquals(sequential.get(i).logits(), mixed.get(i).logits(), 1e-4, "request " + i);
+            }
+            assertEquals(fresh.score(batch), mixed, "an updated stack serves bit for bit as one built afresh");
+        }
+    }
+
     /** {@code count} requests from {@code from}, cycling through u2, the base model, u0 and u1. */
     private static List<ScoringRequest> requests(List<LabelledExample> probes, int from, int count) {
         String[] adapters = {"u2", "", "u0", "u1"};

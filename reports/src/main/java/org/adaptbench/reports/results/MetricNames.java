@@ -41,6 +41,12 @@ public final class MetricNames {
     public static final String QA_F1 = "qa_f1";
     /** Median time of one question-answering model call. */
     public static final String QA_LATENCY_P50_MS = "qa_latency_p50_ms";
+    /** Requests served per second (the scale benchmark). */
+    public static final String THROUGHPUT_RPS = "throughput_rps";
+    /** Resident set of the serving process, in bytes (the scale benchmark). */
+    public static final String RESIDENT_BYTES = "resident_bytes";
+    /** Fraction of requests whose per-user state was already resident (the scale benchmark). */
+    public static final String CACHE_HIT_RATE = "cache_hit_rate";
 
     private static final String RECALL_AT = "recall_at_";
     private static final String MINUS = "_minus_";
@@ -65,7 +71,7 @@ public final class MetricNames {
             REVERT_AGREEMENT, SELECTIVE_RETENTION, REVERT_SCORE_DIFF, REVERT_MS, FORGET_QUALITY_P,
             recallAt(1), recallAt(3), recallAt(5), recallAt(10), recallWithinTokens(256), recallWithinTokens(1024),
             retrievedTokensAt(5), retrievedTokensAt(10), QA_F1, QA_LATENCY_P50_MS,
-            LATENCY_P50_MS, LATENCY_P95_MS, LATENCY_P99_MS);
+            LATENCY_P50_MS, LATENCY_P95_MS, LATENCY_P99_MS, THROUGHPUT_RPS, RESIDENT_BYTES, CACHE_HIT_RATE);
 
     /** Names a sweep or a parameter extends: the part before the suffix. */
     private static final List<String> FAMILIES = List.of(

@@ -125,7 +125,7 @@ public final class MemoryApproach implements Approach, ReplayClock, EvidenceReca
      * rarely says which preference matters ("What should I cook tonight?"); the candidate answers do,
      * and every approach sees them anyway. A query without options is recalled for its question.
      */
-    static String recallQuery(Query query) {
+    public static String recallQuery(Query query) {
         return query.isMultipleChoice() ? query.question() + "\n" + String.join("\n", query.options()) : query.question();
     }
 
