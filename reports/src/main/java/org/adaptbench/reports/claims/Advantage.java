@@ -1,5 +1,6 @@
 package org.adaptbench.reports.claims;
 
+import org.adaptbench.reports.results.ClaimFigure;
 import org.adaptbench.reports.results.Figures;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Verdict;
@@ -30,6 +31,23 @@ record Advantage(double point, double low, double high) {
             return Verdict.CONTRADICTED;
         }
         return Verdict.MIXED;
+    }
+
+    /** The advantage as a claim figure: {@code ahead − behind} on {@code metric}, n of the smaller side. */
+    static ClaimFigure figure(String label, String ahead, String behind, String metric, MetricValue aheadValue, MetricValue behindValue) {
+        Advantage advantage = of(aheadValue, behindValue);
+        return ClaimFigure.comparison(label, ahead, behind, metric, aheadValue.unit(), advantage.point, advantage.low, advantage.high,
+                Math.min(aheadValue.n(), behindValue.n()));
+    }
+
+    /** One line saying why {@link #verdict(double)} came out as it did. */
+    String why(double margin) {
+        String target = Figures.threshold(margin);
+        return switch (verdict(margin)) {
+            case SUPPORTED -> margin > 0 ? "ahead by at least " + target + " with the intervals apart" : "ahead with the intervals apart";
+            case CONTRADICTED -> "even the most favourable reading (" + signed(high) + ") falls short of " + target;
+            default -> low > 0 ? "intervals apart, but the difference is below " + target : "the intervals overlap: not clearly ahead";
+        };
     }
 
     String describe() {

@@ -1,0 +1,70 @@
+package org.adaptbench.reports.results;
+
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * One figure a claim's verdict rests on: a comparison of a subject with an opponent on one metric (a
+ * difference or a ratio, with its 95% interval), or one approach's own figure when it is judged against
+ * a threshold (then {@code opponent} is empty).
+ *
+ * @param label what the figure is, for people ("memory − global-lora on minority answers")
+ * @param subject the approach the claim is about (usually memory)
+ * @param opponent the approach it is compared with, "" for a figure judged against a threshold
+ * @param metric the metric name the figure is computed from ({@link MetricNames})
+ * @param unit the figure's unit ({@link Units}; {@link Units#RATIO} for "n times")
+ * @param value the point estimate
+ * @param ciLow lower end of the 95% interval
+ * @param ciHigh upper end of the 95% interval
+ * @param n users behind the figure (the smaller side's, for a comparison)
+ * @param distinctItems distinct items (questions) behind the figure; null when the results do not say
+ */
+public record ClaimFigure(String label, String subject, String opponent, String metric, String unit, double value, double ciLow,
+        double ciHigh, long n, Long distinctItems) {
+
+    public ClaimFigure {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(opponent, "opponent");
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(unit, "unit");
+        if (!Double.isFinite(value) || !Double.isFinite(ciLow) || !Double.isFinite(ciHigh)) {
+            throw new IllegalArgumentException(label + ": figures must be finite: " + value + " [" + ciLow + ", " + ciHigh + "]");
+        }
+        if (ciLow > value + 1e-9 * Math.abs(value) || ciHigh < value - 1e-9 * Math.abs(value)) {
+            throw new IllegalArgumentException(label + ": interval [" + ciLow + ", " + ciHigh + "] does not contain " + value);
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException(label + ": n must be at least 1, was " + n);
+        }
+        if (distinctItems != null && distinctItems < 1) {
+            throw new IllegalArgumentException(label + ": distinct items must be at least 1 when known, was " + distinctItems);
+        }
+    }
+
+    /** One approach's measured figure, judged against a threshold: no opponent. */
+    public static ClaimFigure of(String label, String subject, String metric, MetricValue value) {
+        return new ClaimFigure(label, subject, "", metric, value.unit(), value.value(), value.ciLow(), value.ciHigh(), value.n(), null);
+    }
+
+    /** A comparison of {@code subject} with {@code opponent}: the figure, its interval and the smaller side's n. */
+    public static ClaimFigure comparison(String label, String subject, String opponent, String metric, String unit, double value,
+            double ciLow, double ciHigh, long n) {
+        return new ClaimFigure(label, subject, opponent, metric, unit, value, ciLow, ciHigh, n, null);
+    }
+
+    /** The same figure with the number of distinct items known. */
+    public ClaimFigure withDistinctItems(long items) {
+        return new ClaimFigure(label, subject, opponent, metric, unit, value, ciLow, ciHigh, n, items);
+    }
+
+    /** Distinct items, when the results say. */
+    public OptionalLong items() {
+        return distinctItems == null ? OptionalLong.empty() : OptionalLong.of(distinctItems);
+    }
+
+    /** Whether this is a comparison between two approaches (not a figure against a threshold). */
+    public boolean comparesApproaches() {
+        return !opponent.isEmpty();
+    }
+}
