@@ -73,14 +73,15 @@ final class AdaptationSpeedClaim implements ClaimRule {
      * intervals; a difference in ms when memory's interval reaches zero (no ratio to speak of).
      */
     private static ClaimFigure slowdown(String approach, MetricValue fineTuning, MetricValue memory) {
+        long n = Math.min(fineTuning.n(), memory.n());
         if (memory.ciLow() > 0) {
-            return ClaimFigure.comparison("fastest fine-tuning (" + approach + ") ÷ memory, time to adapt", approach, ApproachNames.MEMORY,
+            return ClaimFigure.comparison("fastest fine-tuning (" + approach + ") ÷ memory, time to adapt", ApproachNames.MEMORY, approach,
                     MetricNames.TIME_TO_ADAPT_MS, Units.RATIO, fineTuning.value() / memory.value(), fineTuning.ciLow() / memory.ciHigh(),
-                    fineTuning.ciHigh() / memory.ciLow(), Math.min(fineTuning.n(), memory.n()));
+                    fineTuning.ciHigh() / memory.ciLow(), n);
         }
-        return ClaimFigure.comparison("fastest fine-tuning (" + approach + ") − memory, time to adapt", approach, ApproachNames.MEMORY,
+        return ClaimFigure.comparison("fastest fine-tuning (" + approach + ") − memory, time to adapt", ApproachNames.MEMORY, approach,
                 MetricNames.TIME_TO_ADAPT_MS, Units.MS, fineTuning.value() - memory.value(), fineTuning.ciLow() - memory.ciHigh(),
-                fineTuning.ciHigh() - memory.ciLow(), Math.min(fineTuning.n(), memory.n()));
+                fineTuning.ciHigh() - memory.ciLow(), n);
     }
 
     private static String why(Verdict verdict, MetricValue memory, String fastest, Map<String, MetricValue> fineTuning) {

@@ -55,7 +55,7 @@ record Advantage(double point, double low, double high) {
     }
 
     private static String signed(double value) {
-        return (value > 0 ? "+" : "") + Figures.number(value);
+        return Figures.signed(value);
     }
 
     /** The rule sentence for an advantage of {@code what} by {@code margin}. */

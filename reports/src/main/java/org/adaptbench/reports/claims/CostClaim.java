@@ -59,8 +59,10 @@ final class CostClaim implements ClaimRule {
                 String model = metric.substring(USD_PREFIX.length());
                 MetricValue mem = view.metric(ScenarioNames.COST, ApproachNames.MEMORY, metric).orElseThrow();
                 projections.add(new Projection(mem, adapter.get()));
-                ClaimFigure saving = Advantage.figure("user-lora − memory, projected $ per user-month at " + model, ApproachNames.USER_LORA,
-                        ApproachNames.MEMORY, metric, adapter.get(), mem);
+                Advantage advantage = Advantage.of(adapter.get(), mem);
+                ClaimFigure saving = ClaimFigure.comparison("user-lora − memory, projected $ per user-month at " + model,
+                        ApproachNames.MEMORY, ApproachNames.USER_LORA, metric, mem.unit(), advantage.point(), advantage.low(), advantage.high(),
+                        Math.min(mem.n(), adapter.get().n()));
                 figures.add(saving);
                 // the model size where memory's saving is least certain decides the claim
                 if (closest == null || saving.ciLow() < closest.ciLow()) {
@@ -82,6 +84,7 @@ final class CostClaim implements ClaimRule {
         Verdict verdict = verdict(bytes.get(), tokens.get(), projections);
         ClaimFigure deciding = closest != null ? closest : tighter(figures.get(0), figures.get(1));
         if (closest != null) {
+            figures.remove(deciding);
             figures.add(0, deciding);
         }
         return new Claim(Claims.id(ID, view), STATEMENT, String.join("; ", evidence), RULE, verdict)

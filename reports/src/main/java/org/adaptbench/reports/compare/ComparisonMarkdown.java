@@ -14,16 +14,10 @@ public final class ComparisonMarkdown {
         StringBuilder out = new StringBuilder();
         out.append("## adaptbench compare\n\n");
         out.append("Baseline `").append(comparison.baseline()).append("` against current `").append(comparison.current())
-                .append("` (").append(comparison.kind()).append("). A change counts when it exceeds ")
-                .append(Figures.threshold(comparison.thresholdPercent()))
-                .append("% and the statistics agree: intervals apart, or Mann-Whitney U on the samples at α = ")
-                .append(Figures.threshold(Compare.ALPHA)).append(".\n\n");
+                .append("` (").append(comparison.kind()).append("). ").append(rule(comparison)).append("\n\n");
         long regressions = comparison.count(Change.REGRESSION);
         out.append(regressions > 0 ? "**" + plural(regressions, "regression") + "**" : plural(0, "regression"))
-                .append(" · ").append(plural(comparison.count(Change.IMPROVEMENT), "improvement"))
-                .append(" · ").append(comparison.count(Change.NO_CLEAR_CHANGE)).append(" without clear change")
-                .append(" · ").append(comparison.count(Change.ADDED)).append(" added")
-                .append(" · ").append(comparison.count(Change.REMOVED)).append(" removed\n\n");
+                .append(" · ").append(counts(comparison)).append("\n\n");
         for (String warning : comparison.warnings()) {
             out.append("> ⚠️ ").append(escape(warning)).append("\n\n");
         }
@@ -47,6 +41,34 @@ public final class ComparisonMarkdown {
         return out.toString();
     }
 
+    /** The counts in one line, for people: {@code 2 regressions · 1 improvement · 40 without clear change · 0 added · 0 removed}. */
+    public static String summary(Comparison comparison) {
+        return plural(comparison.count(Change.REGRESSION), "regression") + " · " + counts(comparison);
+    }
+
+    /** What the comparison rule is, in one sentence. */
+    public static String rule(Comparison comparison) {
+        return "A change counts when it exceeds " + Figures.threshold(comparison.thresholdPercent())
+                + "% and the statistics agree: intervals apart, or Mann-Whitney U on the samples at α = " + Figures.threshold(Compare.ALPHA) + ".";
+    }
+
+    private static String counts(Comparison comparison) {
+        return plural(comparison.count(Change.IMPROVEMENT), "improvement")
+                + " · " + comparison.count(Change.NO_CLEAR_CHANGE) + " without clear change"
+                + " · " + comparison.count(Change.ADDED) + " added"
+                + " · " + comparison.count(Change.REMOVED) + " removed";
+    }
+
+    /** A figure with its interval and n; "n/a" interval when the input had none. */
+    public static String figure(MetricComparison metric, boolean current) {
+        return figure(current ? metric.current() : metric.baseline());
+    }
+
+    /** The verdict on one metric for people, without emoji: {@code regression}, {@code no clear change}. */
+    public static String plainLabel(Change change) {
+        return change.name().toLowerCase(Locale.US).replace('_', ' ');
+    }
+
     /** A figure with its interval and n; "n/a" interval when the input had none. */
     static String figure(Optional<Measurement> measurement) {
         if (measurement.isEmpty()) {
@@ -59,7 +81,7 @@ public final class ComparisonMarkdown {
         return Figures.cell(m.value(), m.ciLow(), m.ciHigh(), m.n());
     }
 
-    static String label(Change change) {
+    public static String label(Change change) {
         return switch (change) {
             case REGRESSION -> "❌ regression";
             case IMPROVEMENT -> "✅ improvement";

@@ -20,6 +20,8 @@ public final class ApproachNames {
     public static final String VARIANT_LORA = "variant-lora";
     public static final String USER_LORA = "user-lora";
     public static final String COMBINED = "combined";
+    /** The shared domain adapter alone (combined's adapter without memory, as an approach of its own). */
+    public static final String DOMAIN_LORA = "domain-lora";
 
     /** Conditions (the part after "/"): memory's retrieval ablations. */
     public static final String NO_RECENCY = "no-recency";
@@ -52,7 +54,7 @@ public final class ApproachNames {
      * memory, fine-tuning, both. Newer results carry their registry's order ({@link Results#approaches()}).
      */
     public static final List<String> APPROACHES = List.of(
-            NONE, FULL_CONTEXT, MEMORY, GLOBAL_LORA, VARIANT_LORA, USER_LORA, USER_LORA + MERGED_SUFFIX, COMBINED);
+            NONE, FULL_CONTEXT, MEMORY, GLOBAL_LORA, VARIANT_LORA, USER_LORA, USER_LORA + MERGED_SUFFIX, DOMAIN_LORA, COMBINED);
 
     /** Pseudo-approaches that bound what personalization can be credited with. */
     public static final List<String> CONTROLS = List.of(CHANCE, MAJORITY_CEILING, OPTION_ONLY);

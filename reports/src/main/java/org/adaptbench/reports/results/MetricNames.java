@@ -40,6 +40,7 @@ public final class MetricNames {
     private static final String LIFT_OVER = "lift_over_";
     private static final String USD_PER_USER_MONTH = "usd_per_user_month_";
     private static final String BREAK_EVEN_REQUESTS = "break_even_requests_";
+    private static final String PICK = "pick_";
 
     /** Headline metrics first, in the order of the scenarios that produce them. */
     public static final List<String> KNOWN = List.of(
@@ -52,7 +53,7 @@ public final class MetricNames {
 
     /** Names a sweep or a parameter extends: the part before the suffix. */
     private static final List<String> FAMILIES = List.of(
-            ACCURACY + "_", "tokens_", ACCURACY_AFTER_CHANGE + "_", RECALL_AT, LIFT_OVER, USD_PER_USER_MONTH, BREAK_EVEN_REQUESTS);
+            ACCURACY + "_", "tokens_", ACCURACY_AFTER_CHANGE + "_", RECALL_AT, LIFT_OVER, USD_PER_USER_MONTH, BREAK_EVEN_REQUESTS, PICK);
 
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)$");
 
@@ -97,6 +98,23 @@ public final class MetricNames {
     /** Requests per user per month at which adapters cost what memory costs, on one model size. */
     public static String breakEvenRequests(String model) {
         return BREAK_EVEN_REQUESTS + slug(model);
+    }
+
+    /**
+     * A map cell's pick by one criterion ({@code pick_accuracy_memory}: memory is the most accurate here):
+     * 1 for the picked approach, written for that approach only.
+     */
+    public static String pick(String criterion, String approach) {
+        return PICK + slug(criterion) + "_" + slug(approach);
+    }
+
+    /** The criterion of a pick metric naming {@code approach}, or empty when {@code name} is not one. */
+    public static java.util.Optional<String> pickCriterion(String name, String approach) {
+        String suffix = "_" + slug(approach);
+        if (!name.startsWith(PICK) || !name.endsWith(suffix) || name.length() <= PICK.length() + suffix.length()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(name.substring(PICK.length(), name.length() - suffix.length()));
     }
 
     /** Whether {@code name} is a metric of this schema: a known name, or a member of a known family. */

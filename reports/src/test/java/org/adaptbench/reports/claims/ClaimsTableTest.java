@@ -192,7 +192,8 @@ class ClaimsTableTest {
                 .put("adaptation", "user-lora/every-event", MetricNames.TIME_TO_ADAPT_MS, 4000, 3600, 4800)
                 .put("adaptation", "user-lora/nightly", MetricNames.TIME_TO_ADAPT_MS, 4.3e7, 4.0e7, 4.6e7).claim("adaptation_speed");
         ClaimFigure slowdown = adaptation.basis().deciding();
-        assertEquals("user-lora/every-event", slowdown.subject(), "the fastest fine-tuning cadence");
+        assertEquals("memory", slowdown.subject());
+        assertEquals("user-lora/every-event", slowdown.opponent(), "the fastest fine-tuning cadence");
         assertEquals(Units.RATIO, slowdown.unit());
         assertEquals(80, slowdown.value(), 1e-9);
         assertEquals(60, slowdown.ciLow(), 1e-9);
