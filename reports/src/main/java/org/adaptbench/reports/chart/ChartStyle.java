@@ -115,6 +115,21 @@ final class ChartStyle {
         return looks(List.of(name)).get(name).color();
     }
 
+    /** A legend entry drawn as {@code shape} in {@code paint}, in the tick font (for legends a chart builds itself). */
+    static org.jfree.chart.LegendItem legendItem(String label, java.awt.Shape shape, Paint paint) {
+        org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(label, null, null, null, shape, paint);
+        item.setLabelFont(TICK_FONT);
+        return item;
+    }
+
+    /** A legend entry drawn as a short line in {@code look}'s colour and stroke. */
+    static org.jfree.chart.LegendItem legendItem(String label, Look look) {
+        org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(label, null, null, null, new java.awt.geom.Line2D.Double(-7, 0, 7, 0),
+                look.stroke(), look.color());
+        item.setLabelFont(TICK_FONT);
+        return item;
+    }
+
     static Paint translucent(Color color, int alpha) {
         return new Color(color.getRed(), color.getGreen(), color.getBlue(), alpha);
     }

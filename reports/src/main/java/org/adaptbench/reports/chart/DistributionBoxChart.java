@@ -70,9 +70,9 @@ final class DistributionBoxChart {
         boolean minority = data.getRowKeys().contains(MINORITY);
         if (minority) {
             org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
-            legend.add(new org.jfree.chart.LegendItem(ALL + " (solid box)", null, null, null, new java.awt.Rectangle(-5, -5, 10, 10),
+            legend.add(ChartStyle.legendItem(ALL + " (solid box)", new java.awt.Rectangle(-5, -5, 10, 10),
                     ChartStyle.translucent(ChartStyle.BASELINE_GREY, 200)));
-            legend.add(new org.jfree.chart.LegendItem(MINORITY + " (light box)", null, null, null, new java.awt.Rectangle(-5, -5, 10, 10),
+            legend.add(ChartStyle.legendItem(MINORITY + " (light box)", new java.awt.Rectangle(-5, -5, 10, 10),
                     ChartStyle.translucent(ChartStyle.BASELINE_GREY, 90)));
             plot.setFixedLegendItems(legend);
         }

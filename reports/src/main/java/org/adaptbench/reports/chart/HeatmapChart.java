@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.SymbolAxis;
@@ -104,11 +103,7 @@ final class HeatmapChart {
         }
         if (categorical) {
             LegendItemCollection legend = new LegendItemCollection();
-            for (String category : categories) {
-                LegendItem item = new LegendItem(category, null, null, null, new java.awt.Rectangle(-5, -5, 10, 10), ChartStyle.color(category));
-                item.setLabelFont(ChartStyle.TICK_FONT);
-                legend.add(item);
-            }
+            categories.forEach(c -> legend.add(ChartStyle.legendItem(c, new java.awt.Rectangle(-5, -5, 10, 10), ChartStyle.color(c))));
             combined.setFixedLegendItems(legend);
         }
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, combined, categorical);

@@ -192,17 +192,24 @@ public final class ReportCharts {
             return scenarios.stream().filter(k -> ScenarioKey.parse(k).base().equals(base)).toList();
         }
 
-        private void headlineAccuracy(Set<String> scenarios) {
+        /** One forest-plot panel per data set of {@code base} that measured {@code metric}; rows collects the approaches. */
+        private List<IntervalChart.Panel> panelsPerDataset(Set<String> scenarios, String base, String metric, String axisLabel,
+                boolean references, TreeSet<String> rows) {
             List<IntervalChart.Panel> panels = new ArrayList<>();
-            TreeSet<String> rows = new TreeSet<>(order);
-            for (String key : keysOf(scenarios, ScenarioNames.GRANULARITY)) {
-                Map<String, MetricValue> values = approachesWith(key, MetricNames.ACCURACY);
-                if (values.isEmpty()) {
-                    continue;
+            for (String key : keysOf(scenarios, base)) {
+                Map<String, MetricValue> values = approachesWith(key, metric);
+                if (!values.isEmpty()) {
+                    rows.addAll(values.keySet());
+                    panels.add(new IntervalChart.Panel(axisLabel + " · " + datasetLabel(results, key), values,
+                            references ? references(key, metric) : List.of()));
                 }
-                rows.addAll(values.keySet());
-                panels.add(new IntervalChart.Panel("accuracy · " + datasetLabel(results, key), values, references(key, MetricNames.ACCURACY)));
             }
+            return panels;
+        }
+
+        private void headlineAccuracy(Set<String> scenarios) {
+            TreeSet<String> rows = new TreeSet<>(order);
+            List<IntervalChart.Panel> panels = panelsPerDataset(scenarios, ScenarioNames.GRANULARITY, MetricNames.ACCURACY, "accuracy", true, rows);
             if (panels.isEmpty()) {
                 return;
             }
@@ -210,8 +217,9 @@ public final class ReportCharts {
             String title = "Accuracy by approach";
             headline.add(new ChartSpec(ScenarioNames.GRANULARITY, "headline-accuracy", title,
                     "Mean of per-user accuracies on the granularity scenario, one panel per data set. Dashed lines: chance, the"
-                            + " majority ceiling (the best anything blind to the user can do on the synthetic world) and the option-only"
-                            + " score (what the option wording alone gives away on PrefEval). " + CI_NOTE.replace(" dashed lines: controls.", ""),
+                            + " majority ceiling (the best anything blind to the user can do on the synthetic world), the option-only"
+                            + " score (what the option wording alone gives away on PrefEval) and the oracles (the gold evidence given"
+                            + " as context). Dot: estimate; whisker: 95% confidence interval.",
                     IntervalChart.build(title, "higher is better · dot: estimate · whisker: 95% CI", List.copyOf(rows), panels)));
         }
 
@@ -241,24 +249,18 @@ public final class ReportCharts {
         }
 
         private void headlineTimeToAdapt(Set<String> scenarios) {
-            List<IntervalChart.Panel> panels = new ArrayList<>();
             TreeSet<String> rows = new TreeSet<>(order);
-            for (String key : keysOf(scenarios, ScenarioNames.ADAPTATION)) {
-                Map<String, MetricValue> values = approachesWith(key, MetricNames.TIME_TO_ADAPT_MS);
-                if (!values.isEmpty()) {
-                    rows.addAll(values.keySet());
-                    panels.add(new IntervalChart.Panel("time to adapt, ms · " + datasetLabel(results, key), values, List.of()));
-                }
-            }
+            List<IntervalChart.Panel> panels = panelsPerDataset(scenarios, ScenarioNames.ADAPTATION, MetricNames.TIME_TO_ADAPT_MS,
+                    "time to adapt, ms", false, rows);
             if (panels.isEmpty()) {
                 return;
             }
             promoted.add(ScenarioNames.ADAPTATION + "/" + MetricNames.TIME_TO_ADAPT_MS);
             String title = "Time until a stated or changed preference takes effect";
             headline.add(new ChartSpec(ScenarioNames.ADAPTATION, "headline-time-to-adapt", title,
-                    "From the preference event to the first query answered by it, per approach and retraining cadence, on a log axis"
-                            + " (each decade is ten times longer). Lower is better. Whisker: 95% confidence interval.",
-                    IntervalChart.build(title, "lower is better · log axis", List.copyOf(rows), panels)));
+                    "From the preference event to the first query answered by it, per approach and retraining cadence, on a log axis when the times span"
+                            + " two decades or more (each decade ten times longer). Lower is better. Whisker: 95% confidence interval.",
+                    IntervalChart.build(title, "lower is better", List.copyOf(rows), panels)));
         }
 
         private void headlineCost(Set<String> scenarios) {

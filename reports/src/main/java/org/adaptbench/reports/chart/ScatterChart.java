@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.adaptbench.reports.results.MetricValue;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
@@ -90,11 +89,7 @@ final class ScatterChart {
             combined.add(plot);
         }
         LegendItemCollection legend = new LegendItemCollection();
-        for (String name : ordered) {
-            LegendItem item = new LegendItem(name, null, null, null, new Ellipse2D.Double(-4, -4, 8, 8), looks.get(name).color());
-            item.setLabelFont(ChartStyle.TICK_FONT);
-            legend.add(item);
-        }
+        ordered.forEach(name -> legend.add(ChartStyle.legendItem(name, new Ellipse2D.Double(-4, -4, 8, 8), looks.get(name).color())));
         combined.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, combined, true);
         ChartStyle.apply(chart, subtitle);

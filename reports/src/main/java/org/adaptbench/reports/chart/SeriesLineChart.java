@@ -11,7 +11,6 @@ import java.util.Objects;
 import org.adaptbench.reports.results.Series;
 import org.adaptbench.reports.results.SeriesPoint;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -180,13 +179,7 @@ final class SeriesLineChart {
     /** One legend entry per line across all panels (a combined plot would repeat a line drawn in several). */
     private static LegendItemCollection legend(Map<String, ChartStyle.Look> looks, List<String> names) {
         LegendItemCollection items = new LegendItemCollection();
-        for (String name : ChartStyle.sortedApproaches(names)) {
-            ChartStyle.Look look = looks.get(name);
-            LegendItem item = new LegendItem(name, null, null, null, new java.awt.geom.Line2D.Double(-7, 0, 7, 0), look.stroke(),
-                    look.color());
-            item.setLabelFont(ChartStyle.TICK_FONT);
-            items.add(item);
-        }
+        ChartStyle.sortedApproaches(names).forEach(name -> items.add(ChartStyle.legendItem(name, looks.get(name))));
         return items;
     }
 

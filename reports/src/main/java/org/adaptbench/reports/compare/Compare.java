@@ -13,7 +13,9 @@ import java.util.OptionalDouble;
 import org.adaptbench.reports.results.Figures;
 import org.adaptbench.reports.results.ResultsFormatException;
 import org.adaptbench.reports.results.ConfigDiff;
+import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
+import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.stats.Bootstrap;
 import org.adaptbench.reports.stats.MannWhitney;
 
@@ -54,6 +56,29 @@ public final class Compare {
         if (!base.kind().equals(cur.kind())) {
             throw new ResultsFormatException(current, "", "is " + cur.kind() + " but the baseline " + baseline + " is "
                     + base.kind() + "; compare like with like");
+        }
+        return compare(base, cur, thresholdPercent, warnings);
+    }
+
+    /**
+     * Compares a baseline input with a run whose results are already in memory (a report comparing
+     * its run with a baseline): the current side is not read again.
+     *
+     * @param current the current run's results
+     * @param currentSamples its samples ({@code samples.jsonl}; empty when none)
+     * @param currentSource how the current side is named in the comparison
+     */
+    public static Comparison compare(Path baseline, Results current, List<Sample> currentSamples, String currentSource,
+            double thresholdPercent) {
+        if (!Double.isFinite(thresholdPercent) || thresholdPercent < 0) {
+            throw new IllegalArgumentException("threshold must be a percentage of at least 0, was " + thresholdPercent);
+        }
+        List<String> warnings = new ArrayList<>();
+        MeasurementSet base = load(baseline, warnings);
+        MeasurementSet cur = ResultsMeasurements.of(currentSource, current, currentSamples);
+        if (!base.kind().equals(cur.kind())) {
+            throw new ResultsFormatException(baseline, "", "is " + base.kind() + " but the current input is " + cur.kind()
+                    + "; compare like with like");
         }
         return compare(base, cur, thresholdPercent, warnings);
     }
@@ -181,7 +206,7 @@ public final class Compare {
         }
         if (tree.isObject() && tree.has("schema_version")) {
             Path dir = input.toAbsolutePath().getParent();
-            return ResultsMeasurements.of(source, ResultsIo.read(input), ResultsIo.readSamples(dir));
+            return ResultsMeasurements.of(source, ResultsIo.fromTree(input, tree), ResultsIo.readSamples(dir));
         }
         throw new ResultsFormatException(input, "", "neither an AdaptBench results file (no schema_version)"
                 + " nor a JMH result file (a JSON array of benchmarks)");

@@ -363,7 +363,7 @@ record ReportModel(
                     .max(Comparator.comparingDouble((Map.Entry<String, MetricValue> e) -> e.getValue().value()).thenComparing(Map.Entry::getKey));
             if (largest.isPresent()) {
                 String metric = largest.get().getKey();
-                return Optional.of(new HeadlineTable.Column(key, metric, "$ / user-month · " + metric.substring(prefix.length()).replace('_', '.')
+                return Optional.of(new HeadlineTable.Column(key, metric, "$ / user-month · " + metric.substring(prefix.length())
                         + " (projected)", false));
             }
         }

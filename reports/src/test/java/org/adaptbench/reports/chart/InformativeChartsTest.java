@@ -12,6 +12,7 @@ import java.util.Map;
 import org.adaptbench.reports.fixture.FixtureRun;
 import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.Results;
+import org.adaptbench.reports.results.ScenarioNames;
 import org.adaptbench.reports.results.Series;
 import org.adaptbench.reports.results.SeriesPoint;
 import org.jfree.chart.JFreeChart;
@@ -52,6 +53,27 @@ class InformativeChartsTest {
         assertTrue(all.stream().anyMatch(s -> s.slug().equals("distribution-granularity-per_user_accuracy")), "synthetic users' spread is drawn");
         assertEquals(List.of("headline-accuracy", "headline-accuracy-vs-tokens", "headline-time-to-adapt", "headline-cost"),
                 plan.headline().stream().map(ChartSpec::slug).toList());
+    }
+
+    @Test
+    void aMapScenarioIsDrawnAsHeatmapsAndNothingElseIs() {
+        ReportCharts.Plan plan = ReportCharts.plan(FixtureRun.generate().results());
+        List<ChartSpec> maps = plan.details().stream().filter(s -> s.scenario().equals(ScenarioNames.REGIMES)).toList();
+        assertEquals(List.of("map-regimes-pick-accuracy", "map-regimes-pick-cost", "map-regimes-accuracy"),
+                maps.stream().map(ChartSpec::slug).toList());
+        XYPlot first = (XYPlot) ((org.jfree.chart.plot.CombinedRangeXYPlot) maps.get(0).chart().getPlot()).getSubplots().get(0);
+        assertEquals(2, ((org.jfree.chart.plot.CombinedRangeXYPlot) maps.get(0).chart().getPlot()).getSubplots().size(),
+                "one panel per change rate");
+        assertEquals(6, first.getAnnotations().size(), "every cell of a panel named: agreement 3 × events 2");
+        for (ChartSpec map : maps) {
+            assertTrue(ChartRenderer.render(map).inlineSvg().contains("<text"), map.slug());
+        }
+        Results noMap = FixtureRun.generate().results();
+        var scenarios = new java.util.TreeMap<>(noMap.scenarios());
+        scenarios.remove(ScenarioNames.REGIMES);
+        Results without = new Results(noMap.schemaVersion(), noMap.runId(), noMap.config(), noMap.gitSha(), noMap.datasetHashes(),
+                noMap.environment(), noMap.claims(), scenarios, noMap.series(), noMap.distributions(), noMap.notes());
+        assertTrue(ReportCharts.plan(without).details().stream().noneMatch(s -> s.slug().startsWith("map-")), "no map, no heatmap");
     }
 
     @Test
