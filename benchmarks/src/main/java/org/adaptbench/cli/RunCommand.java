@@ -215,6 +215,13 @@ final class RunCommand implements Callable<Integer> {
     /** The headline table: accuracy (with CI and n) and tokens per request of each approach, per granularity key. */
     static String headline(Results results) {
         StringBuilder text = new StringBuilder();
+        var synthetic = results.config().path("synthetic");
+        if (!synthetic.isMissingNode()) {
+            // the world's dynamics decide how much adapting and forgetting there is to do: say them beside every headline
+            text.append(String.format(Locale.US, "%nsynthetic world dynamics: change rate %s, deletion rate %s per preference event"
+                    + " (the world's own defaults are 0.05 and 0.03; see docs/datasets.md)%n",
+                    synthetic.path("change_rate").asText(), synthetic.path("deletion_rate").asText()));
+        }
         results.scenarios().forEach((scenario, byApproach) -> {
             if (!scenario.startsWith("granularity")) {
                 return;

@@ -24,7 +24,11 @@ public interface Approach extends AutoCloseable {
     /** Observes the next turn of a user's history; returns the work it took to take the turn into account. */
     Effort learn(String userId, Turn turn);
 
-    /** Acts on an explicit request to delete a preference ("forget that I ..."). */
+    /**
+     * Acts on an explicit request to delete a preference ("forget that I ..."), as a product's forget
+     * button would send it. The harness's replays deliver requests said in the conversation through
+     * {@link #learn} like any turn; an approach recognises those itself.
+     */
     Effort forget(String userId, DeletionRequest request);
 
     /** Answers a multiple-choice query for the user. */

@@ -9,14 +9,17 @@ import org.adaptbench.finetune.train.Pretraining;
 import org.adaptbench.harness.config.RunConfig;
 import org.adaptbench.harness.llm.ChatAnswerModel;
 import org.adaptbench.harness.llm.LlmSettings;
+import org.adaptbench.harness.metrics.AccuracyMetrics;
 import org.adaptbench.harness.model.AnswerModel;
 import org.adaptbench.harness.model.EmbeddedAnswerModel;
 import org.adaptbench.harness.progress.Progress;
+import org.adaptbench.harness.workload.QueryIndex;
 import org.adaptbench.personalization.context.TokenCounter;
 import org.adaptbench.personalization.embed.CachingEmbedder;
 import org.adaptbench.personalization.embed.Embedder;
 import org.adaptbench.personalization.embed.LangChain4jEmbedder;
 import org.adaptbench.reports.stats.Bootstrap;
+import org.adaptbench.reports.stats.TwoWayBootstrap;
 
 /**
  * The services every scenario shares within one run: the configuration, one embedding cache (each
@@ -85,6 +88,16 @@ public final class Bench implements AutoCloseable {
     /** A bootstrap seeded for {@code purpose}, so each metric's interval is reproducible on its own. */
     public Bootstrap bootstrap(String purpose) {
         return new Bootstrap(Seeds.derive(config.seed(), "bootstrap/" + purpose), config.bootstrap().resamples());
+    }
+
+    /** A two-way (users × items) bootstrap seeded for {@code purpose}. */
+    public TwoWayBootstrap twoWayBootstrap(String purpose) {
+        return new TwoWayBootstrap(Seeds.derive(config.seed(), "bootstrap-users-items/" + purpose), config.bootstrap().resamples());
+    }
+
+    /** The metrics of accuracy over {@code queries}' items, seeded for {@code purpose}. */
+    public AccuracyMetrics accuracy(String purpose, QueryIndex queries) {
+        return new AccuracyMetrics(bootstrap(purpose), twoWayBootstrap(purpose), queries::item);
     }
 
     /** The pre-trained base model (trained, or loaded from the cache, on first use). */

@@ -28,7 +28,6 @@ public record RunConfig(
         Pretraining pretraining,
         Memory memory,
         Adapters adapters,
-        Adaptation adaptation,
         Reversibility reversibility,
         DataSize dataSize,
         Retrieval retrieval,
@@ -53,7 +52,7 @@ public record RunConfig(
         }
         RunConfig config = new RunConfig(bound.suite, bound.seed, bound.datasets, bound.approaches, bound.scenarios,
                 bound.cacheDir, bound.evaluation, bound.synthetic, bound.prefeval, bound.pretraining, bound.memory, bound.adapters,
-                bound.adaptation, bound.reversibility, bound.dataSize, bound.retrieval, bound.bootstrap, tree.deepCopy());
+                bound.reversibility, bound.dataSize, bound.retrieval, bound.bootstrap, tree.deepCopy());
         return config;
     }
 
@@ -125,10 +124,6 @@ public record RunConfig(
             List<String> cadences, int domainUsers) {
     }
 
-    /** The adaptation scenario: how many users with a change of preference it replays at each cadence. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Adaptation(int users) {
-    }
 
     /** The reversibility scenario. */
     @JsonIgnoreProperties(ignoreUnknown = true)

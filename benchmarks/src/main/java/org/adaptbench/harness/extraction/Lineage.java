@@ -27,6 +27,7 @@ public final class Lineage {
     private final PreferenceExtractor extractor;
     private final Embedder embedder;
     private final Map<String, Set<String>> slotsByText = new HashMap<>();
+    private final Map<String, Boolean> forgetRequests = new HashMap<>();
 
     public Lineage(PreferenceExtractor extractor, Embedder embedder) {
         this.extractor = extractor;
@@ -54,6 +55,16 @@ public final class Lineage {
             mostSimilar(history, request.text()).ifPresent(deleted::add);
         }
         return deleted;
+    }
+
+    /**
+     * Whether the extractor reads {@code turn} as a request to forget a preference: how every approach
+     * that keeps a user's data recognises deletions, from what was said and never from a label.
+     */
+    public boolean asksToForget(String userId, Turn turn) {
+        return turn.role() == Role.USER && forgetRequests.computeIfAbsent(turn.text(), text -> extractor.extract(userId,
+                ConversationTurn.user(text, Instant.ofEpochMilli(turn.timestamp()))).signals().stream()
+                .anyMatch(signal -> signal.action() == PreferenceSignal.Action.FORGET));
     }
 
     /** The slots the extractor reads a preference of in {@code turn} ("" slots of an open catalogue count as the turn's own). */

@@ -6,10 +6,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.Turn;
-import org.adaptbench.datasets.model.TurnKind;
 import org.adaptbench.datasets.model.UserData;
 import org.adaptbench.harness.approach.Approach;
-import org.adaptbench.harness.approach.DeletionRequest;
 import org.adaptbench.harness.approach.Effort;
 import org.adaptbench.harness.approach.Response;
 
@@ -18,8 +16,10 @@ import org.adaptbench.harness.approach.Response;
  * belongs: the one replay loop every scenario uses.
  *
  * <p>A query is reached after exactly {@link Query#visibleTurns()} turns have been delivered, so no
- * approach can learn from anything after it: the split by time holds by construction. Deletion
- * requests are delivered through {@link Approach#forget}, as an explicit request would be.
+ * approach can learn from anything after it: the split by time holds by construction. Every turn
+ * reaches every approach the same way, through {@link Approach#learn}: a request to forget is a turn
+ * like any other, and each approach recognises it from what was said (with the extractor both sides
+ * share), never from the data's labels, which exist for scoring only.
  *
  * <p>A replay answers the multiple-choice queries it reaches; a retrieval-only replay answers
  * nothing and hands each reached query (with or without options) to its listener, which probes
@@ -110,11 +110,8 @@ public final class Replay {
         }
     }
 
-    /** Delivers one turn: a deletion request through {@link Approach#forget}, anything else through {@link Approach#learn}. */
+    /** Delivers one turn, as a deployed system would receive it. */
     public static Effort deliver(Approach approach, String userId, Turn turn) {
-        if (turn.label().kind() == TurnKind.DELETION) {
-            return approach.forget(userId, new DeletionRequest(turn.turnId(), turn.text(), turn.timestamp()));
-        }
         return approach.learn(userId, turn);
     }
 }

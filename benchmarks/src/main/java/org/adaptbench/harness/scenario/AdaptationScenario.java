@@ -12,6 +12,7 @@ import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.cell.CellResult;
 import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.harness.metrics.AccuracyMetrics;
+import org.adaptbench.harness.workload.QueryIndex;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
@@ -30,25 +31,14 @@ import org.adaptbench.reports.stats.Bootstrap;
  */
 public final class AdaptationScenario implements Scenario {
 
-    static final String EXPERIMENT = "replay-adaptation";
-
     @Override
     public boolean appliesTo(RunContext context, Workload workload) {
         return !users(context, workload).isEmpty();
     }
 
-    /** Evaluated users with a scored probe after a change of preference, at most the configured number. */
+    /** Evaluated users with a scored probe after a change of preference. */
     static List<UserData> users(RunContext context, Workload workload) {
-        List<UserData> users = new ArrayList<>();
-        for (UserData user : workload.evaluated()) {
-            if (users.size() >= context.bench().config().adaptation().users()) {
-                break;
-            }
-            if (hasProbe(workload, user)) {
-                users.add(user);
-            }
-        }
-        return users;
+        return workload.evaluated().stream().filter(user -> hasProbe(workload, user)).toList();
     }
 
     private static boolean hasProbe(Workload workload, UserData user) {
@@ -72,19 +62,23 @@ public final class AdaptationScenario implements Scenario {
         ScenarioOutput output = new ScenarioOutput();
         Bootstrap bootstrap = context.bench().bootstrap(key);
         List<UserData> users = users(context, workload);
+        AccuracyMetrics accuracy = context.bench().accuracy(key, new QueryIndex(workload));
         Map<String, List<SeriesPoint>> timeline = new TreeMap<>();
+        int changes = 0;
         for (ApproachSpec spec : approaches(context, workload)) {
             if (!context.applicable(spec)) {
                 continue;
             }
             String approach = spec.wireName();
-            CellResult cell = ReplayExperiment.run(context, workload, spec, users, EXPERIMENT);
+            // the replay of every evaluated user that granularity, cost and latency read too
+            CellResult cell = ReplayExperiment.run(context, workload, spec);
             double[] times = cell.measurement(MetricNames.TIME_TO_ADAPT_MS);
             if (times.length > 0) {
                 output.metric(approach, MetricNames.TIME_TO_ADAPT_MS, bootstrap.mean(times, Units.MS, false));
                 output.metric(approach, MetricNames.TIME_TO_ADAPT_P50_MS, bootstrap.quantile(times, 0.5, Units.MS, false));
             }
             double[] adapted = cell.measurement("adapted");
+            changes = Math.max(changes, adapted.length);
             if (adapted.length > 0) {
                 output.metric(approach, MetricNames.ADAPTED_FRACTION, bootstrap.mean(adapted, Units.FRACTION, true));
             }
@@ -105,11 +99,10 @@ public final class AdaptationScenario implements Scenario {
                 continue;
             }
             output.samples(probes);
-            output.metric(approach, MetricNames.ACCURACY_AFTER_CHANGE, bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(probes)),
-                    Units.FRACTION, true));
+            output.metric(approach, MetricNames.ACCURACY_AFTER_CHANGE, accuracy.mean(probes).orElseThrow());
             List<SeriesPoint> points = new ArrayList<>();
             byDistance.forEach((distance, samples) -> {
-                MetricValue value = bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(samples)), Units.FRACTION, true);
+                MetricValue value = accuracy.mean(samples).orElseThrow();
                 output.metric(approach, MetricNames.atPoint(MetricNames.ACCURACY_AFTER_CHANGE, Integer.toString(distance)), value);
                 points.add(new SeriesPoint(distance, value.value(), value.ciLow(), value.ciHigh(), value.n()));
             });
@@ -118,9 +111,9 @@ public final class AdaptationScenario implements Scenario {
         output.series(MetricNames.ACCURACY_AFTER_CHANGE, new Series("turns since the change of preference (bucket upper bound)",
                 "accuracy on the changed dimension",
                 true, timeline));
-        output.note(String.format(java.util.Locale.US, "%d users with a change of preference; time_to_adapt_ms counts simulated waiting "
+        output.note(String.format(java.util.Locale.US, "%d changes of preference of %d users (every evaluated user's replay); time_to_adapt_ms counts simulated waiting "
                 + "for a retraining cadence (nightly waits for midnight of the history's clock) plus measured compute; "
-                + "adapted_fraction is the share of changes answered correctly after an update that carried them.", users.size()));
+                + "adapted_fraction is the share of changes answered correctly after an update that carried them.", changes, users.size()));
         return output;
     }
 }

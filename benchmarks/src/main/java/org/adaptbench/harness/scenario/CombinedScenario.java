@@ -8,7 +8,7 @@ import java.util.Map;
 import org.adaptbench.harness.approach.ApproachContext;
 import org.adaptbench.harness.approach.Capability;
 import org.adaptbench.harness.approach.Sweep;
-import org.adaptbench.harness.approach.combined.DomainAdapter;
+import org.adaptbench.harness.approach.domain.DomainAdapter;
 import org.adaptbench.harness.approach.registry.ApproachKind;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.context.RunContext;
@@ -32,9 +32,14 @@ public final class CombinedScenario implements Scenario {
         return context.approaches(spec -> spec.has(Capability.DOMAIN_ADAPTER) && spec.has(Capability.READS_CONTEXT));
     }
 
-    /** Memory on the unchanged model, and the reference: whether or not the run selected them, the claim needs them. */
+    /**
+     * The domain adapter without memories, memory on the unchanged model, and the reference: whether
+     * or not the run selected them, the claim needs them.
+     */
     static List<ApproachSpec> references() {
         List<ApproachSpec> references = new ArrayList<>();
+        Arrays.stream(ApproachKind.values()).filter(kind -> kind.has(Capability.DOMAIN_ADAPTER) && !kind.has(Capability.READS_CONTEXT))
+                .forEach(kind -> references.add(ApproachSpec.of(kind)));
         Arrays.stream(ApproachKind.values()).filter(kind -> kind.has(Capability.RETRIEVES) && !kind.has(Capability.CHANGES_WEIGHTS))
                 .forEach(kind -> references.add(ApproachSpec.of(kind)));
         Arrays.stream(ApproachKind.values()).filter(kind -> kind.has(Capability.REFERENCE))
@@ -51,8 +56,8 @@ public final class CombinedScenario implements Scenario {
     public ScenarioOutput run(RunContext context, Workload workload, String key) {
         ScenarioOutput output = new ScenarioOutput();
         Bootstrap bootstrap = context.bench().bootstrap(key);
-        AccuracyMetrics accuracy = new AccuracyMetrics(bootstrap);
         QueryIndex queries = new QueryIndex(workload);
+        AccuracyMetrics accuracy = context.bench().accuracy(key, queries);
         ApproachContext approaches = context.approachContext(workload);
         for (ApproachSpec subject : subjects(context)) {
             List<ApproachSpec> compared = new ArrayList<>(subject.sweep(Sweep.PARTS, approaches));
@@ -77,9 +82,16 @@ public final class CombinedScenario implements Scenario {
                 }
             });
         }
-        DomainAdapter.ifTrained(approaches).flatMap(DomainAdapter::trained).ifPresent(adapter -> output.note(String.format(
-                java.util.Locale.US, "the domain adapter trained on %d examples of %d users who are never evaluated, in %.1f s.",
-                adapter.totalExamples(), workload.domainUsers().size(), adapter.totalWallNanos() / 1e9)));
+        for (DomainAdapter.Recipe recipe : DomainAdapter.Recipe.values()) {
+            DomainAdapter.ifTrained(approaches, recipe).flatMap(DomainAdapter::trained).ifPresent(adapter -> output.note(String.format(
+                    java.util.Locale.US, "the domain adapter %s was trained on %d examples of %d domain users (never evaluated, with"
+                    + " their own questions and wording) in %.1f s: supervised fine-tuning on their queries' right options, %s. It"
+                    + " learns the domain's answers and how to read the context it is given; no evaluated user's preference can"
+                    + " reach it.", recipe == DomainAdapter.Recipe.WITH_MEMORIES ? "of combined" : "of domain-lora",
+                    adapter.totalExamples(), workload.domainUsers().size(), adapter.totalWallNanos() / 1e9,
+                    recipe == DomainAdapter.Recipe.WITH_MEMORIES ? "each asked with the memories the memory approach injected"
+                            : "each asked with an empty context")));
+        }
         return output;
     }
 }

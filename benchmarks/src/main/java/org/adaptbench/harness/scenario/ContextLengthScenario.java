@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import org.adaptbench.harness.approach.Capability;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.context.RunContext;
-import org.adaptbench.harness.metrics.AccuracyMetrics;
+import org.adaptbench.harness.workload.QueryIndex;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.harness.workload.Workloads;
 import org.adaptbench.reports.results.MetricNames;
@@ -49,7 +49,7 @@ public final class ContextLengthScenario implements Scenario {
                 String variant = "turns_" + turns;
                 List<Sample> samples = Samples.relabel(ReplayExperiment.run(context, sized, spec).samples(), key, variant);
                 output.samples(samples);
-                MetricValue acc = bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(samples)), Units.FRACTION, true);
+                MetricValue acc = context.bench().accuracy(key, new QueryIndex(sized)).mean(samples).orElseThrow();
                 MetricValue tok = bootstrap.mean(samples.stream().mapToDouble(Sample::tokensAdded).toArray(), Units.TOKENS, false);
                 output.metric(spec.wireName(), MetricNames.atPoint(MetricNames.ACCURACY, variant), acc);
                 output.metric(spec.wireName(), MetricNames.tokensAt(variant), tok);

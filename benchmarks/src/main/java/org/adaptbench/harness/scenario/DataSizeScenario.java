@@ -7,10 +7,14 @@ import java.util.TreeMap;
 import org.adaptbench.datasets.model.UserData;
 import org.adaptbench.harness.approach.Capability;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
+import org.adaptbench.harness.cell.CellResult;
 import org.adaptbench.harness.context.RunContext;
-import org.adaptbench.harness.metrics.AccuracyMetrics;
+import org.adaptbench.harness.control.OracleContextControl;
+import org.adaptbench.harness.model.EmbeddedAnswerModel;
+import org.adaptbench.harness.workload.QueryIndex;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.harness.workload.Workloads;
+import org.adaptbench.reports.results.ApproachNames;
 import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Sample;
@@ -58,15 +62,32 @@ public final class DataSizeScenario implements Scenario {
                     continue;
                 }
                 output.samples(samples);
-                MetricValue accuracy = bootstrap.mean(AccuracyMetrics.values(AccuracyMetrics.perUser(samples)), Units.FRACTION, true);
+                MetricValue accuracy = context.bench().accuracy(key, new QueryIndex(sized)).mean(samples).orElseThrow();
                 output.metric(spec.wireName(), MetricNames.atPoint(MetricNames.ACCURACY, variant), accuracy);
                 lines.computeIfAbsent(spec.wireName(), l -> new ArrayList<>()).add(new org.adaptbench.reports.results.SeriesPoint(
                         events, accuracy.value(), accuracy.ciLow(), accuracy.ciHigh(), accuracy.n()));
             }
+            if (context.bench().llm().isEmpty()) {
+                // the competence check: the base model given exactly the gold evidence, on the same users, at this size
+                Workload oracleUsers = new Workload(sized.name(), sized.dataset(), subset, sized.trainFraction(), sized.domainUsers(),
+                        sized.probes(), sized.catalogue());
+                double[] perUser = context.cell(ApproachNames.ORACLE_CONTEXT, sized, ApproachNames.ORACLE_CONTEXT + "/" + EXPERIMENT,
+                        () -> new CellResult(List.of(), Map.of(MetricNames.ACCURACY, List.copyOf(OracleContextControl.perUserAccuracy(
+                                oracleUsers, new EmbeddedAnswerModel(context.bench().baseModel(), context.bench().embedder())).values())),
+                                List.of())).measurement(MetricNames.ACCURACY);
+                if (perUser.length > 0) {
+                    MetricValue oracle = bootstrap.mean(perUser, Units.FRACTION, true);
+                    output.metric(ApproachNames.ORACLE_CONTEXT, MetricNames.atPoint(MetricNames.ACCURACY, "events_" + events), oracle);
+                    lines.computeIfAbsent(ApproachNames.ORACLE_CONTEXT, l -> new ArrayList<>()).add(
+                            new org.adaptbench.reports.results.SeriesPoint(events, oracle.value(), oracle.ciLow(), oracle.ciHigh(), oracle.n()));
+                }
+            }
         }
         output.series(SeriesNames.ACCURACY_VS_EVENTS, new Series("history events per user", "accuracy", true, lines));
         output.note("data-size regenerates the synthetic world (same seed) with each number of events per user and replays the "
-                + "first " + users + " scored users of each; the per-user adapter retrains on its usual cadence.");
+                + "first " + users + " scored users of each; the per-user adapter retrains on its usual cadence. oracle-context, the"
+                + " base model given exactly the gold evidence, is what an adapter that had learned each user's preferences perfectly"
+                + " could at most reach with this base model.");
         return output;
     }
 }

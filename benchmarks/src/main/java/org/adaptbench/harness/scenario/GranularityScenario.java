@@ -8,7 +8,9 @@ import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.UserData;
 import org.adaptbench.datasets.seed.Seeds;
 import org.adaptbench.finetune.model.CosineBaselineScorer;
+import org.adaptbench.harness.approach.ApproachContext;
 import org.adaptbench.harness.approach.Capability;
+import org.adaptbench.harness.approach.Sweep;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.cell.CellResult;
 import org.adaptbench.harness.context.RunContext;
@@ -45,9 +47,10 @@ public final class GranularityScenario implements Scenario {
         ScenarioOutput output = new ScenarioOutput();
         QueryIndex queries = new QueryIndex(workload);
         Bootstrap bootstrap = context.bench().bootstrap(key);
-        AccuracyMetrics accuracy = new AccuracyMetrics(bootstrap);
+        AccuracyMetrics accuracy = context.bench().accuracy(key, queries);
         Map<String, List<Sample>> byApproach = new LinkedHashMap<>();
-        for (ApproachSpec spec : context.approaches()) {
+        List<ApproachSpec> measured = measured(context, workload);
+        for (ApproachSpec spec : measured) {
             if (!context.applicable(spec)) {
                 output.note(spec.wireName() + " is not applicable to a remote LLM (it changes model weights); not measured.");
                 continue;
@@ -77,7 +80,10 @@ public final class GranularityScenario implements Scenario {
                 }
             });
         }
+        pairedAgainstFineTuning(measured, byApproach, queries, accuracy, output);
+        power(output);
         controls(workload, bootstrap, output);
+        competence(output);
         if (context.bench().llm().isEmpty()) {
             oracleContext(context, workload, bootstrap, output);
         }
@@ -85,6 +91,100 @@ public final class GranularityScenario implements Scenario {
             optionOnly(context, workload, bootstrap, output);
         }
         return output;
+    }
+
+    /**
+     * The run's approaches, each under every retraining cadence it has and beside its parts served
+     * alone (a per-user adapter at every cadence, the combined approach's domain adapter without
+     * memories), so a claim can be judged against the best of them. The replays are the cells every
+     * other scenario of the workload reads.
+     */
+    static List<ApproachSpec> measured(RunContext context, Workload workload) {
+        ApproachContext approaches = context.approachContext(workload);
+        java.util.LinkedHashSet<ApproachSpec> specs = new java.util.LinkedHashSet<>();
+        for (ApproachSpec spec : context.approaches()) {
+            specs.addAll(spec.sweep(Sweep.ADAPTATION, approaches));
+            specs.addAll(spec.sweep(Sweep.PARTS, approaches));
+        }
+        return List.copyOf(specs);
+    }
+
+    /**
+     * Fine-tuning as an opponent: an approach that changes weights and reads no context, or the part of
+     * one that serves its adapter alone.
+     */
+    static boolean fineTuning(ApproachSpec spec) {
+        return spec.has(Capability.CHANGES_WEIGHTS) && (!spec.has(Capability.READS_CONTEXT) || !spec.condition().isEmpty());
+    }
+
+    /**
+     * For every approach that personalizes through memory alone (it retrieves and changes no weights),
+     * its paired per-user difference against every fine-tuning approach measured, on accuracy and, where
+     * the data set defines it, on minority answers: the comparisons the granularity claim is judged on.
+     */
+    static void pairedAgainstFineTuning(List<ApproachSpec> measured, Map<String, List<Sample>> byApproach, QueryIndex queries,
+            AccuracyMetrics accuracy, ScenarioOutput output) {
+        for (ApproachSpec subject : measured) {
+            List<Sample> mine = byApproach.get(subject.wireName());
+            if (mine == null || !subject.has(Capability.RETRIEVES) || subject.has(Capability.CHANGES_WEIGHTS)) {
+                continue;
+            }
+            for (ApproachSpec opponent : measured) {
+                List<Sample> theirs = byApproach.get(opponent.wireName());
+                if (theirs == null || !fineTuning(opponent)) {
+                    continue;
+                }
+                accuracy.lift(mine, theirs).ifPresent(diff -> output.metric(subject.wireName(),
+                        MetricNames.minus(MetricNames.ACCURACY, opponent.wireName()), diff));
+                List<Sample> myMinority = mine.stream().filter(sample -> queries.minority(sample.queryId())).toList();
+                if (!myMinority.isEmpty()) {
+                    List<Sample> theirMinority = theirs.stream().filter(sample -> queries.minority(sample.queryId())).toList();
+                    accuracy.lift(myMinority, theirMinority).ifPresent(diff -> output.metric(subject.wireName(),
+                            MetricNames.minus(MetricNames.ACCURACY_MINORITY, opponent.wireName()), diff));
+                }
+            }
+        }
+    }
+
+    /**
+     * The competence check of the shared adapters: an adapter trained on every user's picks should at
+     * least learn the population's majority answers, which is what the majority-option ceiling scores.
+     */
+    static void competence(ScenarioOutput output) {
+        MetricValue ceiling = output.metrics().getOrDefault(ApproachNames.MAJORITY_CEILING, Map.of()).get(MetricNames.ACCURACY);
+        if (ceiling == null) {
+            return;
+        }
+        output.metrics().forEach((approach, metrics) -> {
+            MetricValue accuracy = metrics.get(MetricNames.ACCURACY);
+            if (accuracy == null || !(approach.equals(ApproachNames.GLOBAL_LORA) || approach.equals(ApproachNames.DOMAIN_LORA))) {
+                return;
+            }
+            boolean reaches = accuracy.ciHigh() >= ceiling.value();
+            output.note(String.format(java.util.Locale.US, "competence: %s scores %s against the majority-option ceiling %s: it %s.",
+                    approach, org.adaptbench.reports.results.Figures.text(accuracy), org.adaptbench.reports.results.Figures.text(ceiling),
+                    reaches ? "reaches the ceiling within its interval (it learned the population's majority answers)"
+                            : String.format(java.util.Locale.US, "falls short by %.3f even at its interval's top: it has not learned the"
+                                    + " population's majority answers", ceiling.value() - accuracy.ciHigh())));
+        });
+    }
+
+    /**
+     * The smallest accuracy difference this run can tell apart, said in the notes: for a two-sided test
+     * at 5% with 80% power, (1.96 + 0.84) standard errors, which is 1.43 times the half-width of a 95%
+     * interval; taken from the widest paired difference of memory against the reference.
+     */
+    static void power(ScenarioOutput output) {
+        output.metrics().forEach((approach, metrics) -> {
+            MetricValue lift = metrics.get(MetricNames.LIFT_OVER_NONE);
+            if (lift == null || !approach.equals(ApproachNames.MEMORY)) {
+                return;
+            }
+            double halfWidth = (lift.ciHigh() - lift.ciLow()) / 2;
+            output.note(String.format(java.util.Locale.US, "power: with %d users and %d distinct items, the smallest paired accuracy"
+                    + " difference this run detects at 80%% power (5%%, two-sided) is about %.3f (1.43 x the half-width of memory's"
+                    + " lift over none); differences below it are not resolved.", lift.n(), lift.items(), 1.43 * halfWidth));
+        });
     }
 
     /**

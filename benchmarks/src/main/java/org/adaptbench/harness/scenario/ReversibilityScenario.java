@@ -13,6 +13,9 @@ import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.datasets.model.TurnKind;
 import org.adaptbench.datasets.model.TurnLabel;
 import org.adaptbench.datasets.model.UserData;
+import org.adaptbench.finetune.cost.CostProjection;
+import org.adaptbench.finetune.cost.CostSensitivity;
+import org.adaptbench.finetune.cost.ModelCost;
 import org.adaptbench.harness.approach.Approach;
 import org.adaptbench.harness.approach.Capability;
 import org.adaptbench.harness.approach.Effort;
@@ -30,10 +33,13 @@ import org.adaptbench.harness.replay.Replay;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.personalization.extract.PreferenceExtractor;
 import org.adaptbench.personalization.extract.PreferenceSignal;
+import org.adaptbench.reports.results.ApproachNames;
 import org.adaptbench.reports.results.MetricNames;
+import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.ScenarioNames;
 import org.adaptbench.reports.results.Units;
 import org.adaptbench.reports.stats.Bootstrap;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 
 /**
  * Does deleting a preference revert behaviour, exactly and selectively? For users who ask to forget
@@ -69,6 +75,7 @@ public final class ReversibilityScenario implements Scenario {
         ScenarioOutput output = new ScenarioOutput();
         Bootstrap bootstrap = context.bench().bootstrap(key);
         List<Case> cases = cases(context, workload);
+        Map<ApproachSpec, CellResult> cells = new LinkedHashMap<>();
         for (ApproachSpec spec : methods(context, workload)) {
             if (!context.applicable(spec)) {
                 continue;
@@ -79,12 +86,86 @@ public final class ReversibilityScenario implements Scenario {
             output.metric(method, MetricNames.REVERT_SCORE_DIFF, bootstrap.mean(cell.measurement(MetricNames.REVERT_SCORE_DIFF), Units.PROBABILITY, false));
             output.metric(method, MetricNames.SELECTIVE_RETENTION, bootstrap.mean(cell.measurement(MetricNames.SELECTIVE_RETENTION), Units.FRACTION, true));
             output.metric(method, MetricNames.REVERT_MS, bootstrap.mean(cell.measurement(MetricNames.REVERT_MS), Units.MS, false));
+            forgetQuality(cell).ifPresent(p -> output.metric(method, MetricNames.FORGET_QUALITY_P, p));
             confusionNote(method, cell).ifPresent(output::note);
+            cells.put(spec, cell);
         }
+        pairedAgainstFineTuning(cells, bootstrap, output);
+        projectedRetraining(cells.keySet(), output);
+        output.note(MetricNames.FORGET_QUALITY_P + ": a Kolmogorov-Smirnov test (as TOFU's forget quality) between the probabilities"
+                + " the reverted approach and the never-told reference give the reference's answer on every probe of the deleted"
+                + " dimension; a high p-value means the two cannot be told apart.");
         output.note(cases.size() + " users asked to forget a preference; the reference is the same method on the history without "
                 + "any turn about that preference's dimension (after the deletion the user has none there) and without the request. "
                 + "Adapters are trained just before the deletion; merged ones are served merged into the base weights.");
         return output;
+    }
+
+    /** The KS p-value between the reverted approach's and the reference's scores (1 when both are one and the same value). */
+    static Optional<MetricValue> forgetQuality(CellResult cell) {
+        double[] subject = cell.measurement(SUBJECT_SCORES);
+        double[] reference = cell.measurement(REFERENCE_SCORES);
+        if (subject.length < 2 || reference.length < 2) {
+            return Optional.empty();
+        }
+        double p = java.util.Arrays.equals(subject, reference) ? 1.0
+                : new KolmogorovSmirnovTest().kolmogorovSmirnovTest(subject, reference);
+        return Optional.of(MetricValue.exact(Math.min(1, Math.max(0, p)), subject.length, Units.PROBABILITY, true));
+    }
+
+    /**
+     * For every approach that forgets through memory alone, its paired per-deletion difference in revert
+     * agreement and selective retention against every fine-tuning reversal method: the comparisons the
+     * reversibility claim is judged on (the same deletions, in the same order, for every method).
+     */
+    static void pairedAgainstFineTuning(Map<ApproachSpec, CellResult> cells, Bootstrap bootstrap, ScenarioOutput output) {
+        cells.forEach((subject, mine) -> {
+            if (!subject.has(Capability.RETRIEVES) || subject.has(Capability.CHANGES_WEIGHTS)) {
+                return;
+            }
+            cells.forEach((opponent, theirs) -> {
+                if (!opponent.has(Capability.CHANGES_WEIGHTS) || opponent.has(Capability.READS_CONTEXT)) {
+                    return;
+                }
+                for (String metric : List.of(MetricNames.REVERT_AGREEMENT, MetricNames.SELECTIVE_RETENTION)) {
+                    double[] a = mine.measurement(metric);
+                    double[] b = theirs.measurement(metric);
+                    if (a.length > 0 && a.length == b.length) {
+                        output.metric(subject.wireName(), MetricNames.minus(metric, opponent.wireName()),
+                                bootstrap.pairedMeanDifference(a, b, Units.FRACTION, true));
+                    }
+                }
+            });
+        });
+    }
+
+    /**
+     * Reverting by retraining at real model sizes: one user's adapter retrained as the cost projection
+     * prices a training job (its FLOPs at the training utilisation plus the fixed overhead per job),
+     * with the range one-at-a-time variation of the cost assumptions gives. Projected, not measured.
+     */
+    static void projectedRetraining(java.util.Set<ApproachSpec> methods, ScenarioOutput output) {
+        List<ApproachSpec> retraining = methods.stream().filter(spec -> spec.condition().equals(ApproachNames.RETRAIN)).toList();
+        if (retraining.isEmpty()) {
+            return;
+        }
+        CostSensitivity sensitivity = CostSensitivity.defaults();
+        List<ModelCost> base = new CostProjection(sensitivity.base()).projectAll();
+        List<List<ModelCost>> varied = sensitivity.variations(a -> a).stream()
+                .map(variation -> new CostProjection(variation.assumptions()).projectAll()).toList();
+        for (int m = 0; m < base.size(); m++) {
+            int index = m;
+            double ms = base.get(m).gpuHoursPerTraining() * 3_600_000;
+            double low = varied.stream().mapToDouble(costs -> costs.get(index).gpuHoursPerTraining() * 3_600_000).min().orElse(ms);
+            double high = varied.stream().mapToDouble(costs -> costs.get(index).gpuHoursPerTraining() * 3_600_000).max().orElse(ms);
+            for (ApproachSpec spec : retraining) {
+                output.metric(spec.wireName(), MetricNames.revertMsProjected(base.get(m).model().name()),
+                        MetricValue.projected(ms, low, high, Units.MS, false));
+            }
+        }
+        output.note(MetricNames.revertMsProjected("") + "<model>: PROJECTED time to revert by retraining one user's adapter on that"
+                + " model (cost-assumptions.json: training FLOPs at the training utilisation plus the fixed overhead per job); the"
+                + " interval is the range of the assumptions, not a measurement.");
     }
 
     /**
@@ -110,6 +191,10 @@ public final class ReversibilityScenario implements Scenario {
                 method, count[1], confused.length, count[1] == 0 ? "n/a" : String.format(java.util.Locale.US, "%.3f", sum[1] / count[1]),
                 count[0] == 0 ? "n/a" : String.format(java.util.Locale.US, "%.3f", sum[0] / count[0]), count[0]));
     }
+
+    /** Per deleted-dimension probe: the probability the reverted approach, and the never-told reference, give the reference's answer. */
+    static final String SUBJECT_SCORES = "subject_scores";
+    static final String REFERENCE_SCORES = "reference_scores";
 
     /** Per deletion, 1 when the extractor confused the deleted dimension's slot (misfiled turns or a misread request). */
     static final String CONFUSED = "extraction_confused";
@@ -173,6 +258,10 @@ public final class ReversibilityScenario implements Scenario {
                     diff += Math.abs(a[k] - b[k]);
                 }
                 scoreDiff += diff / a.length;
+                // forget quality: how sure each is of the answer the never-told reference gives
+                int referenceAnswer = reference.get(i).chosen();
+                add(measurements, SUBJECT_SCORES, a[referenceAnswer]);
+                add(measurements, REFERENCE_SCORES, b[referenceAnswer]);
             }
             double retained = 0;
             for (int i = deleted; i < probes.size(); i++) {

@@ -37,6 +37,15 @@ public final class QueryIndex {
         return query;
     }
 
+    /**
+     * The item {@code queryId} asks: its question with its set of options, whatever their order. Users
+     * asked the same item are asked the same thing; items are what an interval over items resamples.
+     */
+    public String item(String queryId) {
+        Query query = query(queryId);
+        return query.question() + "\u0000" + String.join("\u0000", new java.util.TreeSet<>(query.options()));
+    }
+
     public String group(String queryId) {
         return query(queryId).group();
     }

@@ -70,7 +70,8 @@ public final class Workloads {
     /**
      * PrefEval with {@code fillerTurns} filler turns. Items are split per topic by a seeded shuffle:
      * the first {@code domain_items_per_topic} items are never evaluated (they are the probes and the
-     * domain adapter's data), the next {@code items_per_topic} are evaluated, in every form. The same
+     * domain adapter's data), the next {@code items_per_topic} (0: all the others) are evaluated, in
+     * every form, all of them (each PrefEval user is one item in one form). The same
      * split holds at every filler length, so the context-length sweep asks the same items.
      */
     public static Workload prefEval(RunConfig config, int fillerTurns) {
@@ -100,8 +101,8 @@ public final class Workloads {
         List<Workload.Probe> probes = domain.stream().flatMap(user -> user.queries().stream())
                 .filter(Query::isMultipleChoice)
                 .map(query -> new Workload.Probe(query.question(), query.options())).distinct().toList();
-        return new Workload(PREFEVAL, dataset, sample(evaluated, config, PREFEVAL), config.evaluation().trainFraction(),
-                domain, probes, Optional.empty());
+        // every user is one item in one form: prefeval.items_per_topic, not evaluation.users, sets how many are evaluated
+        return new Workload(PREFEVAL, dataset, evaluated, config.evaluation().trainFraction(), domain, probes, Optional.empty());
     }
 
     /** A folder in PrefEval's layout or in the generic JSONL format; it has no probes and no domain users. */

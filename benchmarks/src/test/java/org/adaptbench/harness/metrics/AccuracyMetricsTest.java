@@ -11,11 +11,13 @@ import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.stats.Bootstrap;
+import org.adaptbench.reports.stats.TwoWayBootstrap;
 import org.junit.jupiter.api.Test;
 
 class AccuracyMetricsTest {
 
-    private final AccuracyMetrics metrics = new AccuracyMetrics(new Bootstrap(1, 200));
+    /** Each query id is its own item here, except where a test says otherwise. */
+    private final AccuracyMetrics metrics = new AccuracyMetrics(new Bootstrap(1, 200), new TwoWayBootstrap(1, 200), query -> query);
 
     private static Sample sample(String user, String query, boolean correct) {
         return new Sample("granularity", "memory", "", user, query, correct, 0, 0, 1);
@@ -32,6 +34,8 @@ class AccuracyMetricsTest {
         Map<String, MetricValue> summary = metrics.summarize(samples, s -> "");
         assertEquals(0.5, summary.get(MetricNames.ACCURACY).value(), 1e-12);
         assertEquals(2, summary.get(MetricNames.ACCURACY).n());
+        assertEquals(10, summary.get(MetricNames.ACCURACY).items(), "every accuracy records its distinct items");
+        assertEquals(10, summary.get(MetricNames.ACCURACY_P10_USER).items());
         assertFalse(summary.containsKey(MetricNames.ACCURACY_WORST_GROUP));
     }
 

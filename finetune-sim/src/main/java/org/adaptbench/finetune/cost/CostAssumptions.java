@@ -93,10 +93,9 @@ public record CostAssumptions(String asOf, List<ModelShape> models, Lora lora, G
             }
         }
 
-        /** The same workload with figures measured by the harness in place of the assumed ones. */
-        public Workload withMeasuredMemory(double tokensAddedPerRequest, double bytesPerUser, String source) {
-            return new Workload(memoryTokensAddedPerRequest.withValue(tokensAddedPerRequest, source),
-                    memoryBytesPerUser.withValue(bytesPerUser, source), memoryTokensEmbeddedPerUserPerMonth,
+        /** The same workload with figures measured by the harness (with their intervals as ranges) in place of the assumed ones. */
+        public Workload withMeasuredMemory(Assumption tokensAddedPerRequest, Assumption bytesPerUser) {
+            return new Workload(tokensAddedPerRequest, bytesPerUser, memoryTokensEmbeddedPerUserPerMonth,
                     queryTokensEmbeddedPerRequest, requestTokens, trainingExamplesPerUser, tokensPerTrainingExample, trainingEpochs,
                     trainingOverheadGpuHoursPerRun, retrainsPerUserPerMonth, usersPerVariant, adapterResidentFraction,
                     requestsPerUserPerMonth);
@@ -114,11 +113,16 @@ public record CostAssumptions(String asOf, List<ModelShape> models, Lora lora, G
 
     /** The assumptions bundled with this module. */
     public static CostAssumptions defaults() {
+        return parse(defaultsTree(), RESOURCE);
+    }
+
+    /** The bundled assumptions as the JSON they are read from. */
+    static JsonNode defaultsTree() {
         try (InputStream in = CostAssumptions.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + RESOURCE + " is missing from the classpath");
             }
-            return parse(new ObjectMapper().readTree(in), RESOURCE);
+            return new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
@@ -126,8 +130,12 @@ public record CostAssumptions(String asOf, List<ModelShape> models, Lora lora, G
 
     /** Reads a file in the same format, failing with the file and field that is wrong. */
     public static CostAssumptions read(Path file) {
+        return parse(readTree(file), file.toString());
+    }
+
+    static JsonNode readTree(Path file) {
         try {
-            return parse(new ObjectMapper().readTree(Files.readAllBytes(file)), file.toString());
+            return new ObjectMapper().readTree(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read cost assumptions " + file + ": " + e.getMessage(), e);
         }
@@ -208,8 +216,14 @@ public record CostAssumptions(String asOf, List<ModelShape> models, Lora lora, G
             if (value == null || !value.isNumber() || from == null || !from.isTextual()) {
                 throw new IllegalArgumentException(source + ": " + at + "." + field + " must be {\"value\": number, \"source\": text}");
             }
+            for (String end : new String[] {"low", "high"}) {
+                if (node.has(end) && !node.get(end).isNumber()) {
+                    throw new IllegalArgumentException(source + ": " + at + "." + field + "." + end + " must be a number");
+                }
+            }
             try {
-                return new Assumption(value.asDouble(), from.asText());
+                return new Assumption(value.asDouble(), node.path("low").asDouble(value.asDouble()),
+                        node.path("high").asDouble(value.asDouble()), from.asText());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + ": " + at + "." + field + ": " + e.getMessage(), e);
             }

@@ -74,10 +74,31 @@ class CostProjectionTest {
     void aBadAssumptionsFileNamesTheField() throws Exception {
         Path file = dir.resolve("costs.json");
         String text = new String(CostAssumptions.class.getResourceAsStream(CostAssumptions.RESOURCE).readAllBytes(), "UTF-8");
-        Files.writeString(file, text.replace("\"price_per_hour\": {\"value\": 2.99,", "\"price_per_hour\": {\"value\": \"cheap\","));
+        String broken = text.replaceFirst("(\"price_per_hour\": \\{\\s*\"value\": )2.99", "$1\"cheap\"");
+        assertTrue(!broken.equals(text), "the test plants its error");
+        Files.writeString(file, broken);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> CostAssumptions.read(file));
         assertTrue(error.getMessage().contains("gpu.price_per_hour"), error.getMessage());
         Files.writeString(file, text);
         assertEquals(CostAssumptions.defaults(), CostAssumptions.read(file));
+        Files.writeString(file, text.replaceFirst("(?<head>\"price_per_hour\": \\{\\s*\"value\": )2.99", "${head}1.00"));
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class, () -> CostAssumptions.read(file));
+        assertTrue(outside.getMessage().contains("outside its range"), outside.getMessage());
+    }
+
+    @Test
+    void everyRangedAssumptionIsVariedAtBothEndsAndOnlyIt() {
+        CostSensitivity sensitivity = CostSensitivity.defaults();
+        var variations = sensitivity.variations(a -> a);
+        assertTrue(variations.size() >= 30, "ranged assumptions at two ends each: " + variations.size());
+        var price = variations.stream().filter(v -> v.assumption().equals("gpu.price_per_hour")).toList();
+        assertEquals(2, price.size());
+        assertEquals(2.49, price.get(0).assumptions().gpu().pricePerHour().value());
+        assertEquals(5.00, price.get(1).assumptions().gpu().pricePerHour().value());
+        assertEquals(sensitivity.base().workload(), price.get(1).assumptions().workload(), "the other assumptions stay");
+        assertTrue(variations.stream().anyMatch(v -> v.assumption().equals("models.Llama-3.1-8B.input_price_per_million_tokens")));
+        double base = new CostProjection(sensitivity.base()).projectAll().get(1).trainingCost();
+        double cheap = new CostProjection(price.get(0).assumptions()).projectAll().get(1).trainingCost();
+        assertTrue(cheap < base, "a cheaper GPU-hour makes training cheaper");
     }
 }

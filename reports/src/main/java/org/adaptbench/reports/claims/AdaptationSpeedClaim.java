@@ -77,11 +77,11 @@ final class AdaptationSpeedClaim implements ClaimRule {
         if (memory.ciLow() > 0) {
             return ClaimFigure.comparison("fastest fine-tuning (" + approach + ") ÷ memory, time to adapt", ApproachNames.MEMORY, approach,
                     MetricNames.TIME_TO_ADAPT_MS, Units.RATIO, fineTuning.value() / memory.value(), fineTuning.ciLow() / memory.ciHigh(),
-                    fineTuning.ciHigh() / memory.ciLow(), n);
+                    fineTuning.ciHigh() / memory.ciLow(), n).withDistinctItems(ClaimFigure.itemsOf(fineTuning, memory));
         }
         return ClaimFigure.comparison("fastest fine-tuning (" + approach + ") − memory, time to adapt", ApproachNames.MEMORY, approach,
                 MetricNames.TIME_TO_ADAPT_MS, Units.MS, fineTuning.value() - memory.value(), fineTuning.ciLow() - memory.ciHigh(),
-                fineTuning.ciHigh() - memory.ciLow(), n);
+                fineTuning.ciHigh() - memory.ciLow(), n).withDistinctItems(ClaimFigure.itemsOf(fineTuning, memory));
     }
 
     private static String why(Verdict verdict, MetricValue memory, String fastest, Map<String, MetricValue> fineTuning) {

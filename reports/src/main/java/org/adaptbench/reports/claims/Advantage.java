@@ -37,7 +37,7 @@ record Advantage(double point, double low, double high) {
     static ClaimFigure figure(String label, String ahead, String behind, String metric, MetricValue aheadValue, MetricValue behindValue) {
         Advantage advantage = of(aheadValue, behindValue);
         return ClaimFigure.comparison(label, ahead, behind, metric, aheadValue.unit(), advantage.point, advantage.low, advantage.high,
-                Math.min(aheadValue.n(), behindValue.n()));
+                Math.min(aheadValue.n(), behindValue.n())).withDistinctItems(ClaimFigure.itemsOf(aheadValue, behindValue));
     }
 
     /** One line saying why {@link #verdict(double)} came out as it did. */

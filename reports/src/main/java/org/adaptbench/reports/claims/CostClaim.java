@@ -62,7 +62,7 @@ final class CostClaim implements ClaimRule {
                 Advantage advantage = Advantage.of(adapter.get(), mem);
                 ClaimFigure saving = ClaimFigure.comparison("user-lora − memory, projected $ per user-month at " + model,
                         ApproachNames.MEMORY, ApproachNames.USER_LORA, metric, mem.unit(), advantage.point(), advantage.low(), advantage.high(),
-                        Math.min(mem.n(), adapter.get().n()));
+                        Math.min(mem.n(), adapter.get().n())).withDistinctItems(ClaimFigure.itemsOf(mem, adapter.get()));
                 figures.add(saving);
                 // the model size where memory's saving is least certain decides the claim
                 if (closest == null || saving.ciLow() < closest.ciLow()) {

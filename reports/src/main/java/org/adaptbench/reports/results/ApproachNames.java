@@ -64,7 +64,7 @@ public final class ApproachNames {
      * alone ({@link Capabilities#CHANGES_WEIGHTS} without {@link Capabilities#READS_CONTEXT}); combined
      * also reads memory, so it adapts and forgets as memory does and is not among them.
      */
-    public static final Set<String> FINE_TUNING = Set.of(GLOBAL_LORA, VARIANT_LORA, USER_LORA, USER_LORA + MERGED_SUFFIX);
+    public static final Set<String> FINE_TUNING = Set.of(GLOBAL_LORA, VARIANT_LORA, USER_LORA, USER_LORA + MERGED_SUFFIX, DOMAIN_LORA);
 
     /** Canonical reading order over approach names. */
     public static final Comparator<String> ORDER = Comparator

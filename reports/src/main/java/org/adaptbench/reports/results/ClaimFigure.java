@@ -42,9 +42,25 @@ public record ClaimFigure(String label, String subject, String opponent, String 
         }
     }
 
-    /** One approach's measured figure, judged against a threshold: no opponent. */
+    /** One approach's measured figure, judged against a threshold: no opponent; its items when the metric counted them. */
     public static ClaimFigure of(String label, String subject, String metric, MetricValue value) {
-        return new ClaimFigure(label, subject, "", metric, value.unit(), value.value(), value.ciLow(), value.ciHigh(), value.n(), null);
+        return new ClaimFigure(label, subject, "", metric, value.unit(), value.value(), value.ciLow(), value.ciHigh(), value.n(),
+                itemsOf(value));
+    }
+
+    /**
+     * The distinct items behind figures computed from {@code values} (the fewer of theirs, as a
+     * comparison rests on the items both were measured on), or null when any of them did not count items.
+     */
+    public static Long itemsOf(MetricValue... values) {
+        long items = Long.MAX_VALUE;
+        for (MetricValue value : values) {
+            if (value.items() < 1) {
+                return null;
+            }
+            items = Math.min(items, value.items());
+        }
+        return values.length == 0 ? null : items;
     }
 
     /** A comparison of {@code subject} with {@code opponent}: the figure, its interval and the smaller side's n. */
@@ -53,8 +69,8 @@ public record ClaimFigure(String label, String subject, String opponent, String 
         return new ClaimFigure(label, subject, opponent, metric, unit, value, ciLow, ciHigh, n, null);
     }
 
-    /** The same figure with the number of distinct items known. */
-    public ClaimFigure withDistinctItems(long items) {
+    /** The same figure with the number of distinct items known (null: unknown). */
+    public ClaimFigure withDistinctItems(Long items) {
         return new ClaimFigure(label, subject, opponent, metric, unit, value, ciLow, ciHigh, n, items);
     }
 

@@ -32,14 +32,19 @@ public final class MetricNames {
     public static final String SELECTIVE_RETENTION = "selective_retention";
     public static final String REVERT_SCORE_DIFF = "revert_score_diff";
     public static final String REVERT_MS = "revert_ms";
+    /** TOFU-style forget quality: the KS test's p-value between the reverted and the never-told answer scores. */
+    public static final String FORGET_QUALITY_P = "forget_quality_ks_p";
     public static final String LATENCY_P50_MS = "latency_p50_ms";
     public static final String LATENCY_P95_MS = "latency_p95_ms";
     public static final String LATENCY_P99_MS = "latency_p99_ms";
 
     private static final String RECALL_AT = "recall_at_";
+    private static final String MINUS = "_minus_";
     private static final String LIFT_OVER = "lift_over_";
     private static final String USD_PER_USER_MONTH = "usd_per_user_month_";
     private static final String BREAK_EVEN_REQUESTS = "break_even_requests_";
+    private static final String USD_ABOVE_MEMORY = "usd_above_memory_";
+    private static final String REVERT_MS_PROJECTED = "revert_ms_projected_";
     private static final String PICK = "pick_";
 
     /** Headline metrics first, in the order of the scenarios that produce them. */
@@ -47,13 +52,14 @@ public final class MetricNames {
             ACCURACY, ACCURACY_P10_USER, ACCURACY_WORST_GROUP, ACCURACY_MINORITY, ACCURACY_MAJORITY, LIFT_OVER_NONE,
             TIME_TO_ADAPT_MS, TIME_TO_ADAPT_P50_MS, ADAPTED_FRACTION, ACCURACY_AFTER_CHANGE,
             BYTES_PER_USER, TOKENS_PER_REQUEST, LEARN_MS, TRAIN_SECONDS, TRAIN_FLOPS,
-            REVERT_AGREEMENT, SELECTIVE_RETENTION, REVERT_SCORE_DIFF, REVERT_MS,
+            REVERT_AGREEMENT, SELECTIVE_RETENTION, REVERT_SCORE_DIFF, REVERT_MS, FORGET_QUALITY_P,
             recallAt(1), recallAt(3), recallAt(5),
             LATENCY_P50_MS, LATENCY_P95_MS, LATENCY_P99_MS);
 
     /** Names a sweep or a parameter extends: the part before the suffix. */
     private static final List<String> FAMILIES = List.of(
-            ACCURACY + "_", "tokens_", ACCURACY_AFTER_CHANGE + "_", RECALL_AT, LIFT_OVER, USD_PER_USER_MONTH, BREAK_EVEN_REQUESTS, PICK);
+            ACCURACY + "_", "tokens_", ACCURACY_AFTER_CHANGE + "_", RECALL_AT, LIFT_OVER, USD_PER_USER_MONTH, BREAK_EVEN_REQUESTS,
+            USD_ABOVE_MEMORY, REVERT_MS_PROJECTED, PICK);
 
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)$");
 
@@ -80,6 +86,20 @@ public final class MetricNames {
         return LIFT_OVER + approach.replace('-', '_').replace('/', '_');
     }
 
+    /**
+     * The paired per-user difference of {@code metric} between the row's approach and {@code opponent}
+     * ({@code accuracy_minority_minus_global_lora}), with its interval and p-value.
+     */
+    public static String minus(String metric, String opponent) {
+        return metric + MINUS + opponent.replace('-', '_').replace('/', '_');
+    }
+
+    /** The metric a paired difference is of ({@code accuracy_minority} for {@code accuracy_minority_minus_global_lora}), if it is one. */
+    public static java.util.Optional<String> differenceOf(String name) {
+        int at = name.indexOf(MINUS);
+        return at < 0 ? java.util.Optional.empty() : java.util.Optional.of(name.substring(0, at));
+    }
+
     /** A metric measured at one point of a sweep: {@code accuracy_turns_100}, {@code accuracy_events_20}. */
     public static String atPoint(String metric, String point) {
         return metric + "_" + point;
@@ -93,6 +113,16 @@ public final class MetricNames {
     /** Projected dollars per user per month on one model size ({@code usd_per_user_month_llama_3_1_8b}). */
     public static String usdPerUserMonth(String model) {
         return USD_PER_USER_MONTH + slug(model);
+    }
+
+    /** Projected dollars per user per month an approach costs above memory on one model size (negative: below). */
+    public static String usdAboveMemory(String model) {
+        return USD_ABOVE_MEMORY + slug(model);
+    }
+
+    /** Projected time to revert by retraining one user's adapter on one model size. */
+    public static String revertMsProjected(String model) {
+        return REVERT_MS_PROJECTED + slug(model);
     }
 
     /** Requests per user per month at which adapters cost what memory costs, on one model size. */
@@ -119,6 +149,9 @@ public final class MetricNames {
 
     /** Whether {@code name} is a metric of this schema: a known name, or a member of a known family. */
     public static boolean isKnown(String name) {
+        if (differenceOf(name).isPresent()) {
+            return isKnown(differenceOf(name).get());
+        }
         return KNOWN.contains(name) || FAMILIES.stream().anyMatch(family -> name.startsWith(family) && name.length() > family.length());
     }
 

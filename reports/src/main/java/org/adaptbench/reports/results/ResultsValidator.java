@@ -135,6 +135,20 @@ final class ResultsValidator {
         count(metric, "n", path);
         text(metric, "unit", path + ".unit");
         bool(metric, "higher_is_better", path);
+        // files from before items and intervals were recorded read as "not counted" and "unstated"
+        defaultTo((ObjectNode) metric, "items", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(0L));
+        JsonNode items = metric.get("items");
+        if (!items.isIntegralNumber() || !items.canConvertToLong() || items.asLong() < 0) {
+            fail(path + ".items", "expected a whole number of at least 0, found " + items);
+        }
+        defaultTo((ObjectNode) metric, "interval", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(Intervals.UNSTATED));
+        if (!metric.get("interval").isTextual()) {
+            fail(path + ".interval", "expected a string");
+        }
+        JsonNode p = metric.get("p_value");
+        if (p != null && !p.isNull() && (!p.isNumber() || !(p.asDouble() >= 0 && p.asDouble() <= 1))) {
+            fail(path + ".p_value", "expected a probability in [0, 1], found " + p);
+        }
         checkInterval(numbers, path);
     }
 

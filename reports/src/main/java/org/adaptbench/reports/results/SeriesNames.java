@@ -22,6 +22,14 @@ public final class SeriesNames {
     private SeriesNames() {
     }
 
+    /** One-at-a-time sensitivity of the adapter's cost above memory to each assumption, one per model size (cost). */
+    public static final String COST_SENSITIVITY = "cost_sensitivity_";
+
+    /** The sensitivity tornado of one model size. */
+    public static String costSensitivity(String model) {
+        return COST_SENSITIVITY + MetricNames.slug(model);
+    }
+
     /** The cost curve of one model size. */
     public static String costVsRequests(String model) {
         return COST_VS_REQUESTS + MetricNames.slug(model);

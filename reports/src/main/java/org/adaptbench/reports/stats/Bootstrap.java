@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.Units;
 
 /**
  * Percentile bootstrap confidence intervals, seeded so the same data and seed give the same interval.
@@ -31,8 +32,14 @@ public final class Bootstrap {
         this(seed, DEFAULT_RESAMPLES);
     }
 
-    /** The mean of {@code values} with its 95% interval. */
+    /**
+     * The mean of {@code values} with its 95% interval; a proportion whose units all scored 0 or all
+     * scored 1 gets the exact binomial interval instead of a collapsed bootstrap ({@link Proportions}).
+     */
     public MetricValue mean(double[] values, String unit, boolean higherIsBetter) {
+        if (values.length > 1 && Units.FRACTION.equals(unit) && Proportions.collapsedAtBound(values)) {
+            return Proportions.clopperPearson(values[0], values.length, unit, higherIsBetter);
+        }
         return statistic(values, Bootstrap::meanOf, unit, higherIsBetter);
     }
 
@@ -55,15 +62,7 @@ public final class Bootstrap {
         if (values.length == 1) {
             return MetricValue.exact(point, 1, unit, higherIsBetter);
         }
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] estimates = new double[resamples];
-        double[] sample = new double[values.length];
-        for (int r = 0; r < resamples; r++) {
-            for (int i = 0; i < sample.length; i++) {
-                sample[i] = values[random.nextInt(values.length)];
-            }
-            estimates[r] = statistic.applyAsDouble(sample);
-        }
+        double[] estimates = replicates(values, statistic);
         Arrays.sort(estimates);
         double low = Math.min(point, quantileOfSorted(estimates, 0.025));
         double high = Math.max(point, quantileOfSorted(estimates, 0.975));
@@ -79,7 +78,44 @@ public final class Bootstrap {
         for (int i = 0; i < a.length; i++) {
             differences[i] = a[i] - b[i];
         }
-        return mean(differences, unit, higherIsBetter);
+        // a difference is no proportion: all-zero differences are a tie to resample, not a binomial bound
+        double point = meanOf(differences);
+        if (differences.length == 1) {
+            return MetricValue.exact(point, 1, unit, higherIsBetter).withPValue(1.0);
+        }
+        double[] estimates = replicates(differences, Bootstrap::meanOf);
+        Arrays.sort(estimates);
+        return new MetricValue(point, Math.min(point, quantileOfSorted(estimates, 0.025)), Math.max(point, quantileOfSorted(estimates, 0.975)),
+                differences.length, unit, higherIsBetter, 0, org.adaptbench.reports.results.Intervals.BOOTSTRAP, twoSidedP(estimates, point));
+    }
+
+    private double[] replicates(double[] values, ToDoubleFunction<double[]> statistic) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] estimates = new double[resamples];
+        double[] sample = new double[values.length];
+        for (int r = 0; r < resamples; r++) {
+            for (int i = 0; i < sample.length; i++) {
+                sample[i] = values[random.nextInt(values.length)];
+            }
+            estimates[r] = statistic.applyAsDouble(sample);
+        }
+        return estimates;
+    }
+
+    /**
+     * The two-sided bootstrap p-value of "no difference" for an estimate and its sorted replicates:
+     * twice the smaller share of replicates on either side of zero, with the add-one correction so
+     * that no finite resampling claims p = 0; 1 when there is no spread and the estimate is 0.
+     */
+    static double twoSidedP(double[] sortedReplicates, double point) {
+        int n = sortedReplicates.length;
+        if (n == 0) {
+            return 1.0;
+        }
+        long atOrBelow = Arrays.stream(sortedReplicates).filter(value -> value <= 0).count();
+        long atOrAbove = Arrays.stream(sortedReplicates).filter(value -> value >= 0).count();
+        double p = 2.0 * (Math.min(atOrBelow, atOrAbove) + 1) / (n + 1);
+        return Math.min(1.0, p);
     }
 
     public static double meanOf(double[] values) {

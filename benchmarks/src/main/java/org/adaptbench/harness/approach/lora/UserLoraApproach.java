@@ -86,8 +86,12 @@ public final class UserLoraApproach implements Approach, OnDemandTraining {
         return name;
     }
 
+    /** A turn the shared extractor reads as "forget ..." is acted on as a deletion request; any other is data. */
     @Override
     public Effort learn(String userId, Turn turn) {
+        if (lineage.asksToForget(userId, turn)) {
+            return forget(userId, new DeletionRequest(turn.turnId(), turn.text(), turn.timestamp()));
+        }
         UserState state = users.computeIfAbsent(userId, id -> new UserState());
         Effort effort = Effort.NONE;
         if (cadence.nightly()) {

@@ -53,8 +53,20 @@ public final class UserLoraFactory implements ApproachFactory {
     public List<Variant> variants(Sweep sweep, Variant plain, ApproachContext context) {
         List<Variant> variants = new ArrayList<>();
         switch (sweep) {
-            case ADAPTATION -> context.config().adapters().cadences().forEach(cadence ->
-                    variants.add(new Variant(plain.approach(), Cadence.parse(cadence).wireName(), false)));
+            case ADAPTATION -> {
+                // the configured default cadence is the approach's plain name, so its replay is the one every scenario shares
+                Cadence standard = Cadence.parse(context.config().adapters().cadence());
+                for (String name : context.config().adapters().cadences()) {
+                    Cadence cadence = Cadence.parse(name);
+                    Variant variant = cadence.equals(standard) ? plain : new Variant(plain.approach(), cadence.wireName(), false);
+                    if (!variants.contains(variant)) {
+                        variants.add(variant);
+                    }
+                }
+                if (!variants.contains(plain)) {
+                    variants.add(0, plain);
+                }
+            }
             case REVERSIBILITY -> {
                 for (boolean merged : new boolean[] {false, true}) {
                     for (ReversalMethod method : ReversalMethod.values()) {

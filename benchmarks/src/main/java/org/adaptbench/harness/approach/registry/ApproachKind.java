@@ -23,7 +23,8 @@ import org.adaptbench.harness.approach.ApproachFactory;
 import org.adaptbench.harness.approach.Capability;
 import org.adaptbench.harness.approach.basic.FullContextApproach;
 import org.adaptbench.harness.approach.basic.NoneApproach;
-import org.adaptbench.harness.approach.combined.CombinedFactory;
+import org.adaptbench.harness.approach.domain.CombinedFactory;
+import org.adaptbench.harness.approach.domain.DomainLoraFactory;
 import org.adaptbench.harness.approach.lora.SharedLoraFactory;
 import org.adaptbench.harness.approach.lora.UserLoraFactory;
 import org.adaptbench.harness.approach.memory.MemoryFactory;
@@ -44,6 +45,7 @@ public enum ApproachKind {
     VARIANT_LORA(ApproachNames.VARIANT_LORA, EnumSet.of(CHANGES_WEIGHTS, BATCH_TRAINED), new SharedLoraFactory(StrategyKind.PER_VARIANT)),
     USER_LORA(ApproachNames.USER_LORA, EnumSet.of(CHANGES_WEIGHTS, LEARNS_PER_USER, RETRAINS_PER_USER, FORGETS_SELECTIVELY, SERVES_MERGED),
             UserLoraFactory.INSTANCE),
+    DOMAIN_LORA(ApproachNames.DOMAIN_LORA, EnumSet.of(CHANGES_WEIGHTS, BATCH_TRAINED, DOMAIN_ADAPTER), DomainLoraFactory.INSTANCE),
     COMBINED(ApproachNames.COMBINED, EnumSet.of(READS_CONTEXT, CHANGES_WEIGHTS, LEARNS_PER_USER, FORGETS_SELECTIVELY, BATCH_TRAINED,
             DOMAIN_ADAPTER), CombinedFactory.INSTANCE);
 

@@ -1,4 +1,4 @@
-package org.adaptbench.harness.approach.combined;
+package org.adaptbench.harness.approach.domain;
 
 import org.adaptbench.harness.approach.ApproachContractTest;
 

@@ -1,4 +1,4 @@
-package org.adaptbench.harness.approach.combined;
+package org.adaptbench.harness.approach.domain;
 
 import java.util.List;
 import org.adaptbench.harness.approach.Approach;
@@ -25,7 +25,7 @@ public final class CombinedFactory implements ApproachFactory {
 
     @Override
     public Approach create(Variant variant, ApproachContext context) {
-        var model = DomainAdapter.of(context).model(context);
+        var model = DomainAdapter.of(context, DomainAdapter.Recipe.WITH_MEMORIES).model(context);
         if (variant.condition().equals(ApproachNames.ADAPTER_ONLY)) {
             return new NoneApproach(variant.wireName(), model);
         }
