@@ -38,6 +38,16 @@ public final class Informative {
         return degenerate;
     }
 
+    /**
+     * Whether two or more figures are the same estimate with the same interval (retrieval ablations that
+     * change nothing on a data set): a chart of them shows one dot repeated.
+     */
+    public static boolean alike(Collection<MetricValue> values) {
+        MetricValue first = values.stream().findFirst().orElse(null);
+        return values.size() >= 2 && values.stream().allMatch(v -> v.value() == first.value() && v.ciLow() == first.ciLow()
+                && v.ciHigh() == first.ciHigh());
+    }
+
     /** Whether a distribution can show a spread: at least two distinct values. */
     public static boolean hasSpread(Collection<Double> values) {
         return values.stream().distinct().limit(2).count() >= 2;

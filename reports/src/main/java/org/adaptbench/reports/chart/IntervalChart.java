@@ -73,7 +73,8 @@ final class IntervalChart {
         categories.setUpperMargin(0.04);
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(categories);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setGap(14);
+        // room for the last tick label of one panel and the first of the next
+        plot.setGap(26);
         List<Color> colors = rows.stream().map(ChartStyle::color).toList();
         for (Panel panel : panels) {
             plot.add(panel(rows, colors, panel));

@@ -77,7 +77,8 @@ public final class ReportCharts {
     private record MetricGroup(String scenario, String name, String title, String caption, List<String> metrics) {
     }
 
-    private static final String CI_NOTE = "Dot: estimate; whisker: 95% confidence interval; dashed lines: controls.";
+    private static final String CI_NOTE = "Dot: estimate; whisker: 95% confidence interval.";
+    private static final String CONTROLS_NOTE = " Dashed lines: controls.";
 
     private static final List<MetricGroup> METRIC_GROUPS = List.of(
             new MetricGroup(ScenarioNames.GRANULARITY, "groups", "Who loses out: the weakest users and groups",
@@ -219,7 +220,7 @@ public final class ReportCharts {
                     "Mean of per-user accuracies on the granularity scenario, one panel per data set. Dashed lines: chance, the"
                             + " majority ceiling (the best anything blind to the user can do on the synthetic world), the option-only"
                             + " score (what the option wording alone gives away on PrefEval) and the oracles (the gold evidence given"
-                            + " as context). Dot: estimate; whisker: 95% confidence interval.",
+                            + " as context). " + CI_NOTE,
                     IntervalChart.build(title, "higher is better · dot: estimate · whisker: 95% CI", List.copyOf(rows), panels)));
         }
 
@@ -263,32 +264,41 @@ public final class ReportCharts {
                     IntervalChart.build(title, "lower is better", List.copyOf(rows), panels)));
         }
 
+        /** The first data set's cost curves lead; every other data set's are drawn the same way in its section. */
         private void headlineCost(Set<String> scenarios) {
             for (String key : keysOf(scenarios, ScenarioNames.COST)) {
-                Map<String, Series> curves = new TreeMap<>();
-                results.series().getOrDefault(key, Map.of()).forEach((name, series) -> {
-                    if (name.startsWith(COST_PREFIX) && !series.lines().isEmpty()) {
-                        curves.put(name, series);
-                    }
-                });
-                if (curves.isEmpty()) {
-                    continue;
+                Optional<ChartSpec> chart = costCurves(key, "headline-cost");
+                if (chart.isPresent()) {
+                    headline.add(chart.get());
+                    return;
                 }
-                List<SeriesLineChart.Panel> panels = new ArrayList<>();
-                curves.forEach((name, series) -> {
-                    String model = name.substring(COST_PREFIX.length());
-                    List<String> lines = strongest(ChartStyle.sortedApproaches(series.lines().keySet()), series);
-                    panels.add(new SeriesLineChart.Panel(model, series, lines, breakEvens(key, model, lines)));
-                });
-                curves.keySet().forEach(name -> promoted.add(key + "/series/" + name));
-                String title = "Projected cost per user-month against requests per user";
-                headline.add(new ChartSpec(key, "headline-cost", title,
-                        "Projected USD per user per month against requests per user per month, one panel per model size: memory pays"
-                                + " per request (added tokens), adapters pay for training and hosting. Dotted vertical lines: the request"
-                                + " volume above which that approach becomes cheaper than memory (break-even). Band: 95% interval.",
-                        SeriesLineChart.build(title, datasetLabel(results, key) + " · projected, not measured", "USD per user-month", panels)));
-                return; // one headline cost chart: the first data set's; others stay in their sections
             }
+        }
+
+        /** Every cost curve of one scenario key as one chart, a panel per model size, with the break-even volumes. */
+        private Optional<ChartSpec> costCurves(String key, String slug) {
+            Map<String, Series> curves = new TreeMap<>();
+            results.series().getOrDefault(key, Map.of()).forEach((name, series) -> {
+                if (name.startsWith(COST_PREFIX) && !series.lines().isEmpty()) {
+                    curves.put(name, series);
+                }
+            });
+            if (curves.isEmpty()) {
+                return Optional.empty();
+            }
+            List<SeriesLineChart.Panel> panels = new ArrayList<>();
+            curves.forEach((name, series) -> {
+                String model = name.substring(COST_PREFIX.length());
+                List<String> lines = strongest(ChartStyle.sortedApproaches(series.lines().keySet()), series);
+                panels.add(new SeriesLineChart.Panel(model, series, lines, breakEvens(key, model, lines)));
+            });
+            curves.keySet().forEach(name -> promoted.add(key + "/series/" + name));
+            String title = "Projected cost per user-month against requests per user";
+            return Optional.of(new ChartSpec(key, slug, title,
+                    "Projected USD per user per month against requests per user per month, one panel per model size: memory pays"
+                            + " per request (added tokens), adapters pay for training and hosting. Dotted vertical lines: the request"
+                            + " volume above which that approach becomes cheaper than memory (break-even). Band: 95% interval.",
+                    SeriesLineChart.build(title, datasetLabel(results, key) + " · projected, not measured", "USD per user-month", panels)));
         }
 
         private List<SeriesLineChart.Marker> breakEvens(String key, String model, List<String> lines) {
@@ -372,6 +382,7 @@ public final class ReportCharts {
                 }
                 List<IntervalChart.Panel> panels = new ArrayList<>();
                 TreeSet<String> rows = new TreeSet<>(order);
+                List<String> alike = new ArrayList<>();
                 for (String metric : group.metrics()) {
                     if (degenerate.contains(metric) || promoted.contains(key.base() + "/" + metric)) {
                         continue;
@@ -380,23 +391,35 @@ public final class ReportCharts {
                     if (values.isEmpty()) {
                         continue;
                     }
+                    if (Informative.alike(values.values())) {
+                        alike.add(metric);
+                        continue;
+                    }
                     rows.addAll(values.keySet());
                     MetricValue any = values.values().iterator().next();
                     String unit = Figures.unitSuffix(any.unit()).trim();
-                    panels.add(new IntervalChart.Panel(metric.replace('_', ' ') + (unit.isEmpty() || metric.endsWith(unit) ? "" : ", " + unit),
+                    panels.add(new IntervalChart.Panel(metric.replace('_', ' ') + (unit.isEmpty() || metric.contains(unit) ? "" : ", " + unit),
                             values, Units.FRACTION.equals(any.unit()) ? references(scenario, metric) : List.of()));
+                }
+                if (!alike.isEmpty()) {
+                    omit(scenario, "Not drawn: " + String.join(", ", alike) + " — the same figure and interval for every approach here;"
+                            + " see the table.");
                 }
                 if (panels.isEmpty()) {
                     continue;
                 }
                 String title = group.title() + " — " + key.label();
+                boolean controls = panels.stream().anyMatch(p -> !p.references().isEmpty());
                 details.add(new ChartSpec(scenario, "metrics-" + ChartSpec.slugPart(scenario) + "-" + ChartSpec.slugPart(group.name()), title,
-                        group.caption(), IntervalChart.build(title, "", List.copyOf(rows), panels)));
+                        group.caption() + (controls ? CONTROLS_NOTE : ""), IntervalChart.build(title, "", List.copyOf(rows), panels)));
             }
         }
 
         private void seriesCharts(String scenario, Map<String, Series> byChart) {
             ScenarioKey key = ScenarioKey.parse(scenario);
+            if (byChart.keySet().stream().anyMatch(name -> name.startsWith(COST_PREFIX) && !promoted.contains(scenario + "/series/" + name))) {
+                costCurves(scenario, "series-" + ChartSpec.slugPart(scenario) + "-cost_vs_requests").ifPresent(details::add);
+            }
             byChart.forEach((name, series) -> {
                 if (promoted.contains(scenario + "/series/" + name) || series.lines().isEmpty()) {
                     return;
@@ -557,19 +580,12 @@ public final class ReportCharts {
         return REFERENCE_LABELS.containsKey(name) || REFERENCE_LABELS.containsKey(ApproachNames.base(name)) || ApproachNames.isControl(name);
     }
 
+    /** Cost curves never get here: {@code costCurves} draws them, one chart per data set. */
     private static String seriesTitle(String name) {
-        if (name.startsWith(COST_PREFIX)) {
-            return "Cost per user over request volume at " + name.substring(COST_PREFIX.length()) + " size";
-        }
         return ChartStyle.humanize(name);
     }
 
     private static String seriesCaption(String name) {
-        if (name.startsWith(COST_PREFIX)) {
-            return "Projected USD per user per month against requests per user per month, at the "
-                    + name.substring(COST_PREFIX.length()) + " model size: memory pays per request (added tokens),"
-                    + " adapters pay for training and hosting. Where lines cross is the break-even. Band: 95% confidence interval.";
-        }
         return SERIES_CAPTIONS.getOrDefault(name, "One line per approach. Band: 95% confidence interval.");
     }
 

@@ -40,13 +40,14 @@ record Advantage(double point, double low, double high) {
                 Math.min(aheadValue.n(), behindValue.n())).withDistinctItems(ClaimFigure.itemsOf(aheadValue, behindValue));
     }
 
-    /** One line saying why {@link #verdict(double)} came out as it did. */
-    String why(double margin) {
+    /** One line saying why {@link #verdict(double)} came out as it did for {@code ahead} ("memory"). */
+    String why(String ahead, double margin) {
         String target = Figures.threshold(margin);
         return switch (verdict(margin)) {
-            case SUPPORTED -> margin > 0 ? "ahead by at least " + target + " with the intervals apart" : "ahead with the intervals apart";
+            case SUPPORTED -> ahead + " is ahead" + (margin > 0 ? " by at least " + target : "") + " with the intervals apart";
             case CONTRADICTED -> "even the most favourable reading (" + signed(high) + ") falls short of " + target;
-            default -> low > 0 ? "intervals apart, but the difference is below " + target : "the intervals overlap: not clearly ahead";
+            default -> low > 0 ? "the intervals are apart, but " + ahead + " is ahead by less than " + target
+                    : "the intervals overlap: " + ahead + " is not clearly ahead";
         };
     }
 

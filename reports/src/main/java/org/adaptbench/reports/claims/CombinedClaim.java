@@ -62,7 +62,7 @@ final class CombinedClaim implements ClaimRule {
                 // the part combined is least clearly ahead of decides the claim
                 if (deciding == null || difference.ciLow() < deciding.ciLow()) {
                     deciding = difference;
-                    why = "against " + part.getKey() + ": " + advantage.why(COMBINED_MARGIN);
+                    why = "against " + part.getKey() + ": " + advantage.why(ApproachNames.COMBINED, COMBINED_MARGIN);
                 }
             } else {
                 evidence.add(part.getKey() + " not measured");

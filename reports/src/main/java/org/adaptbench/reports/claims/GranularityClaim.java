@@ -64,6 +64,6 @@ final class GranularityClaim implements ClaimRule {
         }
         Verdict verdict = advantage.verdict(GRANULARITY_MARGIN);
         return new Claim(Claims.id(ID, view), STATEMENT, String.join("; ", evidence), RULE, verdict)
-                .withBasis(new ClaimBasis(deciding, "memory " + advantage.why(GRANULARITY_MARGIN), figures));
+                .withBasis(new ClaimBasis(deciding, advantage.why(ApproachNames.MEMORY, GRANULARITY_MARGIN), figures));
     }
 }

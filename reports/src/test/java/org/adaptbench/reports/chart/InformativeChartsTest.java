@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.adaptbench.reports.fixture.FixtureRun;
 import org.adaptbench.reports.results.MetricNames;
+import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ScenarioNames;
 import org.adaptbench.reports.results.Series;
@@ -74,6 +75,22 @@ class InformativeChartsTest {
         Results without = new Results(noMap.schemaVersion(), noMap.runId(), noMap.config(), noMap.gitSha(), noMap.datasetHashes(),
                 noMap.environment(), noMap.claims(), scenarios, noMap.series(), noMap.distributions(), noMap.notes());
         assertTrue(ReportCharts.plan(without).details().stream().noneMatch(s -> s.slug().startsWith("map-")), "no map, no heatmap");
+    }
+
+    @Test
+    void figuresTheSameForEveryApproachAreTabledNotDrawn() {
+        MetricValue same = new MetricValue(0.64, 0.53, 0.75, 60, "fraction", true);
+        var byApproach = Map.of("memory", Map.of(MetricNames.recallAt(1), same, MetricNames.recallAt(3), new MetricValue(0.7, 0.6, 0.8, 60,
+                "fraction", true)), "memory/no-recency", Map.of(MetricNames.recallAt(1), same, MetricNames.recallAt(3),
+                new MetricValue(0.6, 0.5, 0.7, 60, "fraction", true)));
+        Results results = new Results(Results.CURRENT_SCHEMA_VERSION, "t", JsonNodeFactory.instance.objectNode(), "unknown", Map.of(),
+                Map.of(), List.of(), Map.of("retrieval@prefeval", byApproach), Map.of(), Map.of(), List.of());
+        ReportCharts.Plan plan = ReportCharts.plan(results);
+        assertEquals(1, plan.details().size());
+        assertEquals(1, ((org.jfree.chart.plot.CombinedDomainCategoryPlot) plan.details().get(0).chart().getPlot()).getSubplots().size(),
+                "only recall_at_3 tells the two apart");
+        assertEquals(List.of("Not drawn: recall_at_1 — the same figure and interval for every approach here; see the table."),
+                plan.omitted().get("retrieval@prefeval"));
     }
 
     @Test
