@@ -105,11 +105,6 @@ final class ChartStyle {
         return looks;
     }
 
-    /** Colours for a family of metrics shown side by side (p50, p95, p99). */
-    static Color metricColor(int index) {
-        return OTHER_COLORS.get(index % OTHER_COLORS.size());
-    }
-
     /** The colour of one name as {@link #looks(List)} would give it drawn alone (an approach's own colour). */
     static Color color(String name) {
         return looks(List.of(name)).get(name).color();

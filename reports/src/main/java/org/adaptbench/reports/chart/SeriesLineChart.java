@@ -65,11 +65,6 @@ final class SeriesLineChart {
                 throw new IllegalArgumentException("at most " + MAX_LINES_PER_PANEL + " lines per panel, got " + lines.size());
             }
         }
-
-        /** A panel of every line of {@code series}. */
-        static Panel of(Series series) {
-            return new Panel("", series, ChartStyle.sortedApproaches(series.lines().keySet()), List.of());
-        }
     }
 
     private SeriesLineChart() {
@@ -77,10 +72,6 @@ final class SeriesLineChart {
 
     /** Points are drawn on lines with at most this many; denser lines are smooth enough without. */
     private static final int MAX_POINTS_WITH_SHAPES = 12;
-
-    static JFreeChart build(String title, String subtitle, Series series) {
-        return build(title, subtitle, List.of(Panel.of(series)));
-    }
 
     static JFreeChart build(String title, String subtitle, List<Panel> panels) {
         return build(title, subtitle, panels.get(0).series().yLabel(), panels);

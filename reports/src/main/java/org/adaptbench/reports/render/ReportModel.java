@@ -145,10 +145,6 @@ record ReportModel(
     record RunDetails(Map<String, String> seeds, String configJson) {
     }
 
-    static ReportModel of(Results results, ReportCharts.Rendered charts) {
-        return of(results, charts, Optional.empty());
-    }
-
     static ReportModel of(Results results, ReportCharts.Rendered charts, Optional<Comparison> comparison) {
         List<Claim> claims = ClaimsTable.compute(results);
         TreeSet<String> keys = new TreeSet<>(ScenarioKey.ORDER);
