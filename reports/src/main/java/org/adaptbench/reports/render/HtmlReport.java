@@ -232,10 +232,11 @@ final class HtmlReport {
             }
             if (!claim.comparisons().isEmpty()) {
                 line("<div class=\"table-wrap\"><table class=\"evidence\">");
-                line("<thead><tr><th>comparison</th><th>estimate [95% CI]</th><th>n</th><th>distinct items</th></tr></thead>");
+                line("<thead><tr><th>comparison</th><th>estimate [95% CI]</th><th>p</th><th>n</th><th>distinct items</th></tr></thead>");
                 line("<tbody>");
                 for (ClaimFigure figure : claim.comparisons()) {
                     line("<tr><td>" + escape(figure.label()) + "</td><td class=\"num\">" + escape(Figures.figure(figure)) + "</td><td class=\"num\">"
+                            + (figure.pValue() == null ? "—" : escape(Figures.pValue(figure.pValue()))) + "</td><td class=\"num\">"
                             + Figures.count(figure.n()) + "</td><td class=\"num\">" + escape(items(figure)) + "</td></tr>");
                 }
                 line("</tbody></table></div>");

@@ -124,19 +124,19 @@ final class MarkdownReport {
     private void claims(ReportModel model) {
         line("## Claims: the comparisons behind the verdicts");
         line();
-        line("| claim | comparison | estimate [95% CI] | n | distinct items |");
-        line("|---|---|---|---|---|");
+        line("| claim | comparison | estimate [95% CI] | p | n | distinct items |");
+        line("|---|---|---|---|---|---|");
         for (ReportModel.ClaimEvidence claim : model.evidence()) {
             if (claim.comparisons().isEmpty()) {
                 ReportModel.BoardRow row = model.board().stream().filter(r -> r.id().equals(claim.id())).findFirst().orElseThrow();
                 line("| " + cell(claim.id()) + " | " + cell(row.deciding()) + " | " + (row.figure().isEmpty() ? "—" : cell(row.figure()))
-                        + " | — | — |");
+                        + " | — | — | — |");
                 continue;
             }
             boolean first = true;
             for (ClaimFigure figure : claim.comparisons()) {
                 line("| " + (first ? cell(claim.id()) : "") + " | " + cell(figure.label()) + " | " + cell(Figures.figure(figure)) + " | "
-                        + Figures.count(figure.n()) + " | " + (figure.items().isPresent() ? Figures.count(figure.items().getAsLong()) : "—") + " |");
+                        + (figure.pValue() == null ? "—" : Figures.pValue(figure.pValue())) + " | " + Figures.count(figure.n()) + " | " + (figure.items().isPresent() ? Figures.count(figure.items().getAsLong()) : "—") + " |");
                 first = false;
             }
         }

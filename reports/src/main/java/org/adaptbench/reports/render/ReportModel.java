@@ -268,7 +268,8 @@ record ReportModel(
                 String missing = claim.verdict() == Verdict.NOT_MEASURED ? claim.evidence() : "no deciding figure recorded";
                 rows.add(new BoardRow(claim.id(), headline, claim.statement(), claim.verdict(), missing, "", "", claim.basis().why()));
             } else {
-                rows.add(new BoardRow(claim.id(), headline, claim.statement(), claim.verdict(), deciding.label(), Figures.figure(deciding),
+                String figure = Figures.figure(deciding) + (deciding.pValue() == null ? "" : ", " + Figures.pValue(deciding.pValue()));
+                rows.add(new BoardRow(claim.id(), headline, claim.statement(), claim.verdict(), deciding.label(), figure,
                         deciding.opponent(), claim.basis().why()));
             }
         }

@@ -1,5 +1,6 @@
 package org.adaptbench.reports.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -18,9 +19,11 @@ import java.util.OptionalLong;
  * @param ciHigh upper end of the 95% interval
  * @param n users behind the figure (the smaller side's, for a comparison)
  * @param distinctItems distinct items (questions) behind the figure; null when the results do not say
+ * @param pValue for a tested comparison, its two-sided p-value as the verdict used it (adjusted for the
+ *     claims table's family of comparisons when the rule adjusts it); null when the figure was not tested
  */
 public record ClaimFigure(String label, String subject, String opponent, String metric, String unit, double value, double ciLow,
-        double ciHigh, long n, Long distinctItems) {
+        double ciHigh, long n, Long distinctItems, @JsonInclude(JsonInclude.Include.NON_NULL) Double pValue) {
 
     public ClaimFigure {
         Objects.requireNonNull(label, "label");
@@ -40,12 +43,15 @@ public record ClaimFigure(String label, String subject, String opponent, String 
         if (distinctItems != null && distinctItems < 1) {
             throw new IllegalArgumentException(label + ": distinct items must be at least 1 when known, was " + distinctItems);
         }
+        if (pValue != null && !(pValue >= 0 && pValue <= 1)) {
+            throw new IllegalArgumentException(label + ": a p-value lies in [0, 1], was " + pValue);
+        }
     }
 
     /** One approach's measured figure, judged against a threshold: no opponent; its items when the metric counted them. */
     public static ClaimFigure of(String label, String subject, String metric, MetricValue value) {
         return new ClaimFigure(label, subject, "", metric, value.unit(), value.value(), value.ciLow(), value.ciHigh(), value.n(),
-                itemsOf(value));
+                itemsOf(value), null);
     }
 
     /**
@@ -66,12 +72,17 @@ public record ClaimFigure(String label, String subject, String opponent, String 
     /** A comparison of {@code subject} with {@code opponent}: the figure, its interval and the smaller side's n. */
     public static ClaimFigure comparison(String label, String subject, String opponent, String metric, String unit, double value,
             double ciLow, double ciHigh, long n) {
-        return new ClaimFigure(label, subject, opponent, metric, unit, value, ciLow, ciHigh, n, null);
+        return new ClaimFigure(label, subject, opponent, metric, unit, value, ciLow, ciHigh, n, null, null);
     }
 
     /** The same figure with the number of distinct items known (null: unknown). */
     public ClaimFigure withDistinctItems(Long items) {
-        return new ClaimFigure(label, subject, opponent, metric, unit, value, ciLow, ciHigh, n, items);
+        return new ClaimFigure(label, subject, opponent, metric, unit, value, ciLow, ciHigh, n, items, pValue);
+    }
+
+    /** The same comparison with the p-value its verdict used (null: not tested). */
+    public ClaimFigure withPValue(Double p) {
+        return new ClaimFigure(label, subject, opponent, metric, unit, value, ciLow, ciHigh, n, distinctItems, p);
     }
 
     /** Distinct items, when the results say. */

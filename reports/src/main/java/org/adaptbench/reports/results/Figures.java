@@ -70,6 +70,11 @@ public final class Figures {
                 + (signed ? signed(figure.ciHigh()) : number(figure.ciHigh())) + times + "]";
     }
 
+    /** A p-value as people read it: {@code p = 0.012}, {@code p < 0.0001}. */
+    public static String pValue(double p) {
+        return p < 1e-4 ? "p < 0.0001" : "p = " + number(p);
+    }
+
     /** A difference with its sign: {@code +0.34}, {@code −0.02} (a true minus sign), {@code 0}. */
     public static String signed(double value) {
         String text = number(Math.abs(value));

@@ -110,6 +110,10 @@ final class ResultsValidator {
         if (items != null && !items.isNull()) {
             count(figure, "distinct_items", path);
         }
+        JsonNode p = figure.get("p_value");
+        if (p != null && !p.isNull() && (!p.isNumber() || !(p.asDouble() >= 0 && p.asDouble() <= 1))) {
+            fail(path + ".p_value", "expected a probability in [0, 1], found " + p);
+        }
         checkInterval(numbers, path);
     }
 
