@@ -43,13 +43,28 @@ class ReportAndCompareCommandTest {
         assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
         assertTrue(Files.isRegularFile(run.resolve("report/index.html")));
         String markdown = Files.readString(run.resolve("report/report.md"));
-        assertTrue(markdown.contains("| **granularity**") && markdown.contains("supported"), markdown);
+        assertTrue(markdown.contains("**granularity**: ") && markdown.contains("## Verdicts"), markdown);
         assertTrue(Files.isRegularFile(run.resolve("report/charts/metrics-latency-percentiles.svg")));
         assertTrue(outcome.out().contains("index.html"), outcome.out());
 
         CliRun elsewhere = CliRun.of("report", run.resolve("results.json").toString(), "--out", dir.resolve("elsewhere").toString());
         assertEquals(ExitCode.OK, elsewhere.exitCode(), elsewhere.err());
         assertTrue(Files.isRegularFile(dir.resolve("elsewhere/report.md")));
+    }
+
+    @Test
+    void reportAgainstABaselineShowsWhatMovedAndStillExitsZero() throws Exception {
+        Path baseline = runDir("baseline", 10, 9.5, 10.5);
+        Path slower = runDir("slower", 12, 11.5, 12.5);
+        CliRun report = CliRun.of("report", slower.toString(), "--compare", baseline.toString());
+        assertEquals(ExitCode.OK, report.exitCode(), report.err());
+        assertTrue(report.out().contains("1 regression(s)"), report.out());
+        String html = Files.readString(slower.resolve("report/index.html"));
+        assertTrue(html.contains("<section id=\"comparison\">") && html.contains("<code>latency/memory/latency_p50_ms</code>"), html);
+        assertTrue(html.contains("<td class=\"regression\">regression</td>"), "the regression is marked");
+        CliRun missing = CliRun.of("report", slower.toString(), "--compare", dir.resolve("nowhere").toString());
+        assertEquals(ExitCode.BAD_INPUT, missing.exitCode());
+        assertTrue(missing.err().contains("nowhere"), missing.err());
     }
 
     @Test

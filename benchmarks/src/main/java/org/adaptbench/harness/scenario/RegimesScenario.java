@@ -19,6 +19,7 @@ import org.adaptbench.harness.workload.QueryIndex;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.harness.workload.Workloads;
 import org.adaptbench.reports.results.MetricNames;
+import org.adaptbench.reports.results.RegimeCell;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.results.Units;
@@ -33,8 +34,9 @@ import org.adaptbench.reports.stats.Bootstrap;
  * the winner (the most accurate) and the pick: among the approaches statistically tied with the
  * winner (their paired difference from it is not above zero), the cheapest.
  *
- * <p>Results hold one row per cell (named by its coordinates), with the coordinates as figures of
- * their own, so a report can draw the map and a claim can read it without parsing names.
+ * <p>Results hold one row per cell, keyed by its coordinates as a {@link RegimeCell}
+ * ({@code agreement=0.80,events=20,change_rate=0.05}), which the report draws as heatmaps; the picks
+ * are {@code pick_accuracy_<approach>} and {@code pick_accuracy_then_cost_<approach>}, 1 where picked.
  */
 public final class RegimesScenario implements Scenario {
 
@@ -59,10 +61,7 @@ public final class RegimesScenario implements Scenario {
             for (int events : section.events()) {
                 for (double change : section.changeRates()) {
                     Workload cell = Workloads.regime(context.bench().config(), agreement, events, change);
-                    String row = Workloads.regimeCell(agreement, events, change);
-                    output.metric(row, MetricNames.REGIME_AGREEMENT, MetricValue.exact(agreement, 1, Units.FRACTION, true));
-                    output.metric(row, MetricNames.REGIME_EVENTS, MetricValue.exact(events, 1, Units.EVENTS, true));
-                    output.metric(row, MetricNames.REGIME_CHANGE_RATE, MetricValue.exact(change, 1, Units.FRACTION, false));
+                    String row = row(agreement, events, change);
                     measureCell(context, cell, key, row, bootstrap, assumptions, section, output);
                     cells++;
                 }
@@ -81,6 +80,15 @@ public final class RegimesScenario implements Scenario {
         return "context costs its measured tokens at the model's input price and, for a memory store, its measured bytes and"
                 + " embeddings; a per-user adapter its retraining and hosting; a shared adapter its training shared among a variant's"
                 + " users; the unchanged model nothing extra";
+    }
+
+    /** The results row of a cell: its coordinates in axis order. */
+    static String row(double agreement, int events, double changeRate) {
+        Map<String, String> axes = new LinkedHashMap<>();
+        axes.put("agreement", String.format(Locale.US, "%.2f", agreement));
+        axes.put("events", Integer.toString(events));
+        axes.put("change_rate", String.format(Locale.US, "%.2f", changeRate));
+        return new RegimeCell(axes).key();
     }
 
     private static void measureCell(RunContext context, Workload cell, String key, String row, Bootstrap bootstrap,
@@ -111,9 +119,9 @@ public final class RegimesScenario implements Scenario {
         }
         String winner = accuracies.entrySet().stream().max(Map.Entry.comparingByValue(
                 java.util.Comparator.comparingDouble(MetricValue::value))).orElseThrow().getKey();
-        output.metric(row, MetricNames.regime(MetricNames.REGIME_WINNER, winner), MetricValue.exact(1, 1, Units.FRACTION, true));
+        output.metric(row, MetricNames.pick(MetricNames.PICK_ACCURACY, winner), MetricValue.exact(1, 1, Units.FRACTION, true));
         String pick = pick(winner, samples, costs, accuracy);
-        output.metric(row, MetricNames.regime(MetricNames.REGIME_PICK, pick), MetricValue.exact(1, 1, Units.FRACTION, true));
+        output.metric(row, MetricNames.pick(MetricNames.PICK_ACCURACY_THEN_COST, pick), MetricValue.exact(1, 1, Units.FRACTION, true));
     }
 
     /**

@@ -17,6 +17,8 @@ import org.adaptbench.datasets.prefeval.PrefEvalLocation;
 import org.adaptbench.harness.approach.registry.ApproachKind;
 import org.adaptbench.harness.cell.RunDirectory;
 import org.adaptbench.harness.scenario.ScenarioKind;
+import org.adaptbench.reports.chart.ChartAudit;
+import org.adaptbench.reports.chart.ReportCharts;
 import org.adaptbench.reports.results.ApproachInfo;
 import org.adaptbench.reports.results.ApproachNames;
 import org.adaptbench.reports.results.MetricNames;
@@ -251,6 +253,43 @@ class SmokeRunTest {
         args.addAll(List.of(base));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
+    }
+
+    /** The smoke report plans no chart that cannot inform: no flat distribution, no line panel over six lines. */
+    @Test
+    void theSmokeReportDrawsNoChartThatCannotInform() {
+        ReportCharts.Plan plan = ReportCharts.plan(smoke);
+        List<String> problems = new ArrayList<>();
+        plan.headline().forEach(spec -> problems.addAll(ChartAudit.problems(spec)));
+        plan.details().forEach(spec -> problems.addAll(ChartAudit.problems(spec)));
+        assertEquals(List.of(), problems);
+        assertFalse(plan.headline().isEmpty(), "the headline charts are drawn");
+    }
+
+    /**
+     * The smoke run's index.html in headless Chromium at 1280×900, as a new reader opens it: the first
+     * screen holds the whole verdict board, one row per claim, and no notes box.
+     */
+    @Test
+    void theFirstScreenOfTheSmokeReportHoldsTheVerdictBoard() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        Path script = Path.of("..", "reports", "scripts", "first-screen.sh");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium), "skipped: no headless Chromium at " + chromium
+                + " (Debian: apt-get install -y chromium)");
+        assertTrue(Files.isRegularFile(script), "run from the benchmarks module: " + script.toAbsolutePath());
+        Path log = dir.resolve("first-screen.log");
+        Process process = new ProcessBuilder("bash", script.toString(), dir.resolve("smoke/report/index.html").toString(), "1280", "900")
+                .redirectError(log.toFile()).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        assertTrue(process.waitFor(200, java.util.concurrent.TimeUnit.SECONDS), "chromium did not finish");
+        assertEquals(0, process.exitValue(), output + Files.readString(log));
+        var screen = ResultsIo.mapper().readTree(output);
+        int claims = smoke.claims().size();
+        assertTrue(claims > 0);
+        assertEquals(1280, screen.path("width").asInt(), output);
+        assertEquals(claims, screen.path("rows").asInt(), "one board row per claim: " + output);
+        assertEquals(claims, screen.path("rows_above_fold").asInt(), "the whole board on the first screen: " + output);
+        assertEquals(0, screen.path("notes_above_fold").asInt(), "no notes box on the first screen: " + output);
     }
 
     /** Every name the run wrote is one the results schema defines: CI compares metrics by these names. */

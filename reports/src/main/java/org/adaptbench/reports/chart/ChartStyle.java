@@ -35,23 +35,41 @@ final class ChartStyle {
     static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
 
-    private static final Map<String, Color> APPROACH_COLORS = Map.ofEntries(
-            Map.entry(ApproachNames.NONE, new Color(0x7F7F7F)),
-            Map.entry(ApproachNames.FULL_CONTEXT, new Color(0x9467BD)),
-            Map.entry(ApproachNames.MEMORY, new Color(0x1F77B4)),
-            Map.entry(ApproachNames.GLOBAL_LORA, new Color(0xD62728)),
-            Map.entry(ApproachNames.VARIANT_LORA, new Color(0xFF7F0E)),
-            Map.entry(ApproachNames.USER_LORA, new Color(0x2CA02C)),
-            Map.entry("user-lora-merged", new Color(0x17BECF)),
-            Map.entry(ApproachNames.COMBINED, new Color(0xE377C2)),
-            Map.entry(ApproachNames.CHANCE, new Color(0xAAAAAA)),
-            Map.entry(ApproachNames.MAJORITY_CEILING, new Color(0x444444)),
-            Map.entry(ApproachNames.OPTION_ONLY, new Color(0xBCBD22)));
+    /*
+     * One colour-blind-safe palette for every chart: Okabe & Ito's eight colours ("Color Universal
+     * Design", 2008), which stay apart under protanopia, deuteranopia and tritanopia, plus a neutral
+     * grey for the no-personalization baseline. Each approach keeps its colour in every chart; its
+     * sub-conditions are shades of it with dash patterns; controls are drawn as dark reference lines.
+     */
+    static final Color OKABE_ORANGE = new Color(0xE69F00);
+    static final Color OKABE_SKY_BLUE = new Color(0x56B4E9);
+    static final Color OKABE_GREEN = new Color(0x009E73);
+    static final Color OKABE_YELLOW = new Color(0xF0E442);
+    static final Color OKABE_BLUE = new Color(0x0072B2);
+    static final Color OKABE_VERMILLION = new Color(0xD55E00);
+    static final Color OKABE_PURPLE = new Color(0xCC79A7);
+    static final Color OKABE_BLACK = new Color(0x000000);
+    static final Color BASELINE_GREY = new Color(0x8C8C8C);
+    /** Reference lines (chance, majority ceiling, option-only, oracle). */
+    static final Color REFERENCE = new Color(0x3A3A3A);
 
-    /** Colours for lines that are not approaches (metric families, unknown names), in order of use. */
+    private static final Map<String, Color> APPROACH_COLORS = Map.ofEntries(
+            Map.entry(ApproachNames.NONE, BASELINE_GREY),
+            Map.entry(ApproachNames.FULL_CONTEXT, OKABE_SKY_BLUE),
+            Map.entry(ApproachNames.MEMORY, OKABE_BLUE),
+            Map.entry(ApproachNames.GLOBAL_LORA, OKABE_VERMILLION),
+            Map.entry(ApproachNames.VARIANT_LORA, OKABE_ORANGE),
+            Map.entry(ApproachNames.USER_LORA, OKABE_GREEN),
+            Map.entry(ApproachNames.DOMAIN_LORA, OKABE_BLACK),
+            Map.entry(ApproachNames.COMBINED, OKABE_PURPLE),
+            Map.entry(ApproachNames.CHANCE, REFERENCE),
+            Map.entry(ApproachNames.MAJORITY_CEILING, REFERENCE),
+            Map.entry(ApproachNames.OPTION_ONLY, REFERENCE),
+            Map.entry(ApproachNames.ORACLE_CONTEXT, REFERENCE));
+
+    /** Colours for lines that are not approaches (metric families, unknown names), in order of use: the same palette. */
     private static final List<Color> OTHER_COLORS = List.of(
-            new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C), new Color(0xD62728),
-            new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x17BECF));
+            OKABE_BLUE, OKABE_ORANGE, OKABE_GREEN, OKABE_VERMILLION, OKABE_PURPLE, OKABE_SKY_BLUE, OKABE_BLACK, BASELINE_GREY);
 
     private static final float LINE_WIDTH = 2f;
     private static final float[][] DASHES = {null, {6f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}};
@@ -72,7 +90,8 @@ final class ChartStyle {
         Map<String, Integer> siblings = new LinkedHashMap<>();
         int other = 0;
         for (String name : names) {
-            String base = ApproachNames.base(name);
+            // a merged adapter is its approach served differently: a sibling shade of the same colour
+            String base = ApproachNames.base(name).replace(ApproachNames.MERGED_SUFFIX, "");
             Color color = APPROACH_COLORS.get(base);
             if (color == null) {
                 color = OTHER_COLORS.get(other++ % OTHER_COLORS.size());
@@ -86,9 +105,24 @@ final class ChartStyle {
         return looks;
     }
 
-    /** Colours for a family of metrics shown side by side (p50, p95, p99). */
-    static Color metricColor(int index) {
-        return OTHER_COLORS.get(index % OTHER_COLORS.size());
+    /** The colour of one name as {@link #looks(List)} would give it drawn alone (an approach's own colour). */
+    static Color color(String name) {
+        return looks(List.of(name)).get(name).color();
+    }
+
+    /** A legend entry drawn as {@code shape} in {@code paint}, in the tick font (for legends a chart builds itself). */
+    static org.jfree.chart.LegendItem legendItem(String label, java.awt.Shape shape, Paint paint) {
+        org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(label, null, null, null, shape, paint);
+        item.setLabelFont(TICK_FONT);
+        return item;
+    }
+
+    /** A legend entry drawn as a short line in {@code look}'s colour and stroke. */
+    static org.jfree.chart.LegendItem legendItem(String label, Look look) {
+        org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(label, null, null, null, new java.awt.geom.Line2D.Double(-7, 0, 7, 0),
+                look.stroke(), look.color());
+        item.setLabelFont(TICK_FONT);
+        return item;
     }
 
     static Paint translucent(Color color, int alpha) {

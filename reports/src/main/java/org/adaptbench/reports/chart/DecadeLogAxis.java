@@ -19,6 +19,9 @@ import org.jfree.chart.ui.TextAnchor;
 final class DecadeLogAxis extends LogAxis {
 
     private static final long serialVersionUID = 1L;
+    /** Roughly the width of a tick label character at the tick font's size, in pixels. */
+    private static final double CHARACTER_WIDTH = 6.5;
+    private static final double LABEL_GAP = 10;
 
     DecadeLogAxis(String label) {
         super(label);
@@ -29,22 +32,26 @@ final class DecadeLogAxis extends LogAxis {
     @Override
     protected List<NumberTick> refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
         TextAnchor anchor = edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER;
-        return decadeTicks(anchor);
+        List<NumberTick> ticks = decadeTicks(anchor, 1);
+        // a narrow panel (small multiples) labels every second or third decade so "10,000" and "100,000" do not collide
+        double widest = ticks.stream().mapToInt(t -> t.getText().length()).max().orElse(1) * CHARACTER_WIDTH + LABEL_GAP;
+        int step = (int) Math.ceil(ticks.size() * widest / Math.max(1, dataArea.getWidth()));
+        return step > 1 ? decadeTicks(anchor, step) : ticks;
     }
 
     @Override
     protected List<NumberTick> refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
         TextAnchor anchor = edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT;
-        return decadeTicks(anchor);
+        return decadeTicks(anchor, 1);
     }
 
-    private List<NumberTick> decadeTicks(TextAnchor anchor) {
+    private List<NumberTick> decadeTicks(TextAnchor anchor, int step) {
         NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
         format.setMaximumFractionDigits(12);
         List<NumberTick> ticks = new ArrayList<>();
         int first = (int) Math.ceil(calculateLog(getLowerBound()) - 1e-9);
         int last = (int) Math.floor(calculateLog(getUpperBound()) + 1e-9);
-        for (int exponent = first; exponent <= last; exponent++) {
+        for (int exponent = first; exponent <= last; exponent += step) {
             double value = Math.pow(10, exponent);
             ticks.add(new NumberTick(TickType.MAJOR, value, format.format(value), anchor, anchor, 0));
         }

@@ -13,15 +13,13 @@ import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 
 /**
- * Distributions of a per-unit figure (per-user accuracy) as box plots, one box per approach, with
- * the minority group's users as a second, differently coloured box beside it.
+ * Distributions of a per-unit figure (per-user accuracy) as box plots, one box per approach in the
+ * approach's colour, with the minority group's users as a second, lighter box beside it.
  */
 final class DistributionBoxChart {
 
     static final String ALL = "all users";
     static final String MINORITY = "minority users";
-    private static final Color ALL_COLOR = new Color(0x1F77B4);
-    private static final Color MINORITY_COLOR = new Color(0xFF7F0E);
 
     private DistributionBoxChart() {
     }
@@ -47,7 +45,17 @@ final class DistributionBoxChart {
         }
         NumberAxis values = ChartStyle.numberAxis(valueLabel);
         values.setAutoRangeIncludesZero(false);
-        BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
+        List<Color> colors = approaches.stream().map(ChartStyle::color).toList();
+        BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public java.awt.Paint getItemPaint(int row, int column) {
+                // the column is the approach; the minority group's box is a lighter tint of the same colour
+                Color color = colors.get(column % colors.size());
+                return MINORITY.equals(data.getRowKey(row)) ? ChartStyle.translucent(color, 90) : ChartStyle.translucent(color, 200);
+            }
+        };
         renderer.setFillBox(true);
         renderer.setMeanVisible(false);
         renderer.setMedianVisible(true);
@@ -57,15 +65,18 @@ final class DistributionBoxChart {
         renderer.setDefaultOutlinePaint(Color.DARK_GRAY);
         renderer.setDefaultOutlineStroke(new BasicStroke(1f));
         renderer.setAutoPopulateSeriesOutlinePaint(false);
-        int series = 0;
-        for (Object key : data.getRowKeys()) {
-            Color color = MINORITY.equals(key) ? MINORITY_COLOR : ALL_COLOR;
-            renderer.setSeriesPaint(series, ChartStyle.translucent(color, 170));
-            series++;
-        }
         CategoryPlot plot = new CategoryPlot(data, categories, values, renderer);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
-        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, true);
+        boolean minority = data.getRowKeys().contains(MINORITY);
+        if (minority) {
+            org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+            legend.add(ChartStyle.legendItem(ALL + " (solid box)", new java.awt.Rectangle(-5, -5, 10, 10),
+                    ChartStyle.translucent(ChartStyle.BASELINE_GREY, 200)));
+            legend.add(ChartStyle.legendItem(MINORITY + " (light box)", new java.awt.Rectangle(-5, -5, 10, 10),
+                    ChartStyle.translucent(ChartStyle.BASELINE_GREY, 90)));
+            plot.setFixedLegendItems(legend);
+        }
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, minority);
         ChartStyle.apply(chart, subtitle);
         return chart;
     }

@@ -10,10 +10,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.adaptbench.reports.results.ApproachNames;
 import org.adaptbench.reports.results.Claim;
+import org.adaptbench.reports.results.ClaimBasis;
+import org.adaptbench.reports.results.ClaimFigure;
 import org.adaptbench.reports.results.Figures;
 import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.ScenarioNames;
+import org.adaptbench.reports.results.Units;
 import org.adaptbench.reports.results.Verdict;
 
 /** Memory adapts in seconds; fine-tuning needs a training cycle. */
@@ -54,7 +57,44 @@ final class AdaptationSpeedClaim implements ClaimRule {
                 + (slowest.getKey().equals(fastest.getKey()) ? ""
                         : "; slowest: " + slowest.getKey() + " " + Figures.text(slowest.getValue()) + " ("
                                 + hours(slowest.getValue().value()) + ")");
-        return new Claim(Claims.id(ID, view), STATEMENT, evidence, RULE, verdict(mem, fineTuning.values().stream().toList()));
+        Verdict verdict = verdict(mem, fineTuning.values().stream().toList());
+        List<ClaimFigure> figures = new java.util.ArrayList<>();
+        ClaimFigure deciding = slowdown(fastest.getKey(), fastest.getValue(), mem);
+        figures.add(deciding);
+        figures.add(ClaimFigure.of("memory's time to adapt", ApproachNames.MEMORY, MetricNames.TIME_TO_ADAPT_MS, mem));
+        fineTuning.forEach((approach, value) -> figures.add(ClaimFigure.of(approach + "'s time to adapt", approach,
+                MetricNames.TIME_TO_ADAPT_MS, value)));
+        return new Claim(Claims.id(ID, view), STATEMENT, evidence, RULE, verdict)
+                .withBasis(new ClaimBasis(deciding, why(verdict, mem, fastest.getKey(), fineTuning), figures));
+    }
+
+    /**
+     * How many times longer the fastest fine-tuning cadence takes than memory, with bounds from the two
+     * intervals; a difference in ms when memory's interval reaches zero (no ratio to speak of).
+     */
+    private static ClaimFigure slowdown(String approach, MetricValue fineTuning, MetricValue memory) {
+        long n = Math.min(fineTuning.n(), memory.n());
+        if (memory.ciLow() > 0) {
+            return ClaimFigure.comparison("fastest fine-tuning (" + approach + ") ÷ memory, time to adapt", ApproachNames.MEMORY, approach,
+                    MetricNames.TIME_TO_ADAPT_MS, Units.RATIO, fineTuning.value() / memory.value(), fineTuning.ciLow() / memory.ciHigh(),
+                    fineTuning.ciHigh() / memory.ciLow(), n).withDistinctItems(ClaimFigure.itemsOf(fineTuning, memory));
+        }
+        return ClaimFigure.comparison("fastest fine-tuning (" + approach + ") − memory, time to adapt", ApproachNames.MEMORY, approach,
+                MetricNames.TIME_TO_ADAPT_MS, Units.MS, fineTuning.value() - memory.value(), fineTuning.ciLow() - memory.ciHigh(),
+                fineTuning.ciHigh() - memory.ciLow(), n).withDistinctItems(ClaimFigure.itemsOf(fineTuning, memory));
+    }
+
+    private static String why(Verdict verdict, MetricValue memory, String fastest, Map<String, MetricValue> fineTuning) {
+        String limit = Figures.threshold(ADAPT_MEMORY_MAX_MS) + " ms";
+        String slowdown = Figures.threshold(ADAPT_MIN_SLOWDOWN) + "×";
+        return switch (verdict) {
+            case SUPPORTED -> "memory adapts within " + limit + " and every fine-tuning cadence is at least " + slowdown + " slower";
+            case CONTRADICTED -> memory.ciLow() > ADAPT_MEMORY_MAX_MS ? "memory takes longer than " + limit
+                    : fineTuning.entrySet().stream().filter(e -> e.getValue().ciHigh() <= memory.ciLow()).map(Map.Entry::getKey)
+                            .findFirst().orElse(fastest) + " adapts at least as fast as memory";
+            default -> memory.ciHigh() > ADAPT_MEMORY_MAX_MS ? "memory's interval reaches past " + limit
+                    : "not every fine-tuning cadence is clearly " + slowdown + " slower (" + fastest + " is the closest)";
+        };
     }
 
     static Verdict verdict(MetricValue memory, List<MetricValue> fineTuning) {

@@ -1,5 +1,6 @@
 package org.adaptbench.reports.claims;
 
+import org.adaptbench.reports.results.ClaimFigure;
 import org.adaptbench.reports.results.Figures;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Verdict;
@@ -32,12 +33,30 @@ record Advantage(double point, double low, double high) {
         return Verdict.MIXED;
     }
 
+    /** The advantage as a claim figure: {@code ahead − behind} on {@code metric}, n of the smaller side. */
+    static ClaimFigure figure(String label, String ahead, String behind, String metric, MetricValue aheadValue, MetricValue behindValue) {
+        Advantage advantage = of(aheadValue, behindValue);
+        return ClaimFigure.comparison(label, ahead, behind, metric, aheadValue.unit(), advantage.point, advantage.low, advantage.high,
+                Math.min(aheadValue.n(), behindValue.n())).withDistinctItems(ClaimFigure.itemsOf(aheadValue, behindValue));
+    }
+
+    /** One line saying why {@link #verdict(double)} came out as it did for {@code ahead} ("memory"). */
+    String why(String ahead, double margin) {
+        String target = Figures.threshold(margin);
+        return switch (verdict(margin)) {
+            case SUPPORTED -> ahead + " is ahead" + (margin > 0 ? " by at least " + target : "") + " with the intervals apart";
+            case CONTRADICTED -> "even the most favourable reading (" + signed(high) + ") falls short of " + target;
+            default -> low > 0 ? "the intervals are apart, but " + ahead + " is ahead by less than " + target
+                    : "the intervals overlap: " + ahead + " is not clearly ahead";
+        };
+    }
+
     String describe() {
         return "difference " + signed(point) + " (bounds from the intervals " + signed(low) + " to " + signed(high) + ")";
     }
 
     private static String signed(double value) {
-        return (value > 0 ? "+" : "") + Figures.number(value);
+        return Figures.signed(value);
     }
 
     /** The rule sentence for an advantage of {@code what} by {@code margin}. */

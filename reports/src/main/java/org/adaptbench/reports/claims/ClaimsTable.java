@@ -40,7 +40,7 @@ public final class ClaimsTable {
             List<Claim> measured = perDataset.stream().filter(c -> c.verdict() != Verdict.NOT_MEASURED).toList();
             if (measured.isEmpty()) {
                 Claim first = perDataset.get(0);
-                claims.add(new Claim(rule.id(), first.statement(), first.evidence(), first.rule(), Verdict.NOT_MEASURED));
+                claims.add(first.withId(rule.id()));
             } else {
                 claims.addAll(measured);
             }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.adaptbench.reports.results.ApproachNames;
 import org.adaptbench.reports.results.Claim;
+import org.adaptbench.reports.results.ClaimBasis;
+import org.adaptbench.reports.results.ClaimFigure;
 import org.adaptbench.reports.results.Figures;
 import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
@@ -44,16 +46,33 @@ final class CombinedClaim implements ClaimRule {
         List<String> evidence = new ArrayList<>();
         evidence.add("combined " + Figures.text(combined.get()));
         List<Verdict> verdicts = new ArrayList<>();
+        List<ClaimFigure> figures = new ArrayList<>();
+        figures.add(ClaimFigure.of("combined accuracy", ApproachNames.COMBINED, MetricNames.ACCURACY, combined.get()));
+        ClaimFigure deciding = null;
+        String why = "";
         for (var part : List.of(java.util.Map.entry(ApproachNames.MEMORY, memory), java.util.Map.entry(ADAPTER_ONLY, adapter))) {
             if (part.getValue().isPresent()) {
                 Advantage advantage = Advantage.of(combined.get(), part.getValue().get());
                 verdicts.add(advantage.verdict(COMBINED_MARGIN));
                 evidence.add(part.getKey() + " " + Figures.text(part.getValue().get()) + ", " + advantage.describe());
+                ClaimFigure difference = Advantage.figure("combined − " + part.getKey() + " accuracy", ApproachNames.COMBINED, part.getKey(),
+                        MetricNames.ACCURACY, combined.get(), part.getValue().get());
+                figures.add(ClaimFigure.of(part.getKey() + " accuracy", part.getKey(), MetricNames.ACCURACY, part.getValue().get()));
+                figures.add(difference);
+                // the part combined is least clearly ahead of decides the claim
+                if (deciding == null || difference.ciLow() < deciding.ciLow()) {
+                    deciding = difference;
+                    why = "against " + part.getKey() + ": " + advantage.why(ApproachNames.COMBINED, COMBINED_MARGIN);
+                }
             } else {
                 evidence.add(part.getKey() + " not measured");
             }
         }
-        return new Claim(Claims.id(ID, view), STATEMENT, String.join("; ", evidence), RULE, verdict(verdicts));
+        if (verdicts.size() < 2) {
+            why += "; the other part was not measured";
+        }
+        return new Claim(Claims.id(ID, view), STATEMENT, String.join("; ", evidence), RULE, verdict(verdicts))
+                .withBasis(new ClaimBasis(deciding, why, figures));
     }
 
     /** One verdict per part measured (memory, the adapter alone). */

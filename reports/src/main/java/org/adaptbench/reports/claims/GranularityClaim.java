@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.adaptbench.reports.results.ApproachNames;
 import org.adaptbench.reports.results.Claim;
+import org.adaptbench.reports.results.ClaimBasis;
+import org.adaptbench.reports.results.ClaimFigure;
 import org.adaptbench.reports.results.Figures;
 import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
@@ -38,18 +40,30 @@ final class GranularityClaim implements ClaimRule {
             return Claims.notMeasured(ID, STATEMENT, RULE, view, ScenarioNames.GRANULARITY, METRIC + " of memory and of global-lora");
         }
         Advantage advantage = Advantage.of(memory.get(), shared.get());
+        ClaimFigure deciding = Advantage.figure("memory − global-lora on minority answers", ApproachNames.MEMORY, ApproachNames.GLOBAL_LORA,
+                METRIC, memory.get(), shared.get());
+        List<ClaimFigure> figures = new ArrayList<>(List.of(deciding,
+                ClaimFigure.of("memory on minority answers", ApproachNames.MEMORY, METRIC, memory.get()),
+                ClaimFigure.of("global-lora on minority answers", ApproachNames.GLOBAL_LORA, METRIC, shared.get())));
         List<String> evidence = new ArrayList<>();
         evidence.add("accuracy on minority answers: memory " + Figures.text(memory.get()) + ", global-lora "
                 + Figures.text(shared.get()) + "; " + advantage.describe());
         for (String approach : List.of(ApproachNames.MEMORY, ApproachNames.GLOBAL_LORA)) {
             view.metric(ScenarioNames.GRANULARITY, approach, MetricNames.ACCURACY_MAJORITY)
-                    .ifPresent(value -> evidence.add(approach + " on majority answers " + Figures.text(value)));
+                    .ifPresent(value -> {
+                        evidence.add(approach + " on majority answers " + Figures.text(value));
+                        figures.add(ClaimFigure.of(approach + " on majority answers", approach, MetricNames.ACCURACY_MAJORITY, value));
+                    });
         }
         for (String approach : List.of(ApproachNames.VARIANT_LORA, ApproachNames.USER_LORA)) {
             view.metric(ScenarioNames.GRANULARITY, approach, METRIC)
-                    .ifPresent(value -> evidence.add(approach + " (finer-grained fine-tuning) on minority answers " + Figures.text(value)));
+                    .ifPresent(value -> {
+                        evidence.add(approach + " (finer-grained fine-tuning) on minority answers " + Figures.text(value));
+                        figures.add(ClaimFigure.of(approach + " on minority answers", approach, METRIC, value));
+                    });
         }
         Verdict verdict = advantage.verdict(GRANULARITY_MARGIN);
-        return new Claim(Claims.id(ID, view), STATEMENT, String.join("; ", evidence), RULE, verdict);
+        return new Claim(Claims.id(ID, view), STATEMENT, String.join("; ", evidence), RULE, verdict)
+                .withBasis(new ClaimBasis(deciding, advantage.why(ApproachNames.MEMORY, GRANULARITY_MARGIN), figures));
     }
 }

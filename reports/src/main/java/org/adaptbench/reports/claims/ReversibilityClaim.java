@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.adaptbench.reports.results.ApproachNames;
 import org.adaptbench.reports.results.Claim;
+import org.adaptbench.reports.results.ClaimBasis;
+import org.adaptbench.reports.results.ClaimFigure;
 import org.adaptbench.reports.results.Figures;
 import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
@@ -42,6 +44,15 @@ final class ReversibilityClaim implements ClaimRule {
             return agreement.ciHigh() < REVERT_MIN_AGREEMENT || retention.map(r -> r.ciHigh() < REVERT_MIN_RETENTION).orElse(false);
         }
 
+        /** This method's figures as claim figures. */
+        List<ClaimFigure> figures() {
+            List<ClaimFigure> figures = new ArrayList<>();
+            figures.add(ClaimFigure.of(method + " revert agreement", method, MetricNames.REVERT_AGREEMENT, agreement));
+            retention.ifPresent(r -> figures.add(ClaimFigure.of(method + " selective retention", method, MetricNames.SELECTIVE_RETENTION, r)));
+            revertMs.ifPresent(r -> figures.add(ClaimFigure.of(method + " time to revert", method, MetricNames.REVERT_MS, r)));
+            return figures;
+        }
+
         String describe() {
             return method + ": agreement " + Figures.text(agreement)
                     + retention.map(r -> ", retention " + Figures.text(r)).orElse("")
@@ -72,7 +83,32 @@ final class ReversibilityClaim implements ClaimRule {
         List<String> evidence = new ArrayList<>();
         evidence.add(memory.describe());
         fineTuning.forEach(r -> evidence.add(r.describe() + (r.clean() ? " — reverts cleanly" : "")));
-        return new Claim(Claims.id(ID, view), STATEMENT, String.join("; ", evidence), RULE, verdict(memory, fineTuning));
+        Verdict verdict = verdict(memory, fineTuning);
+        return new Claim(Claims.id(ID, view), STATEMENT, String.join("; ", evidence), RULE, verdict)
+                .withBasis(basis(verdict, memory, fineTuning));
+    }
+
+    /** Decided against the fine-tuning method that reverts best (highest agreement); memory's own figure when none was measured. */
+    private static ClaimBasis basis(Verdict verdict, Reversal memory, List<Reversal> fineTuning) {
+        List<ClaimFigure> figures = new ArrayList<>(memory.figures());
+        fineTuning.forEach(r -> figures.addAll(r.figures()));
+        Optional<Reversal> best = fineTuning.stream().max(java.util.Comparator.comparingDouble(r -> r.agreement().value()));
+        ClaimFigure deciding = best.map(b -> Advantage.figure("memory − " + b.method() + ", revert agreement", memory.method(), b.method(),
+                MetricNames.REVERT_AGREEMENT, memory.agreement(), b.agreement())).orElse(figures.get(0));
+        if (best.isPresent()) {
+            figures.add(0, deciding);
+        }
+        String cleanly = "reverts cleanly (agreement ≥ " + Figures.threshold(REVERT_MIN_AGREEMENT) + ", retention ≥ "
+                + Figures.threshold(REVERT_MIN_RETENTION) + ", within " + Figures.threshold(REVERT_MAX_MS) + " ms)";
+        String why = switch (verdict) {
+            case SUPPORTED -> "memory " + cleanly + " and no fine-tuning method does";
+            case CONTRADICTED -> "memory does not revert: its agreement or retention stays below the limit";
+            default -> !memory.clean() ? "memory's figures do not clearly clear the limits"
+                    : fineTuning.isEmpty() ? "no fine-tuning method was measured"
+                    : fineTuning.stream().filter(Reversal::clean).map(Reversal::method).findFirst().orElse("a fine-tuning method")
+                            + " also " + cleanly;
+        };
+        return new ClaimBasis(deciding, why, figures);
     }
 
     static Verdict verdict(Reversal memory, List<Reversal> fineTuning) {

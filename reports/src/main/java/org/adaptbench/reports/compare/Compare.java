@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.OptionalDouble;
-import org.adaptbench.reports.results.Figures;
-import org.adaptbench.reports.results.ResultsFormatException;
+import java.util.TreeSet;
 import org.adaptbench.reports.results.ConfigDiff;
+import org.adaptbench.reports.results.Figures;
+import org.adaptbench.reports.results.Results;
+import org.adaptbench.reports.results.ResultsFormatException;
 import org.adaptbench.reports.results.ResultsIo;
+import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.stats.Bootstrap;
 import org.adaptbench.reports.stats.MannWhitney;
 import org.adaptbench.reports.stats.McNemar;
@@ -75,6 +77,29 @@ public final class Compare {
     /** Compares two loaded inputs under the default gate of their kind. */
     public static Comparison compare(MeasurementSet base, MeasurementSet cur, double thresholdPercent, List<String> warnings) {
         return compare(base, cur, thresholdPercent, Gate.defaultFor(cur.kind()), warnings);
+    }
+
+    /**
+     * Compares a baseline input with a run whose results are already in memory (a report comparing
+     * its run with a baseline): the current side is not read again.
+     *
+     * @param current the current run's results
+     * @param currentSamples its samples ({@code samples.jsonl}; empty when none)
+     * @param currentSource how the current side is named in the comparison
+     */
+    public static Comparison compare(Path baseline, Results current, List<Sample> currentSamples, String currentSource,
+            double thresholdPercent) {
+        if (!Double.isFinite(thresholdPercent) || thresholdPercent < 0) {
+            throw new IllegalArgumentException("threshold must be a percentage of at least 0, was " + thresholdPercent);
+        }
+        List<String> warnings = new ArrayList<>();
+        MeasurementSet base = load(baseline, warnings);
+        MeasurementSet cur = ResultsMeasurements.of(currentSource, current, currentSamples);
+        if (!base.kind().equals(cur.kind())) {
+            throw new ResultsFormatException(baseline, "", "is " + base.kind() + " but the current input is " + cur.kind()
+                    + "; compare like with like");
+        }
+        return compare(base, cur, thresholdPercent, warnings);
     }
 
     /** Compares two loaded inputs; {@code warnings} so far are kept in front of the comparison's own. */
@@ -293,7 +318,7 @@ public final class Compare {
         }
         if (tree.isObject() && tree.has("schema_version")) {
             Path dir = input.toAbsolutePath().getParent();
-            return ResultsMeasurements.of(source, ResultsIo.read(input), ResultsIo.readSamples(dir));
+            return ResultsMeasurements.of(source, ResultsIo.fromTree(input, tree), ResultsIo.readSamples(dir));
         }
         throw new ResultsFormatException(input, "", "neither an AdaptBench results file (no schema_version)"
                 + " nor a JMH result file (a JSON array of benchmarks)");

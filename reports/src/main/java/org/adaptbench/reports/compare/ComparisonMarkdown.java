@@ -14,20 +14,10 @@ public final class ComparisonMarkdown {
         StringBuilder out = new StringBuilder();
         out.append("## adaptbench compare\n\n");
         out.append("Baseline `").append(comparison.baseline()).append("` against current `").append(comparison.current())
-                .append("` (").append(comparison.kind()).append("). A change counts when it exceeds ")
-                .append(Figures.threshold(comparison.thresholdPercent()))
-                .append("% and the statistics agree: intervals apart, or Mann-Whitney U on the samples, or McNemar on the same"
-                        + " items scored on both sides, at α = ")
-                .append(Figures.threshold(Compare.ALPHA)).append(". Gated: ").append(comparison.gate().describe())
-                .append(comparison.gate().gates(MetricClass.TIMING) ? "" : " (timing is shown, not gated; --gate all to gate it)")
-                .append(".\n\n");
+                .append("` (").append(comparison.kind()).append("). ").append(rule(comparison)).append("\n\n");
         long regressions = comparison.count(Change.REGRESSION);
         out.append(regressions > 0 ? "**" + plural(regressions, "regression") + "**" : plural(0, "regression"))
-                .append(" · ").append(plural(comparison.count(Change.IMPROVEMENT), "improvement"))
-                .append(" · ").append(comparison.count(Change.NOT_GATED)).append(" not gated")
-                .append(" · ").append(comparison.count(Change.NO_CLEAR_CHANGE)).append(" without clear change")
-                .append(" · ").append(comparison.count(Change.ADDED)).append(" added")
-                .append(" · ").append(comparison.count(Change.REMOVED)).append(" removed\n\n");
+                .append(" · ").append(counts(comparison)).append("\n\n");
         for (String warning : comparison.warnings()) {
             out.append("> ⚠️ ").append(escape(warning)).append("\n\n");
         }
@@ -51,6 +41,37 @@ public final class ComparisonMarkdown {
         return out.toString();
     }
 
+    /** The counts in one line, for people: {@code 2 regressions · 1 improvement · 40 without clear change · 0 added · 0 removed}. */
+    public static String summary(Comparison comparison) {
+        return plural(comparison.count(Change.REGRESSION), "regression") + " · " + counts(comparison);
+    }
+
+    /** What the comparison rule is, in one sentence. */
+    public static String rule(Comparison comparison) {
+        return "A change counts when it exceeds " + Figures.threshold(comparison.thresholdPercent())
+                + "% and the statistics agree: intervals apart, or Mann-Whitney U on the samples, or McNemar on the same"
+                + " items scored on both sides, at α = " + Figures.threshold(Compare.ALPHA) + ". Gated: " + comparison.gate().describe()
+                + (comparison.gate().gates(MetricClass.TIMING) ? "" : " (timing is shown, not gated; --gate all to gate it)") + ".";
+    }
+
+    private static String counts(Comparison comparison) {
+        return plural(comparison.count(Change.IMPROVEMENT), "improvement")
+                + " · " + comparison.count(Change.NOT_GATED) + " not gated"
+                + " · " + comparison.count(Change.NO_CLEAR_CHANGE) + " without clear change"
+                + " · " + comparison.count(Change.ADDED) + " added"
+                + " · " + comparison.count(Change.REMOVED) + " removed";
+    }
+
+    /** A figure with its interval and n; "n/a" interval when the input had none. */
+    public static String figure(MetricComparison metric, boolean current) {
+        return figure(current ? metric.current() : metric.baseline());
+    }
+
+    /** The verdict on one metric for people, without emoji: {@code regression}, {@code no clear change}. */
+    public static String plainLabel(Change change) {
+        return change.name().toLowerCase(Locale.US).replace('_', ' ');
+    }
+
     /** A figure with its interval and n; "n/a" interval when the input had none. */
     static String figure(Optional<Measurement> measurement) {
         if (measurement.isEmpty()) {
@@ -63,11 +84,17 @@ public final class ComparisonMarkdown {
         return Figures.cell(m.value(), m.ciLow(), m.ciHigh(), m.n());
     }
 
+    /** The verdict on one metric for people; a change that is not gated says which way it went. */
     static String label(MetricComparison metric) {
-        return switch (metric.change()) {
+        return metric.change() == Change.NOT_GATED ? "⚪ not gated (" + (worse(metric) ? "worse" : "better") + ")" : label(metric.change());
+    }
+
+    /** The verdict for people, with its mark: {@code ❌ regression}. */
+    public static String label(Change change) {
+        return switch (change) {
             case REGRESSION -> "❌ regression";
             case IMPROVEMENT -> "✅ improvement";
-            case NOT_GATED -> "⚪ not gated (" + (worse(metric) ? "worse" : "better") + ")";
+            case NOT_GATED -> "⚪ not gated";
             case NO_CLEAR_CHANGE -> "no clear change";
             case ADDED -> "➕ added";
             case REMOVED -> "➖ removed";

@@ -2,19 +2,22 @@ package org.adaptbench.reports.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.adaptbench.reports.chart.RenderedChart;
-import org.adaptbench.reports.results.Claim;
+import org.adaptbench.reports.compare.ComparisonMarkdown;
+import org.adaptbench.reports.compare.MetricComparison;
+import org.adaptbench.reports.results.ClaimFigure;
 import org.adaptbench.reports.results.Figures;
-import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
-import org.adaptbench.reports.results.Series;
 
 /**
- * The report as GitHub-flavoured Markdown, fit for a CI job summary: claims first, then one section
- * per scenario with tables and PNG charts, then the run's provenance folded away.
+ * The report as GitHub-flavoured Markdown, fit for a CI job summary and short: the run in one line,
+ * the verdict board, the headline table and charts, what moved against a baseline, the claims'
+ * evidence as rows; per-scenario tables, every chart and the notes are in {@code index.html}.
  */
 final class MarkdownReport {
+
+    /** Rows of a baseline comparison shown here at most; the HTML page has every row. */
+    static final int MAX_MOVED_ROWS = 15;
 
     private final StringBuilder out = new StringBuilder();
 
@@ -26,50 +29,123 @@ final class MarkdownReport {
     }
 
     private String write(ReportModel model, String chartDir) {
-        Results results = model.results();
         line("# AdaptBench report");
         line();
-        line("Run `" + results.runId() + "` · git `" + results.gitSha() + "` · results schema " + results.schemaVersion()
-                + " · every figure: value [95% CI] n");
+        line(inline(model.identity()));
         line();
-        if (!model.notes().isEmpty()) {
-            line("**Notes**");
-            line();
-            model.notes().forEach(note -> line("- " + inline(note)));
-            line();
-        }
+        board(model);
+        headline(model, chartDir);
+        model.comparison().ifPresent(this::comparison);
         claims(model);
         line("## Scenarios");
         line();
         if (model.sections().isEmpty()) {
             line("This run measured no scenarios.");
-            line();
+        } else {
+            List<String> labels = model.sections().stream().map(ReportModel.Section::label).toList();
+            line("Tables, every chart and the notes of each scenario are in `index.html`: " + inline(String.join(", ", labels)) + ".");
         }
-        for (ReportModel.Section section : model.sections()) {
-            section(section, chartDir);
-        }
+        line();
+        runNotes(model);
         details(model);
         return out.toString();
     }
 
-    private void claims(ReportModel model) {
-        line("## Claims");
+    private void board(ReportModel model) {
+        line("## Verdicts");
         line();
-        for (Claim claim : model.contradicted()) {
-            line("> " + Verdicts.symbol(claim.verdict()) + " **The measurements contradict the claim “" + inline(claim.statement())
-                    + "”** (" + claim.id() + "): " + inline(claim.evidence()) + ".");
+        for (ReportModel.BoardRow row : model.contradicted()) {
+            line("> " + Verdicts.symbol(row.verdict()) + " **The measurements contradict the claim “" + inline(row.statement())
+                    + "”** (" + row.id() + "): " + inline(row.why()) + ".");
             line();
         }
-        line("| claim | evidence | verdict |");
-        line("|---|---|---|");
-        for (Claim claim : model.claims()) {
-            line("| **" + cell(claim.id()) + "**: " + cell(claim.statement()) + " | " + cell(claim.evidence()) + " | "
-                    + Verdicts.symbol(claim.verdict()) + " " + Verdicts.label(claim.verdict()) + " |");
+        line("| verdict | claim | deciding comparison [95% CI] | against | why |");
+        line("|---|---|---|---|---|");
+        for (ReportModel.BoardRow row : model.board()) {
+            line("| " + Verdicts.symbol(row.verdict()) + " " + Verdicts.label(row.verdict()) + " | **" + cell(row.id()) + "**: "
+                    + cell(row.headline()) + " | " + cell(row.deciding()) + (row.figure().isEmpty() ? "" : ": **" + cell(row.figure()) + "**")
+                    + " | " + cell(row.opponent().isEmpty() ? "—" : row.opponent()) + " | " + cell(row.why()) + " |");
         }
+        line();
+    }
+
+    private void headline(ReportModel model, String chartDir) {
+        ReportModel.HeadlineTable table = model.headline();
+        if (table.isEmpty() && model.headlineCharts().isEmpty()) {
+            return;
+        }
+        line("## Headline");
+        line();
+        if (!table.isEmpty()) {
+            List<String> header = new ArrayList<>();
+            header.add("approach");
+            table.columns().forEach(c -> header.add(c.label() + (c.higherIsBetter() ? " ↑" : " ↓")));
+            row(header);
+            line("|---".repeat(header.size()) + "|");
+            for (String approach : table.approaches()) {
+                List<String> cells = new ArrayList<>();
+                cells.add(approach);
+                table.columns().forEach(c -> cells.add(table.cell(approach, c).map(Figures::compact).orElse("—")));
+                row(cells);
+            }
+            line();
+            if (!table.controls().isEmpty()) {
+                line("Controls: " + inline(String.join(" · ", table.controls())) + ". ↑ higher is better, ↓ lower is better.");
+                line();
+            }
+        }
+        for (RenderedChart chart : model.headlineCharts()) {
+            line("![" + inline(chart.title()) + "](" + chartDir + "/" + chart.slug() + ".png)");
+            line();
+        }
+    }
+
+    private void comparison(ReportModel.ComparisonView view) {
+        line("## Against the baseline");
+        line();
+        line("Baseline `" + view.comparison().baseline() + "`: **" + inline(view.summary()) + "**. " + inline(ComparisonMarkdown.rule(view.comparison())));
+        line();
+        if (!view.moved().isEmpty()) {
+            line("| metric | baseline | current | change | verdict |");
+            line("|---|---|---|---|---|");
+            for (MetricComparison m : view.moved().stream().limit(MAX_MOVED_ROWS).toList()) {
+                line("| `" + cell(m.name()) + "` | " + cell(ComparisonMarkdown.figure(m, false)) + " | " + cell(ComparisonMarkdown.figure(m, true))
+                        + " | " + (m.relativeChange().isPresent() ? Figures.percent(m.relativeChange().getAsDouble()) : "—") + " | "
+                        + ComparisonMarkdown.label(m.change()) + " |");
+            }
+            if (view.moved().size() > MAX_MOVED_ROWS) {
+                line();
+                line((view.moved().size() - MAX_MOVED_ROWS) + " more in `index.html`.");
+            }
+            line();
+        }
+    }
+
+    private void claims(ReportModel model) {
+        line("## Claims: the comparisons behind the verdicts");
+        line();
+        line("| claim | comparison | estimate [95% CI] | p | n | distinct items |");
+        line("|---|---|---|---|---|---|");
+        for (ReportModel.ClaimEvidence claim : model.evidence()) {
+            if (claim.comparisons().isEmpty()) {
+                ReportModel.BoardRow row = model.board().stream().filter(r -> r.id().equals(claim.id())).findFirst().orElseThrow();
+                line("| " + cell(claim.id()) + " | " + cell(row.deciding()) + " | " + (row.figure().isEmpty() ? "—" : cell(row.figure()))
+                        + " | — | — | — |");
+                continue;
+            }
+            boolean first = true;
+            for (ClaimFigure figure : claim.comparisons()) {
+                line("| " + (first ? cell(claim.id()) : "") + " | " + cell(figure.label()) + " | " + cell(Figures.figure(figure)) + " | "
+                        + (figure.pValue() == null ? "—" : Figures.pValue(figure.pValue())) + " | " + Figures.count(figure.n()) + " | " + (figure.items().isPresent() ? Figures.count(figure.items().getAsLong()) : "—") + " |");
+                first = false;
+            }
+        }
+        line();
+        line("Every figure each rule read, per approach, is in `index.html`.");
         line();
         line("<details><summary>Rules behind the verdicts</summary>");
         line();
-        for (Claim claim : model.claims()) {
+        for (ReportModel.ClaimEvidence claim : model.evidence()) {
             line("- **" + inline(claim.id()) + "**: " + inline(claim.rule()));
         }
         line();
@@ -77,53 +153,13 @@ final class MarkdownReport {
         line();
     }
 
-    private void section(ReportModel.Section section, String chartDir) {
-        line("### " + inline(section.label()));
+    private void runNotes(ReportModel model) {
+        if (model.runNotes().isEmpty()) {
+            return;
+        }
+        line("<details><summary>Notes on the whole run (" + model.runNotes().size() + ")</summary>");
         line();
-        for (ReportModel.MetricTable table : section.tables()) {
-            metricTable(table);
-        }
-        for (RenderedChart chart : section.charts()) {
-            line("![" + inline(chart.title()) + "](" + chartDir + "/" + chart.slug() + ".png)");
-            line();
-            line("*" + inline(chart.caption()) + "*");
-            line();
-        }
-        for (Map.Entry<String, Series> entry : section.series().entrySet()) {
-            seriesTable(entry.getKey(), SeriesTable.of(entry.getValue()));
-        }
-    }
-
-    private void metricTable(ReportModel.MetricTable table) {
-        List<String> header = new ArrayList<>();
-        header.add("approach");
-        for (String metric : table.metrics()) {
-            String unit = Figures.unitSuffix(table.units().getOrDefault(metric, "")).trim();
-            header.add(metric + (unit.isEmpty() ? "" : " (" + unit + ")"));
-        }
-        row(header);
-        line("|---".repeat(header.size()) + "|");
-        for (String approach : table.approaches()) {
-            List<String> cells = new ArrayList<>();
-            cells.add(approach);
-            for (String metric : table.metrics()) {
-                MetricValue value = table.values().get(approach).get(metric);
-                cells.add(value == null ? "—" : Figures.cell(value));
-            }
-            row(cells);
-        }
-        line();
-    }
-
-    private void seriesTable(String name, SeriesTable table) {
-        line("<details><summary>Data: " + html(name) + "</summary>");
-        line();
-        List<String> header = new ArrayList<>();
-        header.add(table.xLabel());
-        header.addAll(table.lines());
-        row(header);
-        line("|---".repeat(header.size()) + "|");
-        table.rows().forEach(this::row);
+        model.runNotes().forEach(note -> line("- " + inline(note)));
         line();
         line("</details>");
         line();
@@ -131,22 +167,16 @@ final class MarkdownReport {
 
     private void details(ReportModel model) {
         Results results = model.results();
-        line("## Run details");
-        line();
-        line("<details><summary>Config, seeds, versions and dataset hashes</summary>");
+        line("<details><summary>Run details: seeds, versions and dataset hashes (config in index.html)</summary>");
         line();
         line("| field | value |");
         line("|---|---|");
         line("| run id | " + cell(results.runId()) + " |");
         line("| git sha | " + cell(results.gitSha()) + " |");
         line("| schema version | " + results.schemaVersion() + " |");
-        model.seeds().forEach((path, seed) -> line("| seed `" + cell(path) + "` | " + cell(seed) + " |"));
+        model.details().seeds().forEach((path, seed) -> line("| seed `" + cell(path) + "` | " + cell(seed) + " |"));
         results.datasetHashes().forEach((name, hash) -> line("| dataset `" + cell(name) + "` | `" + cell(hash) + "` |"));
         results.environment().forEach((name, value) -> line("| " + cell(name) + " | " + cell(value) + " |"));
-        line();
-        line("```json");
-        line(model.configJson());
-        line("```");
         line();
         line("</details>");
     }
@@ -167,10 +197,6 @@ final class MarkdownReport {
     /** Running text: no line breaks, no raw HTML. */
     private static String inline(String text) {
         return text.replace("\r", " ").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static String html(String text) {
-        return Html.escape(text);
     }
 
     private void line(String text) {

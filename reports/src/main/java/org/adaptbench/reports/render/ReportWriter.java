@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.adaptbench.reports.chart.RenderedChart;
 import org.adaptbench.reports.chart.ReportCharts;
+import org.adaptbench.reports.compare.Comparison;
 import org.adaptbench.reports.io.AtomicFiles;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
@@ -53,11 +55,19 @@ public final class ReportWriter {
 
     /** Writes the report of {@code results} into {@code outDir} (created if needed). */
     public static ReportFiles write(Results results, Path outDir) {
-        List<RenderedChart> charts = ReportCharts.render(results);
-        ReportModel model = ReportModel.of(results, charts);
+        return write(results, Optional.empty(), outDir);
+    }
+
+    /**
+     * Writes the report of {@code results} into {@code outDir}, with a section on what moved against a
+     * baseline when {@code comparison} is present ({@code adaptbench report --compare BASELINE}).
+     */
+    public static ReportFiles write(Results results, Optional<Comparison> comparison, Path outDir) {
+        ReportCharts.Rendered charts = ReportCharts.render(results);
+        ReportModel model = ReportModel.of(results, charts, comparison);
         Path chartDir = outDir.resolve(CHART_DIR);
         List<Path> chartFiles = new ArrayList<>();
-        for (RenderedChart chart : charts) {
+        for (RenderedChart chart : charts.all()) {
             Path svg = chartDir.resolve(chart.slug() + ".svg");
             Path png = chartDir.resolve(chart.slug() + ".png");
             AtomicFiles.writeString(svg, chart.svgDocument());

@@ -20,6 +20,7 @@ public final class ApproachNames {
     public static final String VARIANT_LORA = "variant-lora";
     public static final String USER_LORA = "user-lora";
     public static final String COMBINED = "combined";
+    /** The shared domain adapter alone (combined's adapter without memory, as an approach of its own). */
     public static final String DOMAIN_LORA = "domain-lora";
 
     /** Conditions (the part after "/"): memory's retrieval ablations. */

@@ -53,6 +53,50 @@ public final class Figures {
         return value + " (95% CI " + number(metric.ciLow()) + " to " + number(metric.ciHigh()) + ", n=" + count(metric.n()) + ")";
     }
 
+    /**
+     * A claim figure for a verdict board: a comparison signed ({@code +0.34 [0.27, 0.41]}), a ratio with
+     * "×" ({@code 520× [300×, 900×]}), a plain figure with its unit ({@code 4,800 bytes [4,500, 5,100]}).
+     */
+    public static String figure(ClaimFigure figure) {
+        boolean ratio = Units.RATIO.equals(figure.unit());
+        boolean signed = figure.comparesApproaches() && !ratio;
+        String unit = ratio ? "" : unitSuffix(figure.unit());
+        String times = ratio ? "×" : "";
+        String value = (signed ? signed(figure.value()) : number(figure.value())) + times;
+        if (figure.ciLow() == figure.value() && figure.ciHigh() == figure.value()) {
+            return value + unit + " (exact)";
+        }
+        return value + unit + " [" + (signed ? signed(figure.ciLow()) : number(figure.ciLow())) + times + ", "
+                + (signed ? signed(figure.ciHigh()) : number(figure.ciHigh())) + times + "]";
+    }
+
+    /** A p-value as people read it: {@code p = 0.012}, {@code p < 0.0001}. */
+    public static String pValue(double p) {
+        return p < 1e-4 ? "p < 0.0001" : "p = " + number(p);
+    }
+
+    /** A difference with its sign: {@code +0.34}, {@code −0.02} (a true minus sign), {@code 0}. */
+    public static String signed(double value) {
+        String text = number(Math.abs(value));
+        if (value > 0) {
+            return "+" + text;
+        }
+        return value < 0 ? "\u2212" + text : text;
+    }
+
+    /** A value with its interval and no n: {@code 0.812 [0.781, 0.840]}, for compact tables whose header gives n. */
+    public static String compact(MetricValue metric) {
+        if (isExact(metric)) {
+            return number(metric.value()) + unitSuffix(metric.unit());
+        }
+        return number(metric.value()) + " [" + number(metric.ciLow()) + ", " + number(metric.ciHigh()) + "]" + unitSuffix(metric.unit());
+    }
+
+    /** A count as people write it: {@code 1,200}. */
+    public static String count(long n) {
+        return String.format(Locale.US, "%,d", n);
+    }
+
     /** A threshold as people write it: {@code 0.05}, {@code 10,000}, {@code 0.95}. */
     public static String threshold(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
@@ -70,9 +114,6 @@ public final class Figures {
         return metric.ciLow() == metric.value() && metric.ciHigh() == metric.value();
     }
 
-    private static String count(long n) {
-        return String.format(Locale.US, "%,d", n);
-    }
 
     /** The unit written after a number in text: fractions and counts go bare. */
     public static String unitSuffix(String unit) {

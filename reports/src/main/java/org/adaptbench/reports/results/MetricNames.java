@@ -57,11 +57,9 @@ public final class MetricNames {
     private static final String BREAK_EVEN_REQUESTS = "break_even_requests_";
     private static final String USD_ABOVE_MEMORY = "usd_above_memory_";
     private static final String REVERT_MS_PROJECTED = "revert_ms_projected_";
-    /** Regimes map cells: per approach figures and the picks, and the cell's coordinates. */
+    /** Regimes map cells' per-approach figures (the cell's coordinates are its key, a {@link RegimeCell}). */
     private static final String REGIME = "regime_";
-    public static final String REGIME_AGREEMENT = "regime_agreement";
-    public static final String REGIME_EVENTS = "regime_events";
-    public static final String REGIME_CHANGE_RATE = "regime_change_rate";
+    private static final String PICK = "pick_";
 
     /** Headline metrics first, in the order of the scenarios that produce them. */
     public static final List<String> KNOWN = List.of(
@@ -76,7 +74,7 @@ public final class MetricNames {
     /** Names a sweep or a parameter extends: the part before the suffix. */
     private static final List<String> FAMILIES = List.of(
             ACCURACY + "_", "tokens_", ACCURACY_AFTER_CHANGE + "_", RECALL_AT, RECALL_WITHIN, RETRIEVED_TOKENS_AT, QA_F1 + "_",
-            LIFT_OVER, USD_PER_USER_MONTH, BREAK_EVEN_REQUESTS, USD_ABOVE_MEMORY, REVERT_MS_PROJECTED, REGIME);
+            LIFT_OVER, USD_PER_USER_MONTH, BREAK_EVEN_REQUESTS, USD_ABOVE_MEMORY, REVERT_MS_PROJECTED, REGIME, PICK);
 
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)$");
 
@@ -150,10 +148,7 @@ public final class MetricNames {
         return USD_ABOVE_MEMORY + slug(model);
     }
 
-    /**
-     * A regimes cell's figure of one approach: {@code regime_accuracy_memory}, {@code regime_usd_user_lora},
-     * {@code regime_pick_global_lora} (1 for the approach the cell picks), {@code regime_winner_...}.
-     */
+    /** A regimes cell's figure of one approach: {@code regime_accuracy_memory}, {@code regime_usd_user_lora}. */
     public static String regime(String figure, String approach) {
         return REGIME + figure + "_" + approach.replace('-', '_').replace('/', '_');
     }
@@ -162,10 +157,10 @@ public final class MetricNames {
     public static final String REGIME_ACCURACY = "accuracy";
     public static final String REGIME_TOKENS = "tokens";
     public static final String REGIME_USD = "usd";
-    /** The most accurate approach of the cell. */
-    public static final String REGIME_WINNER = "winner";
-    /** The cell's pick: the most accurate, or among those statistically tied with it, the cheapest. */
-    public static final String REGIME_PICK = "pick";
+    /** Pick criterion: the most accurate approach of the cell. */
+    public static final String PICK_ACCURACY = "accuracy";
+    /** Pick criterion: the most accurate, or among those statistically tied with it, the cheapest. */
+    public static final String PICK_ACCURACY_THEN_COST = "accuracy_then_cost";
 
     /** Projected time to revert by retraining one user's adapter on one model size. */
     public static String revertMsProjected(String model) {
@@ -175,6 +170,23 @@ public final class MetricNames {
     /** Requests per user per month at which adapters cost what memory costs, on one model size. */
     public static String breakEvenRequests(String model) {
         return BREAK_EVEN_REQUESTS + slug(model);
+    }
+
+    /**
+     * A map cell's pick by one criterion ({@code pick_accuracy_memory}: memory is the most accurate here):
+     * 1 for the picked approach, written for that approach only.
+     */
+    public static String pick(String criterion, String approach) {
+        return PICK + slug(criterion) + "_" + slug(approach);
+    }
+
+    /** The criterion of a pick metric naming {@code approach}, or empty when {@code name} is not one. */
+    public static java.util.Optional<String> pickCriterion(String name, String approach) {
+        String suffix = "_" + slug(approach);
+        if (!name.startsWith(PICK) || !name.endsWith(suffix) || name.length() <= PICK.length() + suffix.length()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(name.substring(PICK.length(), name.length() - suffix.length()));
     }
 
     /** Whether {@code name} is a metric of this schema: a known name, or a member of a known family. */

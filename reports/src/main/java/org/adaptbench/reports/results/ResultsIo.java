@@ -80,7 +80,14 @@ public final class ResultsIo {
      */
     public static Results read(Path runDirOrFile) {
         Path file = resultsFile(runDirOrFile);
-        JsonNode tree = readJson(file);
+        return fromTree(file, readJson(file));
+    }
+
+    /**
+     * Validates and maps a results file already parsed with {@link #readJson(Path)}, so a caller that
+     * had to look at the tree first (to tell a results file from a JMH file) parses it once.
+     */
+    public static Results fromTree(Path file, JsonNode tree) {
         if (!tree.isObject()) {
             throw new ResultsFormatException(file, "", "expected a JSON object");
         }
@@ -97,6 +104,8 @@ public final class ResultsIo {
             throw new ResultsFormatException(file, "schema_version", "version " + found + " was never written by AdaptBench"
                     + " (versions start at 1; this build reads version " + Results.CURRENT_SCHEMA_VERSION + ")");
         }
+        // the validator fills absent optional fields in place: work on a copy, the caller's tree stays as it was
+        tree = tree.deepCopy();
         ResultsValidator.check(file, (com.fasterxml.jackson.databind.node.ObjectNode) tree);
         try {
             return MAPPER.treeToValue(tree, Results.class);

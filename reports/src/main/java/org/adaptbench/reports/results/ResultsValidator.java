@@ -45,7 +45,7 @@ final class ResultsValidator {
             }
         }
         defaultTo(tree, "claims", tree.arrayNode());
-        array(tree.get("claims"), "claims");
+        checkClaims(array(tree.get("claims"), "claims"));
         defaultTo(tree, "notes", tree.arrayNode());
         JsonNode notes = array(tree.get("notes"), "notes");
         for (int i = 0; i < notes.size(); i++) {
@@ -63,6 +63,58 @@ final class ResultsValidator {
         checkApproaches(array(tree.get("approaches"), "approaches"));
         defaultTo(tree, "distributions", tree.objectNode());
         checkDistributions(object(tree.get("distributions"), "distributions"));
+    }
+
+    /** Claims' text fields must be strings; the structured basis is optional (files before it have none). */
+    private void checkClaims(JsonNode claims) {
+        for (int i = 0; i < claims.size(); i++) {
+            String path = "claims[" + i + "]";
+            JsonNode claim = object(claims.get(i), path);
+            for (String field : new String[] {"id", "statement", "evidence", "rule", "verdict"}) {
+                text(claim, field, path + "." + field);
+            }
+            JsonNode basis = claim.get("basis");
+            if (basis == null || basis.isNull()) {
+                continue;
+            }
+            object(basis, path + ".basis");
+            JsonNode deciding = basis.get("deciding");
+            if (deciding != null && !deciding.isNull()) {
+                checkClaimFigure(deciding, path + ".basis.deciding");
+            }
+            JsonNode why = basis.get("why");
+            if (why != null && !why.isNull() && !why.isTextual()) {
+                fail(path + ".basis.why", "expected a string, found " + why);
+            }
+            JsonNode figures = basis.get("figures");
+            if (figures != null && !figures.isNull()) {
+                array(figures, path + ".basis.figures");
+                for (int f = 0; f < figures.size(); f++) {
+                    checkClaimFigure(figures.get(f), path + ".basis.figures[" + f + "]");
+                }
+            }
+        }
+    }
+
+    private void checkClaimFigure(JsonNode figure, String path) {
+        object(figure, path);
+        for (String field : new String[] {"label", "subject", "opponent", "metric", "unit"}) {
+            text(figure, field, path + "." + field);
+        }
+        double[] numbers = new double[METRIC_NUMBERS.length];
+        for (int i = 0; i < METRIC_NUMBERS.length; i++) {
+            numbers[i] = finite(figure, METRIC_NUMBERS[i], path);
+        }
+        count(figure, "n", path);
+        JsonNode items = figure.get("distinct_items");
+        if (items != null && !items.isNull()) {
+            count(figure, "distinct_items", path);
+        }
+        JsonNode p = figure.get("p_value");
+        if (p != null && !p.isNull() && (!p.isNumber() || !(p.asDouble() >= 0 && p.asDouble() <= 1))) {
+            fail(path + ".p_value", "expected a probability in [0, 1], found " + p);
+        }
+        checkInterval(numbers, path);
     }
 
     private void checkScenarios(JsonNode scenarios) {
@@ -101,6 +153,11 @@ final class ResultsValidator {
         if (p != null && !p.isNull() && (!p.isNumber() || !(p.asDouble() >= 0 && p.asDouble() <= 1))) {
             fail(path + ".p_value", "expected a probability in [0, 1], found " + p);
         }
+        checkInterval(numbers, path);
+    }
+
+    /** {@code numbers} is value, ci_low, ci_high. */
+    private void checkInterval(double[] numbers, String path) {
         double tolerance = 1e-9 * Math.abs(numbers[0]);
         if (numbers[1] > numbers[0] + tolerance || numbers[2] < numbers[0] - tolerance) {
             fail(path, String.format(java.util.Locale.US, "confidence interval [%s, %s] does not contain the value %s",

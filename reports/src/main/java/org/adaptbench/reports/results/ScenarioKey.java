@@ -17,7 +17,7 @@ public record ScenarioKey(String base, String dataset) {
 
     /** The scenarios of DESIGN.md in the order a report presents them. */
     public static final List<String> BASES = List.of(
-            ScenarioNames.GRANULARITY, ScenarioNames.ADAPTATION, ScenarioNames.COST, ScenarioNames.REVERSIBILITY, ScenarioNames.CONTEXT_LENGTH, ScenarioNames.COMBINED, ScenarioNames.RETRIEVAL, ScenarioNames.LATENCY, ScenarioNames.DATA_SIZE);
+            ScenarioNames.GRANULARITY, ScenarioNames.ADAPTATION, ScenarioNames.COST, ScenarioNames.REVERSIBILITY, ScenarioNames.CONTEXT_LENGTH, ScenarioNames.COMBINED, ScenarioNames.RETRIEVAL, ScenarioNames.LATENCY, ScenarioNames.DATA_SIZE, ScenarioNames.REGIMES);
 
     /** Reading order over scenario keys: known scenarios first as listed, each data set after the plain key. */
     public static final Comparator<String> ORDER = Comparator

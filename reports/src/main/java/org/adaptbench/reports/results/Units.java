@@ -13,6 +13,8 @@ public final class Units {
     public static final String USD = "usd";
     public static final String REQUESTS_PER_USER_MONTH = "requests/user/month";
     public static final String EVENTS = "events";
+    /** "n times": one figure divided by another (a slowdown). */
+    public static final String RATIO = "ratio";
 
     private Units() {
     }

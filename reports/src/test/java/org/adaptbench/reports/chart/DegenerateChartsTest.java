@@ -43,8 +43,8 @@ class DegenerateChartsTest {
         Series unknown = new Series("turns", "something new", false, Map.of("a-new-approach", List.of(new SeriesPoint(1, 2, 1, 3, 9))));
         List<RenderedChart> charts = ReportCharts.render(results(Map.of(),
                 Map.of("adaptation", Map.of(MetricNames.ACCURACY_AFTER_CHANGE, series, "nothing", empty), "brand-new@mydata", Map.of("curve", unknown)),
-                Map.of()));
-        assertEquals(3, charts.size());
+                Map.of())).all();
+        assertEquals(2, charts.size(), "a series without lines is not drawn");
         for (RenderedChart chart : charts) {
             assertDrawn(chart);
         }
@@ -59,22 +59,28 @@ class DegenerateChartsTest {
                 "latency", Map.of("memory", Map.of(MetricNames.LATENCY_P50_MS, MetricValue.exact(2, 1, "ms", false),
                         MetricNames.LATENCY_P99_MS, MetricValue.exact(2, 1, "ms", false))),
                 "adaptation", Map.of("memory", Map.of(MetricNames.TIME_TO_ADAPT_MS, new MetricValue(40, 1, 4e7, 3, "ms", false))));
-        List<RenderedChart> charts = ReportCharts.render(results(scenarios, Map.of(), Map.of()));
-        assertEquals(List.of("metrics-adaptation-time_to_adapt", "metrics-cost-tokens_per_request", "metrics-latency-percentiles"),
-                charts.stream().map(RenderedChart::slug).toList());
+        ReportCharts.Rendered rendered = ReportCharts.render(results(scenarios, Map.of(), Map.of()));
+        List<RenderedChart> charts = rendered.all();
+        // tokens_per_request is 0, exactly, for both approaches that measured it: no chart, and the plan says nothing of it
+        // (the table says so); a metric only one approach measured is drawn
+        assertEquals(List.of("headline-time-to-adapt", "metrics-latency-percentiles"), charts.stream().map(RenderedChart::slug).toList());
         for (RenderedChart chart : charts) {
             assertDrawn(chart);
         }
     }
 
     @Test
-    void distributionsWithOneUserOrNoMinorityDraw() throws Exception {
+    void distributionsWithOneUserOrNoMinorityDrawOnlyTheBoxesWithASpread() throws Exception {
         var distributions = Map.of("granularity", Map.of(
                 "memory", Map.of("per_user_accuracy", List.of(0.5)),
                 "none", Map.of("per_user_accuracy", List.of(0.25, 0.25, 0.25), "per_user_accuracy_minority", List.<Double>of()),
+                "user-lora", Map.of("per_user_accuracy", List.of(0.25, 0.5, 0.75)),
                 "global-lora", Map.of("per_user_accuracy", List.<Double>of())));
-        List<RenderedChart> charts = ReportCharts.render(results(Map.of(), Map.of(), distributions));
-        assertEquals(1, charts.size());
-        assertDrawn(charts.get(0));
+        ReportCharts.Plan plan = ReportCharts.plan(results(Map.of(), Map.of(), distributions));
+        assertEquals(1, plan.details().size());
+        assertTrue(ChartAudit.problems(plan.details().get(0)).isEmpty(), ChartAudit.problems(plan.details().get(0)).toString());
+        assertDrawn(ChartRenderer.render(plan.details().get(0)));
+        assertEquals(List.of("Not drawn in the per user accuracy chart, every user the same value: none, memory."),
+                plan.omitted().get("granularity"));
     }
 }

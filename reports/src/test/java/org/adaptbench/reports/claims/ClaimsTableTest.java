@@ -1,6 +1,7 @@
 package org.adaptbench.reports.claims;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,9 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.adaptbench.reports.fixture.FixtureRun;
 import org.adaptbench.reports.results.Claim;
+import org.adaptbench.reports.results.ClaimBasis;
+import org.adaptbench.reports.results.ClaimFigure;
 import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
+import org.adaptbench.reports.results.Units;
 import org.adaptbench.reports.results.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -161,6 +165,46 @@ class ClaimsTableTest {
         assertEquals(Verdict.SUPPORTED, twoDatasets.claim("granularity@synthetic").verdict());
         assertEquals(Verdict.MIXED, twoDatasets.claim("granularity@prefeval").verdict());
         assertEquals(Verdict.NOT_MEASURED, twoDatasets.claim("cost").verdict(), "unmeasured everywhere: one row, plain id");
+    }
+
+    @Test
+    void everyMeasuredClaimNamesItsDecidingComparisonAndWhy() {
+        Claim granularity = new Metrics()
+                .put("granularity", "memory", MetricNames.ACCURACY_MINORITY, 0.80, 0.75, 0.85)
+                .put("granularity", "global-lora", MetricNames.ACCURACY_MINORITY, 0.30, 0.25, 0.35)
+                .claim("granularity");
+        ClaimFigure deciding = granularity.basis().deciding();
+        assertEquals("memory", deciding.subject());
+        assertEquals("global-lora", deciding.opponent());
+        assertEquals(0.50, deciding.value(), 1e-12);
+        assertEquals(0.40, deciding.ciLow(), 1e-12);
+        assertEquals(0.60, deciding.ciHigh(), 1e-12);
+        assertTrue(granularity.basis().why().contains("apart"), granularity.basis().why());
+        assertTrue(granularity.basis().figures().contains(deciding));
+
+        Claim combined = new Metrics().put("combined", "combined", MetricNames.ACCURACY, 0.9, 0.88, 0.92)
+                .put("combined", "memory", MetricNames.ACCURACY, 0.85, 0.83, 0.87)
+                .put("combined", "combined/adapter-only", MetricNames.ACCURACY, 0.7, 0.68, 0.72).claim("combined_best");
+        assertEquals("memory", combined.basis().deciding().opponent(), "decided by the part combined is least clearly ahead of");
+
+        Claim adaptation = new Metrics()
+                .put("adaptation", "memory", MetricNames.TIME_TO_ADAPT_MS, 50, 40, 60)
+                .put("adaptation", "user-lora/every-event", MetricNames.TIME_TO_ADAPT_MS, 4000, 3600, 4800)
+                .put("adaptation", "user-lora/nightly", MetricNames.TIME_TO_ADAPT_MS, 4.3e7, 4.0e7, 4.6e7).claim("adaptation_speed");
+        ClaimFigure slowdown = adaptation.basis().deciding();
+        assertEquals("memory", slowdown.subject());
+        assertEquals("user-lora/every-event", slowdown.opponent(), "the fastest fine-tuning cadence");
+        assertEquals(Units.RATIO, slowdown.unit());
+        assertEquals(80, slowdown.value(), 1e-9);
+        assertEquals(60, slowdown.ciLow(), 1e-9);
+        assertEquals(120, slowdown.ciHigh(), 1e-9);
+
+        for (Claim claim : ClaimsTable.compute(FixtureRun.generate().results())) {
+            assertTrue(claim.basis().deciding() != null, claim.id() + " has a deciding figure");
+            assertFalse(claim.basis().why().isBlank(), claim.id() + " says why");
+        }
+        Claim missing = new Metrics().put("granularity", "memory", MetricNames.ACCURACY_MINORITY, 0.8, 0.7, 0.9).claim("granularity");
+        assertEquals(ClaimBasis.NONE, missing.basis());
     }
 
     @Test

@@ -35,6 +35,35 @@ class ResultsBadInputTest {
         assertEquals("unknown", results.gitSha());
     }
 
+    private static String withClaim(String claim) {
+        return results(METRIC).replace("{\"schema_version\": 1,", "{\"schema_version\": 1, \"claims\": [" + claim + "],");
+    }
+
+    private static final String CLAIM_TEXT = "\"id\": \"granularity\", \"statement\": \"s\", \"evidence\": \"e\", \"rule\": \"r\","
+            + " \"verdict\": \"SUPPORTED\"";
+    private static final String FIGURE = "{\"label\": \"memory − global-lora\", \"subject\": \"memory\", \"opponent\": \"global-lora\","
+            + " \"metric\": \"accuracy_minority\", \"unit\": \"fraction\", \"value\": 0.3, \"ci_low\": 0.2, \"ci_high\": 0.4, \"n\": 16}";
+
+    @Test
+    void claimsWithoutABasisReadAndABasisIsCheckedByField() throws Exception {
+        Files.writeString(dir.resolve("results.json"), withClaim("{" + CLAIM_TEXT + "}"));
+        Claim old = ResultsIo.read(dir).claims().get(0);
+        assertEquals(ClaimBasis.NONE, old.basis(), "a file written before claims carried a basis");
+        Files.writeString(dir.resolve("results.json"), withClaim("{" + CLAIM_TEXT + ", \"basis\": {\"deciding\": " + FIGURE
+                + ", \"why\": \"w\", \"figures\": [" + FIGURE + "]}}"));
+        ClaimFigure deciding = ResultsIo.read(dir).claims().get(0).basis().deciding();
+        assertEquals("global-lora", deciding.opponent());
+        assertTrue(deciding.items().isEmpty(), "distinct items unknown when absent");
+        String outside = failure(withClaim("{" + CLAIM_TEXT + ", \"basis\": {\"figures\": [" + FIGURE.replace("0.2,", "0.35,") + "]}}"));
+        assertTrue(outside.contains("claims[0].basis.figures[0]") && outside.contains("does not contain"), outside);
+        String noLabel = failure(withClaim("{" + CLAIM_TEXT + ", \"basis\": {\"deciding\": " + FIGURE.replace("\"label\"", "\"lbl\"") + "}}"));
+        assertTrue(noLabel.contains("claims[0].basis.deciding.label") && noLabel.contains("missing"), noLabel);
+        String badItems = failure(withClaim("{" + CLAIM_TEXT + ", \"basis\": {\"deciding\": " + FIGURE.replace("\"n\": 16", "\"n\": 16, \"distinct_items\": 0") + "}}"));
+        assertTrue(badItems.contains("claims[0].basis.deciding.distinct_items"), badItems);
+        String noVerdict = failure(withClaim("{" + CLAIM_TEXT.replace("\"verdict\"", "\"v\"") + "}"));
+        assertTrue(noVerdict.contains("claims[0].verdict"), noVerdict);
+    }
+
     @Test
     void nonFiniteValuesAreRefusedByField() throws Exception {
         for (String spelling : new String[] {"\"NaN\"", "\"+INF\"", "\"-Infinity\""}) {

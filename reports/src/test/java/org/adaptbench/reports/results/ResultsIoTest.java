@@ -27,8 +27,12 @@ class ResultsIoTest {
         var scenarios = new TreeMap<String, Map<String, Map<String, MetricValue>>>();
         scenarios.put("granularity", Map.<String, Map<String, MetricValue>>of("memory", metrics));
         var config = JsonNodeFactory.instance.objectNode().put("seed", 7);
+        ClaimFigure deciding = ClaimFigure.comparison("memory − global-lora", "memory", "global-lora", MetricNames.ACCURACY, Units.FRACTION,
+                0.3, 0.2, 0.4, 40).withDistinctItems(12L);
+        Claim claim = new Claim("granularity", "s", "e", "r", Verdict.SUPPORTED).withBasis(new ClaimBasis(deciding, "apart",
+                List.of(deciding, ClaimFigure.of("memory", "memory", MetricNames.ACCURACY, metrics.get(MetricNames.ACCURACY)))));
         return new Results(Results.CURRENT_SCHEMA_VERSION, "run-1", config, "abc", new TreeMap<>(Map.of("synthetic", "ff")),
-                new TreeMap<>(Map.of("java", "17")), List.of(), scenarios, Map.of(), Map.of(), List.of("a note"));
+                new TreeMap<>(Map.of("java", "17")), List.of(claim, new Claim("cost", "s", "e", "r", Verdict.NOT_MEASURED)), scenarios, Map.of(), Map.of(), List.of("a note"));
     }
 
     @Test
