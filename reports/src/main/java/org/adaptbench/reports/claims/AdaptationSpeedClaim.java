@@ -37,7 +37,7 @@ final class AdaptationSpeedClaim implements ClaimRule {
     }
 
     @Override
-    public Claim evaluate(ScenarioView view) {
+    public Claim evaluate(ScenarioView view, ComparisonFamily family) {
         Optional<MetricValue> memory = view.metric(ScenarioNames.ADAPTATION, ApproachNames.MEMORY, MetricNames.TIME_TO_ADAPT_MS);
         Map<String, MetricValue> fineTuning = view.approachesWith(ScenarioNames.ADAPTATION, MetricNames.TIME_TO_ADAPT_MS).stream()
                 .filter(approach -> ApproachNames.isFineTuning(view.results(), approach))

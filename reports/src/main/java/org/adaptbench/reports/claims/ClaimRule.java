@@ -8,6 +8,9 @@ interface ClaimRule {
     /** Stable snake_case id, the key CI and the results file use. */
     String id();
 
-    /** Evaluates the claim on one data set's metrics; never throws for missing metrics (that is NOT_MEASURED). */
-    Claim evaluate(ScenarioView view);
+    /**
+     * Evaluates the claim on one data set's metrics, registering every paired comparison it tests with
+     * {@code family}; never throws for missing metrics (that is NOT_MEASURED).
+     */
+    Claim evaluate(ScenarioView view, ComparisonFamily family);
 }

@@ -19,13 +19,23 @@ import org.adaptbench.reports.results.Verdict;
 public final class ClaimsTable {
 
     private static final List<ClaimRule> RULES = List.of(
-            new GranularityClaim(), new AdaptationSpeedClaim(), new CostClaim(), new ReversibilityClaim(), new CombinedClaim());
+            new GranularityClaim(), new AdaptationSpeedClaim(), new CostClaim(), new ReversibilityClaim(), new CombinedClaim(),
+            WhenToUseClaim.fineTuning(), WhenToUseClaim.memory());
 
     private ClaimsTable() {
     }
 
-    /** Every claim with its evidence and verdict, in a fixed order. */
+    /**
+     * Every claim with its evidence and verdict, in a fixed order. Judged twice: the first pass collects
+     * every paired comparison's p-value, the second judges with them Holm-adjusted as one family.
+     */
     public static List<Claim> compute(Results results) {
+        ComparisonFamily family = ComparisonFamily.collecting();
+        judge(results, family);
+        return judge(results, family.adjusted());
+    }
+
+    private static List<Claim> judge(Results results, ComparisonFamily family) {
         TreeSet<String> datasets = new TreeSet<>();
         results.scenarios().keySet().forEach(key -> datasets.add(ScenarioKey.parse(key).dataset()));
         if (datasets.isEmpty()) {
@@ -35,7 +45,7 @@ public final class ClaimsTable {
         for (ClaimRule rule : RULES) {
             List<Claim> perDataset = new ArrayList<>();
             for (String dataset : datasets) {
-                perDataset.add(rule.evaluate(new ScenarioView(results, dataset)));
+                perDataset.add(rule.evaluate(new ScenarioView(results, dataset), family));
             }
             List<Claim> measured = perDataset.stream().filter(c -> c.verdict() != Verdict.NOT_MEASURED).toList();
             if (measured.isEmpty()) {

@@ -3,6 +3,7 @@ package org.adaptbench.reports.claims;
 import static org.adaptbench.reports.claims.ClaimThresholds.COMBINED_MARGIN;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.adaptbench.reports.results.ApproachNames;
@@ -23,12 +24,13 @@ final class CombinedClaim implements ClaimRule {
             + " than the adapter alone.";
     /** The combined scenario's domain adapter served alone, without memory. */
     static final String ADAPTER_ONLY = ApproachNames.COMBINED + "/" + ApproachNames.ADAPTER_ONLY;
-    static final String PARTS = "memory and " + ADAPTER_ONLY;
-    static final String RULE = "Uses accuracy in the combined scenario, against memory and against the same domain adapter"
-            + " without memory (" + ADAPTER_ONLY + "). Per part: "
-            + Advantage.rule("combined is ahead", COMBINED_MARGIN)
-            + " The claim is SUPPORTED when it is supported against both parts, CONTRADICTED when it is contradicted against"
-            + " either, otherwise MIXED (also when only one part was measured).";
+    /** The parts combined must beat: memory on the unchanged model, its adapter without memories, and the domain adapter trained without memories. */
+    static final List<String> PARTS = List.of(ApproachNames.MEMORY, ADAPTER_ONLY, ApproachNames.DOMAIN_LORA);
+    static final String RULE = "Uses the combined scenario's paired lift of combined over each part measured on the same users and"
+            + " items: memory, " + ADAPTER_ONLY + " (its adapter asked without memories) and " + ApproachNames.DOMAIN_LORA
+            + " (the same recipe trained and asked without memories). Per part: " + Paired.rule("combined is ahead", COMBINED_MARGIN)
+            + " The claim is SUPPORTED when it is supported against memory and against at least one adapter part with every"
+            + " measured part supported, CONTRADICTED when it is contradicted against any part, otherwise MIXED.";
 
     @Override
     public String id() {
@@ -36,50 +38,51 @@ final class CombinedClaim implements ClaimRule {
     }
 
     @Override
-    public Claim evaluate(ScenarioView view) {
+    public Claim evaluate(ScenarioView view, ComparisonFamily family) {
         Optional<MetricValue> combined = view.metric(ScenarioNames.COMBINED, ApproachNames.COMBINED, MetricNames.ACCURACY);
-        Optional<MetricValue> memory = view.metric(ScenarioNames.COMBINED, ApproachNames.MEMORY, MetricNames.ACCURACY);
-        Optional<MetricValue> adapter = view.metric(ScenarioNames.COMBINED, ADAPTER_ONLY, MetricNames.ACCURACY);
-        if (combined.isEmpty() || (memory.isEmpty() && adapter.isEmpty())) {
-            return Claims.notMeasured(ID, STATEMENT, RULE, view, ScenarioNames.COMBINED, "accuracy of combined and of " + PARTS);
+        List<Paired> parts = new ArrayList<>();
+        for (String part : PARTS) {
+            view.metric(ScenarioNames.COMBINED, ApproachNames.COMBINED, MetricNames.liftOver(part)).ifPresent(lift -> parts.add(Paired.of(
+                    Claims.id(ID, view) + "/" + part, "combined − " + part + " accuracy", ApproachNames.COMBINED, part, MetricNames.ACCURACY,
+                    lift, family)));
+        }
+        if (combined.isEmpty() || parts.isEmpty()) {
+            return Claims.notMeasured(ID, STATEMENT, RULE, view, ScenarioNames.COMBINED,
+                    "accuracy of combined and its paired lift over memory, " + ADAPTER_ONLY + " or " + ApproachNames.DOMAIN_LORA);
         }
         List<String> evidence = new ArrayList<>();
         evidence.add("combined " + Figures.text(combined.get()));
-        List<Verdict> verdicts = new ArrayList<>();
         List<ClaimFigure> figures = new ArrayList<>();
+        // the part combined is least clearly ahead of decides the claim
+        Paired deciding = parts.stream().min(Comparator.comparingDouble((Paired p) -> p.difference().ciLow())).orElseThrow();
+        figures.add(deciding.figure());
+        parts.stream().filter(p -> p != deciding).forEach(p -> figures.add(p.figure()));
         figures.add(ClaimFigure.of("combined accuracy", ApproachNames.COMBINED, MetricNames.ACCURACY, combined.get()));
-        ClaimFigure deciding = null;
-        String why = "";
-        for (var part : List.of(java.util.Map.entry(ApproachNames.MEMORY, memory), java.util.Map.entry(ADAPTER_ONLY, adapter))) {
-            if (part.getValue().isPresent()) {
-                Advantage advantage = Advantage.of(combined.get(), part.getValue().get());
-                verdicts.add(advantage.verdict(COMBINED_MARGIN));
-                evidence.add(part.getKey() + " " + Figures.text(part.getValue().get()) + ", " + advantage.describe());
-                ClaimFigure difference = Advantage.figure("combined − " + part.getKey() + " accuracy", ApproachNames.COMBINED, part.getKey(),
-                        MetricNames.ACCURACY, combined.get(), part.getValue().get());
-                figures.add(ClaimFigure.of(part.getKey() + " accuracy", part.getKey(), MetricNames.ACCURACY, part.getValue().get()));
-                figures.add(difference);
-                // the part combined is least clearly ahead of decides the claim
-                if (deciding == null || difference.ciLow() < deciding.ciLow()) {
-                    deciding = difference;
-                    why = "against " + part.getKey() + ": " + advantage.why(ApproachNames.COMBINED, COMBINED_MARGIN);
-                }
-            } else {
-                evidence.add(part.getKey() + " not measured");
-            }
+        for (Paired part : parts) {
+            view.metric(ScenarioNames.COMBINED, part.opponent(), MetricNames.ACCURACY).ifPresent(value -> {
+                evidence.add(part.opponent() + " " + Figures.text(value));
+                figures.add(ClaimFigure.of(part.opponent() + " accuracy", part.opponent(), MetricNames.ACCURACY, value));
+            });
+            evidence.add(part.describe());
         }
-        if (verdicts.size() < 2) {
-            why += "; the other part was not measured";
+        List<String> measured = parts.stream().map(Paired::opponent).toList();
+        String why = "against " + deciding.opponent() + ": " + deciding.why(COMBINED_MARGIN);
+        List<String> missing = PARTS.stream().filter(part -> !measured.contains(part)).toList();
+        if (!missing.isEmpty()) {
+            why += "; not measured: " + String.join(", ", missing);
         }
-        return new Claim(Claims.id(ID, view), STATEMENT, String.join("; ", evidence), RULE, verdict(verdicts))
-                .withBasis(new ClaimBasis(deciding, why, figures));
+        return new Claim(Claims.id(ID, view), STATEMENT, String.join("; ", evidence), RULE, verdict(parts))
+                .withBasis(new ClaimBasis(deciding.figure(), why, figures));
     }
 
-    /** One verdict per part measured (memory, the adapter alone). */
-    static Verdict verdict(List<Verdict> perPart) {
-        if (perPart.contains(Verdict.CONTRADICTED)) {
+    /** Supported against memory and an adapter part with none short of it; contradicted against any. */
+    static Verdict verdict(List<Paired> parts) {
+        List<Verdict> verdicts = parts.stream().map(p -> p.verdict(COMBINED_MARGIN)).toList();
+        if (verdicts.contains(Verdict.CONTRADICTED)) {
             return Verdict.CONTRADICTED;
         }
-        return perPart.size() == 2 && perPart.stream().allMatch(v -> v == Verdict.SUPPORTED) ? Verdict.SUPPORTED : Verdict.MIXED;
+        boolean memory = parts.stream().anyMatch(p -> p.opponent().equals(ApproachNames.MEMORY));
+        boolean adapter = parts.stream().anyMatch(p -> !p.opponent().equals(ApproachNames.MEMORY));
+        return memory && adapter && verdicts.stream().allMatch(v -> v == Verdict.SUPPORTED) ? Verdict.SUPPORTED : Verdict.MIXED;
     }
 }

@@ -5,7 +5,9 @@ import static org.adaptbench.reports.claims.ClaimThresholds.COST_MEMORY_MAX_TOKE
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.adaptbench.reports.results.ApproachNames;
 import org.adaptbench.reports.results.Claim;
 import org.adaptbench.reports.results.ClaimBasis;
@@ -14,22 +16,31 @@ import org.adaptbench.reports.results.Figures;
 import org.adaptbench.reports.results.MetricNames;
 import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.ScenarioNames;
+import org.adaptbench.reports.results.Series;
+import org.adaptbench.reports.results.SeriesNames;
+import org.adaptbench.reports.results.SeriesPoint;
 import org.adaptbench.reports.results.Verdict;
 
-/** Memory is cheap per user; per-user fine-tuning pays for training and hosting. */
+/**
+ * Memory is cheap per user; per-user fine-tuning pays for training and hosting. Memory's footprint is
+ * measured; dollars are projected from the cost assumptions, so the verdict is computed at both ends
+ * of every assumption's range and says whether it holds across them.
+ */
 final class CostClaim implements ClaimRule {
 
     static final String ID = ScenarioNames.COST;
-    static final String STATEMENT = "Memory costs kilobytes per user and a few hundred tokens per request; fine-tuning"
+    static final String STATEMENT = "Memory costs a few KB per user and a few hundred tokens per request; fine-tuning"
             + " costs training runs and adapter hosting.";
-    static final String USD_PREFIX = MetricNames.usdPerUserMonth("");
+    static final String ABOVE_PREFIX = MetricNames.usdAboveMemory("");
     static final String BREAK_EVEN_PREFIX = MetricNames.breakEvenRequests("");
-    static final String RULE = "Uses the cost scenario: memory's bytes_per_user and tokens_per_request, and the projected"
-            + " usd_per_user_month_<model> of memory and per-user adapters (user-lora). SUPPORTED when both of memory's"
-            + " 95% intervals stay under " + Figures.threshold(COST_MEMORY_MAX_BYTES) + " bytes and "
-            + Figures.threshold(COST_MEMORY_MAX_TOKENS) + " tokens and, at every projected model size (at least one), memory's"
-            + " cost interval lies below user-lora's; CONTRADICTED when either memory figure's low end exceeds its limit, or user-lora's"
-            + " cost interval lies below memory's at every projected size; otherwise MIXED.";
+    static final String RULE = "Uses the cost scenario. Measured: memory's bytes_per_user and tokens_per_request, whose 95%"
+            + " intervals must stay under " + Figures.threshold(COST_MEMORY_MAX_BYTES) + " bytes ('a few KB') and "
+            + Figures.threshold(COST_MEMORY_MAX_TOKENS) + " tokens ('a few hundred'). Projected (from cost-assumptions.json, not"
+            + " measured): usd_above_memory_<model>, what a per-user adapter (user-lora) costs per user-month above memory, whose"
+            + " range spans every assumption at its low and its high end. SUPPORTED when memory's figures stay under their limits"
+            + " and user-lora costs more than memory at every projected model size across the whole range (holds across the"
+            + " assumption ranges); CONTRADICTED when a memory figure's low end exceeds its limit, or user-lora costs less at every"
+            + " size across the whole range; otherwise MIXED, naming the assumptions the answer depends on.";
 
     @Override
     public String id() {
@@ -37,58 +48,73 @@ final class CostClaim implements ClaimRule {
     }
 
     @Override
-    public Claim evaluate(ScenarioView view) {
+    public Claim evaluate(ScenarioView view, ComparisonFamily family) {
         Optional<MetricValue> bytes = view.metric(ScenarioNames.COST, ApproachNames.MEMORY, MetricNames.BYTES_PER_USER);
         Optional<MetricValue> tokens = view.metric(ScenarioNames.COST, ApproachNames.MEMORY, MetricNames.TOKENS_PER_REQUEST);
         if (bytes.isEmpty() || tokens.isEmpty()) {
             return Claims.notMeasured(ID, STATEMENT, RULE, view, ScenarioNames.COST, "bytes_per_user and tokens_per_request of memory");
         }
         List<ClaimFigure> figures = new ArrayList<>();
-        figures.add(ClaimFigure.of("memory's bytes per user", ApproachNames.MEMORY, MetricNames.BYTES_PER_USER, bytes.get()));
-        figures.add(ClaimFigure.of("memory's tokens per request", ApproachNames.MEMORY, MetricNames.TOKENS_PER_REQUEST, tokens.get()));
-        ClaimFigure closest = null;
+        figures.add(ClaimFigure.of("memory's bytes per user (measured)", ApproachNames.MEMORY, MetricNames.BYTES_PER_USER, bytes.get()));
+        figures.add(ClaimFigure.of("memory's tokens per request (measured)", ApproachNames.MEMORY, MetricNames.TOKENS_PER_REQUEST, tokens.get()));
         List<String> evidence = new ArrayList<>();
-        evidence.add("memory stores " + Figures.text(bytes.get()) + " per user and adds " + Figures.text(tokens.get())
+        evidence.add("measured: memory stores " + Figures.text(bytes.get()) + " per user and adds " + Figures.text(tokens.get())
                 + " per request");
-        view.metric(ScenarioNames.COST, ApproachNames.USER_LORA, MetricNames.BYTES_PER_USER).ifPresent(v -> evidence.add("a per-user adapter stores " + Figures.text(v)
-                + view.metric(ScenarioNames.COST, ApproachNames.USER_LORA, MetricNames.TRAIN_SECONDS).map(t -> " and trains for " + Figures.text(t)).orElse("")));
-        List<Projection> projections = new ArrayList<>();
-        for (String metric : view.metricsStartingWith(ScenarioNames.COST, ApproachNames.MEMORY, USD_PREFIX)) {
-            Optional<MetricValue> adapter = view.metric(ScenarioNames.COST, ApproachNames.USER_LORA, metric);
-            if (adapter.isPresent()) {
-                String model = metric.substring(USD_PREFIX.length());
-                MetricValue mem = view.metric(ScenarioNames.COST, ApproachNames.MEMORY, metric).orElseThrow();
-                projections.add(new Projection(mem, adapter.get()));
-                Advantage advantage = Advantage.of(adapter.get(), mem);
-                ClaimFigure saving = ClaimFigure.comparison("user-lora − memory, projected $ per user-month at " + model,
-                        ApproachNames.MEMORY, ApproachNames.USER_LORA, metric, mem.unit(), advantage.point(), advantage.low(), advantage.high(),
-                        Math.min(mem.n(), adapter.get().n())).withDistinctItems(ClaimFigure.itemsOf(mem, adapter.get()));
-                figures.add(saving);
-                // the model size where memory's saving is least certain decides the claim
-                if (closest == null || saving.ciLow() < closest.ciLow()) {
-                    closest = saving;
-                }
-                evidence.add("at " + model + " size memory costs " + Figures.text(mem) + " per user-month, user-lora "
-                        + Figures.text(adapter.get()));
+        view.metric(ScenarioNames.COST, ApproachNames.USER_LORA, MetricNames.BYTES_PER_USER).ifPresent(v -> evidence.add("a per-user adapter stores "
+                + Figures.text(v) + view.metric(ScenarioNames.COST, ApproachNames.USER_LORA, MetricNames.TRAIN_SECONDS)
+                        .map(t -> " and trains for " + Figures.text(t)).orElse("")));
+        List<MetricValue> above = new ArrayList<>();
+        ClaimFigure closest = null;
+        TreeSet<String> dependsOn = new TreeSet<>();
+        for (String metric : view.metricsStartingWith(ScenarioNames.COST, ApproachNames.USER_LORA, ABOVE_PREFIX)) {
+            String model = metric.substring(ABOVE_PREFIX.length());
+            MetricValue value = view.metric(ScenarioNames.COST, ApproachNames.USER_LORA, metric).orElseThrow();
+            above.add(value);
+            ClaimFigure figure = ClaimFigure.comparison("user-lora − memory, $ per user-month at " + model + " (projected; range over"
+                    + " the assumptions)", ApproachNames.MEMORY, ApproachNames.USER_LORA, metric, value.unit(), value.value(), value.ciLow(),
+                    value.ciHigh(), value.n());
+            figures.add(figure);
+            // the model size where memory's saving is least certain decides the claim
+            if (closest == null || figure.ciLow() < closest.ciLow()) {
+                closest = figure;
             }
+            evidence.add("projected at " + model + ": user-lora costs " + Figures.text(value) + " per user-month above memory");
+            dependsOn.addAll(flips(view, model));
         }
         for (String approach : view.approaches(ScenarioNames.COST)) {
             for (String metric : view.metricsStartingWith(ScenarioNames.COST, approach, BREAK_EVEN_PREFIX)) {
                 MetricValue breakEven = view.metric(ScenarioNames.COST, approach, metric).orElseThrow();
-                evidence.add(approach + " becomes cheaper than memory above " + Figures.text(breakEven)
-                        + " per user per month at " + metric.substring(BREAK_EVEN_PREFIX.length()) + " size");
-                figures.add(ClaimFigure.of(approach + " break-even at " + metric.substring(BREAK_EVEN_PREFIX.length()), approach, metric,
-                        breakEven));
+                String model = metric.substring(BREAK_EVEN_PREFIX.length());
+                evidence.add("projected: " + approach + " becomes cheaper than memory above " + Figures.text(breakEven)
+                        + " per user per month at " + model + " size");
+                figures.add(ClaimFigure.of(approach + " break-even at " + model + " (projected)", approach, metric, breakEven));
             }
         }
-        Verdict verdict = verdict(bytes.get(), tokens.get(), projections);
+        Verdict verdict = verdict(bytes.get(), tokens.get(), above);
         ClaimFigure deciding = closest != null ? closest : tighter(figures.get(0), figures.get(1));
         if (closest != null) {
             figures.remove(deciding);
             figures.add(0, deciding);
         }
         return new Claim(Claims.id(ID, view), STATEMENT, String.join("; ", evidence), RULE, verdict)
-                .withBasis(new ClaimBasis(deciding, why(verdict, bytes.get(), tokens.get(), projections), figures));
+                .withBasis(new ClaimBasis(deciding, why(verdict, bytes.get(), tokens.get(), above, dependsOn), figures));
+    }
+
+    /** The assumptions whose low or high end flips which of user-lora and memory is cheaper at {@code model}. */
+    static List<String> flips(ScenarioView view, String model) {
+        Series series = view.results().series().getOrDefault(view.key(ScenarioNames.COST), Map.of()).get(SeriesNames.costSensitivity(model));
+        if (series == null) {
+            return List.of();
+        }
+        List<String> flips = new ArrayList<>();
+        series.lines().forEach((assumption, points) -> {
+            boolean above = points.stream().anyMatch(p -> p.y() > 0);
+            boolean below = points.stream().anyMatch(p -> p.y() < 0);
+            if (above && below || points.stream().map(SeriesPoint::y).anyMatch(y -> y == 0)) {
+                flips.add(assumption);
+            }
+        });
+        return flips;
     }
 
     /** Of memory's two figures, the one closer to its limit. */
@@ -96,32 +122,30 @@ final class CostClaim implements ClaimRule {
         return bytes.ciHigh() / COST_MEMORY_MAX_BYTES >= tokens.ciHigh() / COST_MEMORY_MAX_TOKENS ? bytes : tokens;
     }
 
-    private static String why(Verdict verdict, MetricValue bytes, MetricValue tokens, List<Projection> projections) {
+    private static String why(Verdict verdict, MetricValue bytes, MetricValue tokens, List<MetricValue> above, TreeSet<String> dependsOn) {
         String limits = "under " + Figures.threshold(COST_MEMORY_MAX_BYTES) + " bytes and " + Figures.threshold(COST_MEMORY_MAX_TOKENS)
                 + " tokens";
         boolean memoryHeavy = bytes.ciLow() > COST_MEMORY_MAX_BYTES || tokens.ciLow() > COST_MEMORY_MAX_TOKENS;
         return switch (verdict) {
-            case SUPPORTED -> "memory stays " + limits + " and is cheaper than user-lora at every projected size";
-            case CONTRADICTED -> memoryHeavy ? "memory exceeds its limits (" + limits + ")"
-                    : "user-lora is cheaper than memory at every projected size";
-            default -> projections.isEmpty() ? "no projected cost of both memory and user-lora to compare"
-                    : "memory is not clearly cheaper than user-lora at every projected size, or not clearly " + limits;
+            case SUPPORTED -> "memory stays " + limits + " (measured) and is cheaper than user-lora at every projected size; projected:"
+                    + " holds across the assumption ranges";
+            case CONTRADICTED -> memoryHeavy ? "memory exceeds its limits (" + limits + ", measured)"
+                    : "user-lora is cheaper than memory at every projected size across the assumption ranges";
+            default -> above.isEmpty() ? "no projected cost of user-lora above memory to compare"
+                    : !(bytes.ciHigh() <= COST_MEMORY_MAX_BYTES && tokens.ciHigh() <= COST_MEMORY_MAX_TOKENS)
+                            ? "memory is not clearly " + limits + " (measured)"
+                            : "projected: which is cheaper depends on " + (dependsOn.isEmpty() ? "the model size" : String.join(", ", dependsOn));
         };
     }
 
-    /** Memory's and per-user adapters' projected monthly cost at one model size. */
-    record Projection(MetricValue memory, MetricValue adapter) {
-    }
-
-    static Verdict verdict(MetricValue bytes, MetricValue tokens, List<Projection> projections) {
+    static Verdict verdict(MetricValue bytes, MetricValue tokens, List<MetricValue> above) {
         boolean memoryHeavy = bytes.ciLow() > COST_MEMORY_MAX_BYTES || tokens.ciLow() > COST_MEMORY_MAX_TOKENS;
-        boolean adapterCheaperEverywhere = !projections.isEmpty()
-                && projections.stream().allMatch(p -> p.adapter().ciHigh() < p.memory().ciLow());
+        boolean adapterCheaperEverywhere = !above.isEmpty() && above.stream().allMatch(a -> a.ciHigh() < 0);
         if (memoryHeavy || adapterCheaperEverywhere) {
             return Verdict.CONTRADICTED;
         }
         boolean memoryLight = bytes.ciHigh() <= COST_MEMORY_MAX_BYTES && tokens.ciHigh() <= COST_MEMORY_MAX_TOKENS;
-        boolean memoryCheaperEverywhere = !projections.isEmpty() && projections.stream().allMatch(p -> p.memory().ciHigh() < p.adapter().ciLow());
+        boolean memoryCheaperEverywhere = !above.isEmpty() && above.stream().allMatch(a -> a.ciLow() > 0);
         return memoryLight && memoryCheaperEverywhere ? Verdict.SUPPORTED : Verdict.MIXED;
     }
 }

@@ -60,7 +60,7 @@ class InformativeChartsTest {
     void aMapScenarioIsDrawnAsHeatmapsAndNothingElseIs() {
         ReportCharts.Plan plan = ReportCharts.plan(FixtureRun.generate().results());
         List<ChartSpec> maps = plan.details().stream().filter(s -> s.scenario().equals(ScenarioNames.REGIMES)).toList();
-        assertEquals(List.of("map-regimes-pick-accuracy", "map-regimes-pick-cost", "map-regimes-accuracy"),
+        assertEquals(List.of("map-regimes-pick-accuracy", "map-regimes-pick-accuracy_then_cost", "map-regimes-accuracy"),
                 maps.stream().map(ChartSpec::slug).toList());
         XYPlot first = (XYPlot) ((org.jfree.chart.plot.CombinedRangeXYPlot) maps.get(0).chart().getPlot()).getSubplots().get(0);
         assertEquals(2, ((org.jfree.chart.plot.CombinedRangeXYPlot) maps.get(0).chart().getPlot()).getSubplots().size(),

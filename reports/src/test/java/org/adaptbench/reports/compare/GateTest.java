@@ -69,7 +69,7 @@ class GateTest {
         Comparison across = Compare.compare(side(MACHINE, DATA, before), side(other, DATA, after), 5, Gate.all(), List.of());
         assertEquals(Change.NOT_GATED, across.metrics().get(0).change(), across.metrics().get(0).toString());
         assertTrue(across.metrics().get(0).statistics().contains("measured on different machines"));
-        assertTrue(across.warnings().stream().anyMatch(w -> w.contains("cpu (Some CPU @ 2.0GHz → Another CPU @ 3.5GHz)")),
+        assertTrue(across.warnings().stream().anyMatch(w -> w.contains("cpu_model (Some CPU @ 2.0GHz → Another CPU @ 3.5GHz)")),
                 across.warnings().toString());
     }
 

@@ -60,13 +60,14 @@ class ReportWriterTest {
         int board = html.indexOf("<section id=\"verdicts\"");
         assertTrue(board > 0 && board < html.indexOf("<section id=\"headline\""), "the board comes first");
         assertFalse(html.substring(0, board).contains("class=\"notes"), "no notes above the board");
-        List<String> claims = List.of("granularity", "adaptation_speed", "cost", "reversibility", "combined_best");
+        List<String> claims = List.of("granularity", "adaptation_speed", "cost", "reversibility", "combined_best", "when_fine_tuning",
+                "when_memory");
         assertEquals(claims.size(), count(html, "<tr class=\"claim-row"), "one board row per claim");
         for (String claim : claims) {
             assertTrue(html.contains("<strong>" + claim + "</strong>"), claim);
             assertTrue(markdown.contains("**" + claim + "**: "), claim);
         }
-        assertTrue(html.contains("memory − global-lora on minority answers: <b>+"), "the deciding comparison, signed, on the board");
+        assertTrue(html.contains("memory − user-lora on minority answers: <b>+"), "the deciding comparison, signed, on the board");
         List<String> lines = markdown.lines().toList();
         assertTrue(lines.size() <= 150, "report.md stays short: " + lines.size() + " lines");
         assertEquals("## Verdicts", lines.get(4), "report.md leads with the verdict board: " + lines.subList(0, 6));
@@ -91,14 +92,16 @@ class ReportWriterTest {
         Path baseline = FixtureRun.generate().writeTo(dir.resolve("baseline"));
         FixtureRun slower = FixtureRun.generate(FixtureRun.Options.standard().withLatency("memory", 1.2, 99));
         Path current = slower.writeTo(dir.resolve("current"));
-        Comparison comparison = Compare.compare(baseline, current, 5);
+        // timing is gated only when asked (--gate all): the same machine, one process
+        Comparison comparison = Compare.compare(baseline, current, 5, Optional.of(org.adaptbench.reports.compare.Gate.all()));
         ReportWriter.ReportFiles files = ReportWriter.write(slower.results(), Optional.of(comparison), dir.resolve("report"));
         String html = Files.readString(files.html());
         String section = between(html, "<section id=\"comparison\">", "</section>");
         assertTrue(section.contains(ComparisonMarkdown.summary(comparison)), section);
         assertTrue(section.contains("<code>latency/memory/latency_p50_ms</code>"), section);
         assertTrue(section.contains("<td class=\"regression\">regression</td>"), section);
-        assertTrue(html.indexOf("<section id=\"comparison\">") < html.indexOf("<section id=\"claims\">"), "what moved comes early");
+        assertTrue(html.indexOf("<section id=\"comparison\">") < html.indexOf("<section id=\"claims\">"), "what moved comes early: "
+                + html.indexOf("<section id=\"comparison\">") + " " + html.indexOf("<section id=\"claims\">"));
         String markdown = Files.readString(files.markdown());
         assertTrue(markdown.contains("## Against the baseline"), markdown);
         assertTrue(markdown.contains("`latency/memory/latency_p50_ms`"), markdown);
@@ -141,7 +144,9 @@ class ReportWriterTest {
     @Test
     void contradictedClaimsAreSaidPlainly() throws IOException {
         var scenarios = Map.of("granularity", Map.of(
-                "memory", Map.of(MetricNames.ACCURACY_MINORITY, new MetricValue(0.40, 0.38, 0.42, 30, "fraction", true)),
+                "memory", Map.of(MetricNames.ACCURACY_MINORITY, new MetricValue(0.40, 0.38, 0.42, 30, "fraction", true),
+                        MetricNames.minus(MetricNames.ACCURACY_MINORITY, "global-lora"),
+                        new MetricValue(-0.20, -0.24, -0.16, 30, "fraction", true, 0, "bootstrap", 0.001)),
                 "global-lora", Map.of(MetricNames.ACCURACY_MINORITY, new MetricValue(0.60, 0.58, 0.62, 30, "fraction", true))));
         Results results = new Results(Results.CURRENT_SCHEMA_VERSION, "c", JsonNodeFactory.instance.objectNode().put("seed", 3), "unknown",
                 Map.of(), Map.of(), List.of(), scenarios, Map.of(), Map.of(), List.of());
