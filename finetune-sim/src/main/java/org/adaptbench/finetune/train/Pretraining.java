@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.adaptbench.finetune.architecture.ModelConfig;
 import org.adaptbench.finetune.checkpoint.CheckpointFormatException;
 import org.adaptbench.finetune.checkpoint.CheckpointReader;
@@ -58,7 +59,22 @@ public final class Pretraining {
     /** Loads the cached model for these inputs from {@code cacheDir}, or trains it and stores it there. */
     public static PretrainedModel pretrainOrLoad(ModelConfig model, TrainingConfig training, List<LabelledExample> examples,
             Path cacheDir) {
-        String key = cacheKey(model, training, examples);
+        return loadOrTrain(cacheKey(model, training, examples), () -> examples, model, training, cacheDir);
+    }
+
+    /**
+     * Loads the cached model for inputs named by {@code inputs} from {@code cacheDir}, or builds the
+     * examples and trains it. {@code inputs} is a digest of everything the examples are computed from
+     * (texts, labels and the embedding model that turns them into vectors), so a cached model is found
+     * without computing a single example: a run that finds its base model cached embeds nothing for it.
+     */
+    public static PretrainedModel pretrainOrLoad(ModelConfig model, TrainingConfig training, String inputs,
+            Supplier<List<LabelledExample>> examples, Path cacheDir) {
+        return loadOrTrain(cacheKey(model, training, inputs), examples, model, training, cacheDir);
+    }
+
+    private static PretrainedModel loadOrTrain(String key, Supplier<List<LabelledExample>> examples, ModelConfig model,
+            TrainingConfig training, Path cacheDir) {
         Path file = cacheDir.resolve("base-" + key.substring(0, 32) + ".ckpt");
         if (Files.isRegularFile(file)) {
             try {
@@ -69,7 +85,7 @@ public final class Pretraining {
                         "ignoring unusable cached base model, training again: " + e.getMessage());
             }
         }
-        PretrainedModel trained = pretrain(model, training, examples);
+        PretrainedModel trained = pretrain(model, training, examples.get());
         CheckpointWriter writer = new CheckpointWriter(MAGIC, FORMAT).writeString(key);
         TrainingReport report = trained.report();
         writer.writeString(report.name()).writeLong(report.wallNanos()).writeInt(report.steps()).writeInt(report.examples())
@@ -77,6 +93,18 @@ public final class Pretraining {
         trained.model().writeTo(writer);
         writer.writeTo(file);
         return new PretrainedModel(trained.model(), report, false, key, Optional.of(file));
+    }
+
+    /** The cache key of examples named by a digest of what they are computed from, on this platform. */
+    public static String cacheKey(ModelConfig model, TrainingConfig training, String inputs) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((MAGIC + FORMAT + ";code=" + MODEL_CODE_VERSION + ";" + TorchRuntime.platform().canonical() + ";"
+                    + model.canonical() + training.canonical() + ";inputs=" + inputs).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** Trains a base model from its seeded initialisation, without any cache. */

@@ -62,6 +62,29 @@ class PretrainingTest {
         }
     }
 
+    /** Named by a digest of its inputs, a cached model is loaded without building one example; other inputs train anew. */
+    @Test
+    void aModelNamedByItsInputsIsLoadedWithoutBuildingItsExamples() {
+        List<LabelledExample> examples = TestModels.WORLD.pretraining(64);
+        java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<List<LabelledExample>> build = () -> {
+            built.incrementAndGet();
+            return examples;
+        };
+        PretrainedModel trained = Pretraining.pretrainOrLoad(SMALL, QUICK, "inputs-a", build, cache);
+        PretrainedModel cached = Pretraining.pretrainOrLoad(SMALL, QUICK, "inputs-a", build, cache);
+        try (ScoringModel a = trained.model(); ScoringModel b = cached.model()) {
+            assertTrue(cached.fromCache());
+            assertEquals(1, built.get(), "the cached model needed no examples");
+            assertEquals(a.identity(), b.identity());
+        }
+        PretrainedModel other = Pretraining.pretrainOrLoad(SMALL, QUICK, "inputs-b", build, cache);
+        try (ScoringModel c = other.model()) {
+            assertFalse(other.fromCache());
+            assertEquals(2, built.get());
+        }
+    }
+
     /** A checkpoint trained on another platform (ISA, CPU, thread count) rounds differently: it must never be loaded here. */
     @Test
     void theCacheKeyNamesThePlatformItWasTrainedOn() {
