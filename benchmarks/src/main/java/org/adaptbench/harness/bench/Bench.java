@@ -154,7 +154,8 @@ public final class Bench implements AutoCloseable {
             }
             return chat;
         }
-        return new EmbeddedAnswerModel(baseModel(), embedder);
+        // the base model is built (or loaded) on the first question, not here: a run that only retrieves never needs it
+        return new EmbeddedAnswerModel(prompts -> baseModel().score(prompts), embedder);
     }
 
     /**
