@@ -92,8 +92,7 @@ class SmokeRunTest {
 
     @Test
     void sameSeedGivesTheSameAccuracyAndAResumedRunMatchesAnUninterruptedOne() throws Exception {
-        String[] subset = {"--suite", "smoke", "--dataset", "synthetic", "--scenarios", "granularity,reversibility",
-            "--approaches", "none,memory,user-lora", "--set", "cache_dir=" + cache, "--set", "evaluation.users=4"};
+        String[] subset = subset("granularity,reversibility");
         Path first = dir.resolve("first");
         Path second = dir.resolve("second");
         assertEquals(0, AdaptBench.execute(with(subset, "--out", first.toString())));
@@ -127,8 +126,7 @@ class SmokeRunTest {
      */
     @Test
     void twoIdenticalRunsCompareCleanAndAPlantedAccuracyDropFails() throws Exception {
-        String[] subset = {"--suite", "smoke", "--dataset", "synthetic", "--scenarios", "granularity",
-            "--approaches", "none,memory,user-lora", "--set", "cache_dir=" + cache, "--set", "evaluation.users=4"};
+        String[] subset = subset("granularity");
         Path once = dir.resolve("once");
         Path again = dir.resolve("again");
         assertEquals(0, AdaptBench.execute(with(subset, "--out", once.toString())));
@@ -253,6 +251,12 @@ class SmokeRunTest {
         }));
         assertFalse(figures.isEmpty());
         return figures;
+    }
+
+    /** A small synthetic run of {@code scenarios}: four users, one approach of each kind. */
+    private static String[] subset(String scenarios) {
+        return new String[] {"--suite", "smoke", "--dataset", "synthetic", "--scenarios", scenarios,
+            "--approaches", "none,memory,user-lora", "--set", "cache_dir=" + cache, "--set", "evaluation.users=4"};
     }
 
     private static String[] with(String[] base, String... more) {
