@@ -141,7 +141,8 @@ public record RunConfig(
 
         public PrefEval {
             Objects.requireNonNull(path, "prefeval.path");
-            Allowed.range("prefeval.items_per_topic", itemsPerTopic, 1, 10_000);
+            // 0: every item of a topic the domain does not take (the full suite evaluates all of them)
+            Allowed.range("prefeval.items_per_topic", itemsPerTopic, 0, 10_000);
             Allowed.range("prefeval.domain_items_per_topic", domainItemsPerTopic, 0, 10_000);
             Allowed.names("prefeval.forms", forms);
             for (int i = 0; i < forms.size(); i++) {

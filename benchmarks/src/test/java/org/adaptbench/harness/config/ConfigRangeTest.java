@@ -47,7 +47,7 @@ class ConfigRangeTest {
                 new Case("synthetic.events_per_user", "0", "synthetic.events_per_user = 0"),
                 new Case("synthetic.change_rate", "1.5", "synthetic.change_rate = 1.5"),
                 new Case("synthetic.deletion_rate", "0.9", "synthetic.change_rate + synthetic.deletion_rate"),
-                new Case("prefeval.items_per_topic", "0", "prefeval.items_per_topic = 0"),
+                new Case("prefeval.items_per_topic", "-1", "prefeval.items_per_topic = -1"),
                 new Case("prefeval.filler_turns", "[-1]", "prefeval.filler_turns[0] = -1"),
                 new Case("prefeval.filler_turns", "[]", "prefeval.filler_turns = []"),
                 new Case("prefeval.forms", "[\"implicit\"]", "prefeval.forms[0] = \"implicit\""),
