@@ -36,10 +36,7 @@ public final class CombinedFactory implements ApproachFactory {
     /** The domain adapter trains on the queries of users who are never evaluated; without any there is no adapter. */
     @Override
     public Optional<String> unavailable(ApproachContext context) {
-        boolean trainable = context.workload().domainUsers().stream()
-                .anyMatch(user -> user.queries().stream().anyMatch(org.adaptbench.datasets.model.Query::isMultipleChoice));
-        return trainable ? Optional.empty() : Optional.of("to data set " + context.workload().name() + ": no user outside the"
-                + " evaluation has a multiple-choice query to train the domain adapter on");
+        return DomainAdapter.unavailable(context);
     }
 
     @Override

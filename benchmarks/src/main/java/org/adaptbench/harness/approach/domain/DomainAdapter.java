@@ -59,6 +59,13 @@ public final class DomainAdapter implements AutoCloseable {
         return context.sharedIfBuilt(key(recipe), DomainAdapter.class);
     }
 
+    /** Why the workload cannot train a domain adapter (no user outside the evaluation with a multiple-choice query), if it cannot. */
+    public static Optional<String> unavailable(ApproachContext context) {
+        boolean trainable = context.workload().domainUsers().stream().anyMatch(user -> user.queries().stream().anyMatch(Query::isMultipleChoice));
+        return trainable ? Optional.empty() : Optional.of("to data set " + context.workload().name() + ": no user outside the"
+                + " evaluation has a multiple-choice query to train the domain adapter on");
+    }
+
     private static String key(Recipe recipe) {
         return DomainAdapter.class.getName() + "/" + recipe;
     }

@@ -21,4 +21,10 @@ public final class DomainLoraFactory implements ApproachFactory {
     public Approach create(Variant variant, ApproachContext context) {
         return new NoneApproach(variant.wireName(), DomainAdapter.of(context, DomainAdapter.Recipe.WITHOUT_MEMORIES).model(context));
     }
+
+    /** Like combined, it needs users outside the evaluation to train the domain adapter on. */
+    @Override
+    public java.util.Optional<String> unavailable(ApproachContext context) {
+        return DomainAdapter.unavailable(context);
+    }
 }
