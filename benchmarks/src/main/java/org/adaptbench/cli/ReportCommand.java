@@ -8,6 +8,7 @@ import org.adaptbench.harness.usage.WritablePaths;
 import org.adaptbench.reports.compare.Change;
 import org.adaptbench.reports.compare.Compare;
 import org.adaptbench.reports.compare.Comparison;
+import org.adaptbench.reports.compare.Gate;
 import org.adaptbench.reports.render.ReportWriter;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
@@ -39,6 +40,10 @@ final class ReportCommand implements Runnable {
             description = "With --compare: relative change in percent below which nothing counts (default: ${DEFAULT-VALUE}).")
     double thresholdPercent;
 
+    @Option(names = "--gate", paramLabel = "CLASSES", description = "With --compare: the classes of figures that count as"
+            + " regressions, as for compare (default: every class but timing).")
+    String gate;
+
     @Override
     public void run() {
         if (!Files.exists(resultsDir)) {
@@ -53,8 +58,14 @@ final class ReportCommand implements Runnable {
         Path runDir = Files.isDirectory(resultsDir) ? resultsDir : resultsDir.toAbsolutePath().getParent();
         Path outDir = out != null ? out : runDir.resolve(ReportWriter.DEFAULT_DIR);
         Results results = ResultsIo.read(resultsDir); // read first: bad results write nothing
+        Optional<Gate> gated;
+        try {
+            gated = gate == null ? Optional.empty() : Optional.of(Gate.parse(gate));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--gate " + gate + ": " + e.getMessage());
+        }
         Optional<Comparison> comparison = baseline == null ? Optional.empty()
-                : Optional.of(Compare.compare(baseline, results, ResultsIo.readSamples(runDir), resultsDir.toString(), thresholdPercent));
+                : Optional.of(Compare.compare(baseline, results, ResultsIo.readSamples(runDir), resultsDir.toString(), thresholdPercent, gated));
         WritablePaths.folder(outDir, out != null ? "--out" : "the report folder");
         ReportWriter.ReportFiles files = ReportWriter.write(results, comparison, outDir);
         var stdout = spec.commandLine().getOut();

@@ -46,7 +46,7 @@ class RunCommandTest {
 
     @Test
     void missingDatasetFolder() {
-        assertBadUsage("no such folder", "--suite", "smoke", "--dataset", dir.resolve("absent").toString());
+        assertBadUsage("no such file or folder", "--suite", "smoke", "--dataset", dir.resolve("absent").toString());
     }
 
     @Test

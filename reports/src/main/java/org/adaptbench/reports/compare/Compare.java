@@ -89,6 +89,12 @@ public final class Compare {
      */
     public static Comparison compare(Path baseline, Results current, List<Sample> currentSamples, String currentSource,
             double thresholdPercent) {
+        return compare(baseline, current, currentSamples, currentSource, thresholdPercent, Optional.empty());
+    }
+
+    /** As {@link #compare(Path, Results, List, String, double)}, gating {@code gate}'s classes (empty: the default of the kind). */
+    public static Comparison compare(Path baseline, Results current, List<Sample> currentSamples, String currentSource,
+            double thresholdPercent, Optional<Gate> gate) {
         if (!Double.isFinite(thresholdPercent) || thresholdPercent < 0) {
             throw new IllegalArgumentException("threshold must be a percentage of at least 0, was " + thresholdPercent);
         }
@@ -99,7 +105,7 @@ public final class Compare {
             throw new ResultsFormatException(baseline, "", "is " + base.kind() + " but the current input is " + cur.kind()
                     + "; compare like with like");
         }
-        return compare(base, cur, thresholdPercent, warnings);
+        return compare(base, cur, thresholdPercent, gate.orElse(Gate.defaultFor(cur.kind())), warnings);
     }
 
     /** Compares two loaded inputs; {@code warnings} so far are kept in front of the comparison's own. */
