@@ -114,7 +114,9 @@ public final class PersonalMemory implements AutoCloseable {
     /**
      * Keeps {@code turn} as an episode (unless episodes are off, or the turn asks to forget: a
      * request to forget X is not kept, or it would recall X), extracts what it says about
-     * {@code userId}'s preferences and writes that, each preference linked to the episode.
+     * {@code userId}'s preferences and writes that, each preference linked to the episode. All of a
+     * turn's writes (episode, preferences, links, uses, evictions, deletions) are one write of the
+     * store ({@link MemoryStore#atomically}): on a durable store one transaction, all or nothing.
      */
     public ObserveResult observe(String userId, ConversationTurn turn) {
         StoreInputs.userId(userId);
@@ -122,27 +124,37 @@ public final class PersonalMemory implements AutoCloseable {
         long start = System.nanoTime();
         Extraction extraction = extractor.extract(userId, turn);
         long extracted = System.nanoTime();
-        List<MemoryChange> changes = new ArrayList<>();
         boolean asksToForget = extraction.signals().stream().anyMatch(signal -> signal.action() == PreferenceSignal.Action.FORGET);
-        OptionalLong episode = OptionalLong.empty();
-        if (episodes && !asksToForget) {
-            Memory written = store.add(userId, new MemoryDraft(EpisodeText.of(turn), embedder.embedFor(userId, EpisodeText.embeddedPart(turn)),
-                    "", MemoryKind.EPISODE, 1.0));
-            episode = OptionalLong.of(written.id());
-            changes.add(change(MemoryChange.Type.RECORDED, written, Optional.empty(), "the turn, kept as an episode"));
-        }
+        boolean keepEpisode = episodes && !asksToForget;
+        // embedded before the write begins, so that no store lock is held while a model runs
+        float[] episodeVector = keepEpisode ? embedder.embedFor(userId, EpisodeText.embeddedPart(turn)) : null;
         for (PreferenceSignal signal : extraction.signals()) {
             if (signal.action() == PreferenceSignal.Action.REMEMBER) {
-                changes.add(remember(userId, signal, episode));
-            } else {
-                changes.addAll(forget(userId, signal));
+                embedder.embedFor(userId, signal.statement());
             }
         }
-        java.util.Set<Long> written = new java.util.HashSet<>();
-        changes.forEach(c -> c.memoryId().ifPresent(written::add));
-        for (long id : maintainer.enforceCap(userId, written)) {
-            changes.add(new MemoryChange(MemoryChange.Type.EVICTED, OptionalLong.of(id), "", "", Optional.empty(), "over the per-user cap"));
-        }
+        List<MemoryChange> changes = store.atomically(() -> {
+            List<MemoryChange> made = new ArrayList<>();
+            OptionalLong episode = OptionalLong.empty();
+            if (keepEpisode) {
+                Memory written = store.add(userId, new MemoryDraft(EpisodeText.of(turn), episodeVector, "", MemoryKind.EPISODE, 1.0));
+                episode = OptionalLong.of(written.id());
+                made.add(change(MemoryChange.Type.RECORDED, written, Optional.empty(), "the turn, kept as an episode"));
+            }
+            for (PreferenceSignal signal : extraction.signals()) {
+                if (signal.action() == PreferenceSignal.Action.REMEMBER) {
+                    made.add(remember(userId, signal, episode));
+                } else {
+                    made.addAll(forget(userId, signal));
+                }
+            }
+            java.util.Set<Long> written = new java.util.HashSet<>();
+            made.forEach(c -> c.memoryId().ifPresent(written::add));
+            for (long id : maintainer.enforceCap(userId, written)) {
+                made.add(new MemoryChange(MemoryChange.Type.EVICTED, OptionalLong.of(id), "", "", Optional.empty(), "over the per-user cap"));
+            }
+            return made;
+        });
         return new ObserveResult(changes, extraction.warnings(), extracted - start, System.nanoTime() - extracted);
     }
 
@@ -206,14 +218,18 @@ public final class PersonalMemory implements AutoCloseable {
     /** Hard-deletes one memory and, for a preference, the episodes that stated it. */
     public ForgetResult forget(String userId, long memoryId) {
         long start = System.nanoTime();
+        Optional<Memory> memory = store.get(userId, memoryId);
+        List<Memory> gone = memory.isEmpty() ? List.of() : store.atomically(() -> deleteWithEpisodes(userId, memory.get()));
+        return forgotten(userId, gone, start);
+    }
+
+    /** The result of deleting {@code gone}, after dropping their cached embeddings (once the deletion has committed). */
+    private ForgetResult forgotten(String userId, List<Memory> gone, long start) {
         List<Long> deleted = new ArrayList<>();
         int dropped = 0;
-        Optional<Memory> memory = store.get(userId, memoryId);
-        if (memory.isPresent()) {
-            for (Memory gone : deleteWithEpisodes(userId, memory.get())) {
-                deleted.add(gone.id());
-                dropped += forgetEmbedding(userId, gone) ? 1 : 0;
-            }
+        for (Memory memory : gone) {
+            deleted.add(memory.id());
+            dropped += forgetEmbedding(userId, memory) ? 1 : 0;
         }
         return new ForgetResult(deleted, dropped, System.nanoTime() - start);
     }
@@ -221,17 +237,16 @@ public final class PersonalMemory implements AutoCloseable {
     /** Hard-deletes every memory of {@code slot} and the episodes that stated them. */
     public ForgetResult forgetSlot(String userId, String slot) {
         long start = System.nanoTime();
-        List<Long> deleted = new ArrayList<>();
-        int dropped = 0;
-        for (Memory memory : store.list(userId)) {
-            if (memory.kind().isPreference() && memory.slot().equals(slot)) {
-                for (Memory gone : deleteWithEpisodes(userId, memory)) {
-                    deleted.add(gone.id());
-                    dropped += forgetEmbedding(userId, gone) ? 1 : 0;
+        List<Memory> gone = store.atomically(() -> {
+            List<Memory> deleted = new ArrayList<>();
+            for (Memory memory : store.list(userId)) {
+                if (memory.kind().isPreference() && memory.slot().equals(slot)) {
+                    deleted.addAll(deleteWithEpisodes(userId, memory));
                 }
             }
-        }
-        return new ForgetResult(deleted, dropped, System.nanoTime() - start);
+            return deleted;
+        });
+        return forgotten(userId, gone, start);
     }
 
     /**
