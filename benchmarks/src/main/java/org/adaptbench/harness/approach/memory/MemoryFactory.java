@@ -85,6 +85,7 @@ public final class MemoryFactory implements ApproachFactory {
         PersonalMemory.Builder builder = PersonalMemory.builder()
                 .embedder(context.bench().embedder())
                 .slots(extraction.slots())
+                .slotClassifier(extraction.slotClassifier())
                 .extractor(extraction.extractor())
                 .scoreWeights(weights)
                 .episodes(episodes)
