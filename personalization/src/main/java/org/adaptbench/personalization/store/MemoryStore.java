@@ -22,8 +22,9 @@ public interface MemoryStore extends AutoCloseable {
      * Runs {@code work}, whose calls on this store form one write: on a durable store they commit
      * together (one transaction, one sync, deletes' index rewrite and checkpoint once at the end) or,
      * when {@code work} throws, not at all. Calls may nest (the inner ones join the outer write).
-     * Reads inside {@code work} see its own writes. The default runs {@code work} as it is, which is
-     * right for a store with nothing to commit.
+     * Reads inside {@code work} see its own writes. The default runs {@code work} as it is: right for
+     * a store with nothing to commit and nothing that outlives the process ({@link InMemoryMemoryStore}),
+     * where a throw leaves the writes made before it.
      */
     default <T> T atomically(java.util.function.Supplier<T> work) {
         return work.get();
