@@ -88,8 +88,9 @@ public final class PersonalMemory implements AutoCloseable {
     private final boolean episodes;
     private final int contextEpisodes;
     private final ScoreWeights weights;
+    private final SlotClassifier slotClassifier;
 
-    private PersonalMemory(Builder b, MemoryStore store, PreferenceExtractor extractor) {
+    private PersonalMemory(Builder b, MemoryStore store, PreferenceExtractor extractor, SlotClassifier slotClassifier) {
         this.store = store;
         this.embedder = b.embedder;
         this.extractor = extractor;
@@ -105,6 +106,7 @@ public final class PersonalMemory implements AutoCloseable {
         this.episodes = b.episodes;
         this.contextEpisodes = b.contextEpisodes;
         this.weights = b.weights;
+        this.slotClassifier = slotClassifier;
     }
 
     public static Builder builder() {
@@ -114,7 +116,11 @@ public final class PersonalMemory implements AutoCloseable {
     /**
      * Keeps {@code turn} as an episode (unless episodes are off, or the turn asks to forget: a
      * request to forget X is not kept, or it would recall X), extracts what it says about
-     * {@code userId}'s preferences and writes that, each preference linked to the episode.
+     * {@code userId}'s preferences and writes that, each preference linked to the episode. The episode
+     * is filed under the slot it is about ({@link #episodeSlot}), so that forgetting the slot finds
+     * it even when no preference was read in it. All of a
+     * turn's writes (episode, preferences, links, uses, evictions, deletions) are one write of the
+     * store ({@link MemoryStore#atomically}): on a durable store one transaction, all or nothing.
      */
     public ObserveResult observe(String userId, ConversationTurn turn) {
         StoreInputs.userId(userId);
@@ -122,28 +128,51 @@ public final class PersonalMemory implements AutoCloseable {
         long start = System.nanoTime();
         Extraction extraction = extractor.extract(userId, turn);
         long extracted = System.nanoTime();
-        List<MemoryChange> changes = new ArrayList<>();
         boolean asksToForget = extraction.signals().stream().anyMatch(signal -> signal.action() == PreferenceSignal.Action.FORGET);
-        OptionalLong episode = OptionalLong.empty();
-        if (episodes && !asksToForget) {
-            Memory written = store.add(userId, new MemoryDraft(EpisodeText.of(turn), embedder.embedFor(userId, EpisodeText.embeddedPart(turn)),
-                    "", MemoryKind.EPISODE, 1.0));
-            episode = OptionalLong.of(written.id());
-            changes.add(change(MemoryChange.Type.RECORDED, written, Optional.empty(), "the turn, kept as an episode"));
-        }
+        boolean keepEpisode = episodes && !asksToForget;
+        // embedded before the write begins, so that no store lock is held while a model runs
+        float[] episodeVector = keepEpisode ? embedder.embedFor(userId, EpisodeText.embeddedPart(turn)) : null;
         for (PreferenceSignal signal : extraction.signals()) {
             if (signal.action() == PreferenceSignal.Action.REMEMBER) {
-                changes.add(remember(userId, signal, episode));
-            } else {
-                changes.addAll(forget(userId, signal));
+                embedder.embedFor(userId, signal.statement());
             }
         }
-        java.util.Set<Long> written = new java.util.HashSet<>();
-        changes.forEach(c -> c.memoryId().ifPresent(written::add));
-        for (long id : maintainer.enforceCap(userId, written)) {
-            changes.add(new MemoryChange(MemoryChange.Type.EVICTED, OptionalLong.of(id), "", "", Optional.empty(), "over the per-user cap"));
-        }
+        List<MemoryChange> changes = store.atomically(() -> {
+            List<MemoryChange> made = new ArrayList<>();
+            OptionalLong episode = OptionalLong.empty();
+            if (keepEpisode) {
+                Memory written = store.add(userId, new MemoryDraft(EpisodeText.of(turn), episodeVector,
+                        episodeSlot(extraction, episodeVector), MemoryKind.EPISODE, 1.0));
+                episode = OptionalLong.of(written.id());
+                made.add(change(MemoryChange.Type.RECORDED, written, Optional.empty(), "the turn, kept as an episode"));
+            }
+            for (PreferenceSignal signal : extraction.signals()) {
+                if (signal.action() == PreferenceSignal.Action.REMEMBER) {
+                    made.add(remember(userId, signal, episode));
+                } else {
+                    made.addAll(forget(userId, signal));
+                }
+            }
+            java.util.Set<Long> written = new java.util.HashSet<>();
+            made.forEach(c -> c.memoryId().ifPresent(written::add));
+            for (long id : maintainer.enforceCap(userId, written)) {
+                made.add(new MemoryChange(MemoryChange.Type.EVICTED, OptionalLong.of(id), "", "", Optional.empty(), "over the per-user cap"));
+            }
+            return made;
+        });
         return new ObserveResult(changes, extraction.warnings(), extracted - start, System.nanoTime() - extracted);
+    }
+
+    /**
+     * The slot an episode is about: that of the first preference the extractor read in it, else the
+     * slot classifier's best slot for what was said (the same classifier and floor that file
+     * statements), else none (an open catalogue, small talk). A turn the extractor missed, such as
+     * feedback in words it does not know, is still filed where it belongs.
+     */
+    private String episodeSlot(Extraction extraction, float[] vector) {
+        return extraction.signals().stream().filter(signal -> signal.action() == PreferenceSignal.Action.REMEMBER)
+                .map(PreferenceSignal::slot).filter(slot -> !slot.isEmpty()).findFirst()
+                .orElseGet(() -> slotClassifier.classify(vector));
     }
 
     /** Observes each turn in order. */
@@ -206,32 +235,36 @@ public final class PersonalMemory implements AutoCloseable {
     /** Hard-deletes one memory and, for a preference, the episodes that stated it. */
     public ForgetResult forget(String userId, long memoryId) {
         long start = System.nanoTime();
+        Optional<Memory> memory = store.get(userId, memoryId);
+        List<Forgotten> gone = memory.isEmpty() ? List.of() : store.atomically(() -> deleteWithEpisodes(userId, memory.get()));
+        return forgotten(userId, gone, start);
+    }
+
+    /** The result of deleting {@code gone}, after dropping their cached embeddings (once the deletion has committed). */
+    private ForgetResult forgotten(String userId, List<Forgotten> gone, long start) {
         List<Long> deleted = new ArrayList<>();
         int dropped = 0;
-        Optional<Memory> memory = store.get(userId, memoryId);
-        if (memory.isPresent()) {
-            for (Memory gone : deleteWithEpisodes(userId, memory.get())) {
-                deleted.add(gone.id());
-                dropped += forgetEmbedding(userId, gone) ? 1 : 0;
-            }
+        for (Forgotten forgotten : gone) {
+            deleted.add(forgotten.memory().id());
+            dropped += forgetEmbedding(userId, forgotten.memory()) ? 1 : 0;
         }
         return new ForgetResult(deleted, dropped, System.nanoTime() - start);
     }
 
-    /** Hard-deletes every memory of {@code slot} and the episodes that stated them. */
+    /** Hard-deletes every memory of {@code slot}, the episodes that stated them and the episodes filed under the slot. */
     public ForgetResult forgetSlot(String userId, String slot) {
         long start = System.nanoTime();
-        List<Long> deleted = new ArrayList<>();
-        int dropped = 0;
-        for (Memory memory : store.list(userId)) {
-            if (memory.kind().isPreference() && memory.slot().equals(slot)) {
-                for (Memory gone : deleteWithEpisodes(userId, memory)) {
-                    deleted.add(gone.id());
-                    dropped += forgetEmbedding(userId, gone) ? 1 : 0;
+        List<Forgotten> gone = store.atomically(() -> {
+            List<Forgotten> deleted = new ArrayList<>();
+            for (Memory memory : store.list(userId)) {
+                if (memory.kind().isPreference() && memory.slot().equals(slot)) {
+                    deleted.addAll(deleteWithEpisodes(userId, memory));
                 }
             }
-        }
-        return new ForgetResult(deleted, dropped, System.nanoTime() - start);
+            deleted.addAll(deleteSlotEpisodes(userId, slot, "an episode about slot " + slot + ", which was forgotten"));
+            return deleted;
+        });
+        return forgotten(userId, gone, start);
     }
 
     /**
@@ -301,17 +334,43 @@ public final class PersonalMemory implements AutoCloseable {
                 k, clock.instant());
     }
 
-    /** Deletes {@code memory} and, when it is a preference, the episodes linked to it; returns what was deleted. */
-    private List<Memory> deleteWithEpisodes(String userId, Memory memory) {
-        List<Memory> deleted = new ArrayList<>();
+    /** A memory deleted by a forget, and why. */
+    private record Forgotten(Memory memory, String reason) {
+    }
+
+    /**
+     * Deletes {@code memory} and, when it is a preference, the episodes linked to it and the episodes
+     * filed under its slot (what stated it, also where the extractor read nothing); returns what was
+     * deleted, {@code memory} first.
+     */
+    private List<Forgotten> deleteWithEpisodes(String userId, Memory memory) {
+        List<Forgotten> deleted = new ArrayList<>();
         List<Long> linked = memory.kind().isPreference() ? store.linkedEpisodes(userId, memory.id()) : List.of();
         if (store.delete(userId, memory.id())) {
-            deleted.add(memory);
+            deleted.add(new Forgotten(memory, ""));
         }
         for (long id : linked) {
             Optional<Memory> episode = store.get(userId, id);
             if (episode.isPresent() && store.delete(userId, id)) {
-                deleted.add(episode.get());
+                deleted.add(new Forgotten(episode.get(), "an episode that stated memory " + memory.id() + ", forgotten with it"));
+            }
+        }
+        if (memory.kind().isPreference() && !memory.slot().isEmpty()) {
+            deleted.addAll(deleteSlotEpisodes(userId, memory.slot(),
+                    "an episode about slot " + memory.slot() + ", forgotten with memory " + memory.id()));
+        }
+        return deleted;
+    }
+
+    /** Deletes the episodes filed under {@code slot} (none for the open slot ""). */
+    private List<Forgotten> deleteSlotEpisodes(String userId, String slot, String reason) {
+        if (slot.isEmpty()) {
+            return List.of();
+        }
+        List<Forgotten> deleted = new ArrayList<>();
+        for (Memory episode : store.list(userId)) {
+            if (episode.kind() == MemoryKind.EPISODE && episode.slot().equals(slot) && store.delete(userId, episode.id())) {
+                deleted.add(new Forgotten(episode, reason));
             }
         }
         return deleted;
@@ -393,17 +452,22 @@ public final class PersonalMemory implements AutoCloseable {
             // the request itself names the preference: it must not outlive it in the cache
             embedder.forgetText(userId, signal.statement());
         }
-        if (targets.isEmpty()) {
+        List<Forgotten> gone = new ArrayList<>();
+        for (Memory target : targets) {
+            for (Forgotten forgotten : deleteWithEpisodes(userId, target)) {
+                gone.add(forgotten.memory().id() == target.id() ? new Forgotten(target, reason) : forgotten);
+            }
+        }
+        // the slot's episodes go even when no preference was read there: they are what the request is about
+        gone.addAll(deleteSlotEpisodes(userId, signal.slot(), "an episode about slot " + signal.slot() + ", which was asked to be forgotten"));
+        if (gone.isEmpty()) {
             return List.of(new MemoryChange(MemoryChange.Type.IGNORED, OptionalLong.empty(), signal.slot(), signal.statement(), Optional.empty(),
                     "nothing to forget matches"));
         }
         List<MemoryChange> changes = new ArrayList<>();
-        for (Memory target : targets) {
-            for (Memory gone : deleteWithEpisodes(userId, target)) {
-                forgetEmbedding(userId, gone);
-                changes.add(change(MemoryChange.Type.FORGOTTEN, gone, Optional.empty(),
-                        gone.id() == target.id() ? reason : "an episode that stated memory " + target.id() + ", forgotten with it"));
-            }
+        for (Forgotten forgotten : gone) {
+            forgetEmbedding(userId, forgotten.memory());
+            changes.add(change(MemoryChange.Type.FORGOTTEN, forgotten.memory(), Optional.empty(), forgotten.reason()));
         }
         return changes;
     }
@@ -419,6 +483,7 @@ public final class PersonalMemory implements AutoCloseable {
         private MemoryStore store;
         private SlotCatalogue slots = SlotCatalogue.open();
         private double slotMinSimilarity = SlotClassifier.DEFAULT_MIN_SIMILARITY;
+        private SlotClassifier slotClassifier;
         private PreferenceExtractor extractor;
         private ScoreWeights weights = ScoreWeights.DEFAULTS;
         private LifecyclePolicy lifecycle = LifecyclePolicy.DEFAULTS;
@@ -474,7 +539,16 @@ public final class PersonalMemory implements AutoCloseable {
             return this;
         }
 
-        /** Default: a {@link PatternPreferenceExtractor} over the slots. */
+        /**
+         * Files statements (for the default extractor) and episodes under the slots. Default: one over
+         * {@link #slots} at {@link #slotMinSimilarity}; pass the extractor's own to share it.
+         */
+        public Builder slotClassifier(SlotClassifier value) {
+            this.slotClassifier = Objects.requireNonNull(value, "slotClassifier");
+            return this;
+        }
+
+        /** Default: a {@link PatternPreferenceExtractor} over the slot classifier. */
         public Builder extractor(PreferenceExtractor value) {
             this.extractor = Objects.requireNonNull(value, "extractor");
             return this;
@@ -543,12 +617,12 @@ public final class PersonalMemory implements AutoCloseable {
                 throw new IllegalArgumentException(String.format(Locale.US, "store holds %d-d vectors but embedder %s makes %d-d vectors",
                         builtStore.dimension(), embedder.modelId(), embedder.dimension()));
             }
-            PreferenceExtractor builtExtractor = extractor != null ? extractor
-                    : new PatternPreferenceExtractor(new SlotClassifier(embedder, slots, slotMinSimilarity));
+            SlotClassifier classifier = slotClassifier != null ? slotClassifier : new SlotClassifier(embedder, slots, slotMinSimilarity);
+            PreferenceExtractor builtExtractor = extractor != null ? extractor : new PatternPreferenceExtractor(classifier);
             if (contextBuilder == null) {
                 contextBuilder = new ContextBuilder();
             }
-            return new PersonalMemory(this, builtStore, builtExtractor);
+            return new PersonalMemory(this, builtStore, builtExtractor, classifier);
         }
 
         private static double unitInterval(String name, double value) {

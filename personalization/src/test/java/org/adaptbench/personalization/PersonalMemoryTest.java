@@ -217,6 +217,36 @@ class PersonalMemoryTest {
         }
     }
 
+    @Test
+    void aTurnAboutAForgottenSlotGoesWithItEvenWhenNoPreferenceWasReadInIt() throws java.io.IOException {
+        Path file = folder.resolve("unread.db");
+        String marker = "Zanzibop";
+        try (PersonalMemory persistent = PersonalMemory.builder().embedder(embedder).slots(SLOTS).clock(clock)
+                .store(SqliteMemoryStore.open(file, 384, clock)).build()) {
+            persistent.observe("jo", ConversationTurn.user("I love jazz.", clock.instant()));
+            clock.advance(Duration.ofMinutes(1));
+            ObserveResult unread = persistent.observe("jo", ConversationTurn.user("Have you heard the " + marker + " jazz band play live music?",
+                    clock.instant()));
+            assertEquals(List.of(), types(unread), "the premise: the extractor reads no preference in this turn");
+            Memory episode = persistent.episodes("jo").get(1);
+            assertEquals("music", episode.slot(), "the slot classifier files the turn under the slot it is about");
+            assertEquals(List.of(), persistent.store().linkedEpisodes("jo", persistent.memories("jo").get(0).id()).stream()
+                    .filter(id -> id == episode.id()).toList(), "and it is linked to no preference");
+            clock.advance(Duration.ofMinutes(1));
+            persistent.observe("jo", ConversationTurn.user("I prefer aisle seats.", clock.instant()));
+            clock.advance(Duration.ofMinutes(1));
+            ObserveResult forget = persistent.observe("jo", ConversationTurn.user("Please forget my taste in music.", clock.instant()));
+            assertTrue(forget.changes().stream().anyMatch(change -> change.type() == Type.FORGOTTEN && change.memoryId().getAsLong() == episode.id()
+                    && change.reason().contains("slot music")), "the unread turn is forgotten, with the reason: " + forget.changes());
+            assertTrue(persistent.recall("jo", marker + " jazz band music", 10).memories().stream()
+                    .noneMatch(m -> m.memory().text().contains(marker) || m.memory().text().contains("jazz")));
+            assertEquals(List.of("I prefer aisle seats."), persistent.memories("jo").stream().map(Memory::text).toList(),
+                    "the other slot's preference stays");
+            assertEquals(1, persistent.episodes("jo").size(), "and so does its episode");
+            assertFalse(contains(file, marker), "no byte of the unread turn is left in the files");
+        }
+    }
+
     private static boolean contains(Path db, String needle) throws java.io.IOException {
         byte[] wanted = needle.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         for (String suffix : List.of("", "-wal", "-journal")) {

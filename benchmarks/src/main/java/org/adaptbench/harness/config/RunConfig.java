@@ -179,15 +179,19 @@ public record RunConfig(
      * extractor ({@code pattern}, offline, or {@code llm}: the run's {@code --llm} model, the offline
      * extractor as its fallback), and its store: {@code sqlite} (durable, one file per approach
      * instance under the run directory's {@code stores/}, deleted when the instance closes unless
-     * {@code keep_stores}) or {@code in-memory}.
+     * {@code keep_stores}) or {@code in-memory}; the SQLite store's {@code durability}: {@code normal}
+     * (default: no disk sync per commit, still safe against a killed process; a run's store files are
+     * scratch) or {@code full} (every commit synced, as a deployment would run it).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Memory(int topK, int tokenBudget, String extractor, String store, boolean keepStores) {
+    public record Memory(int topK, int tokenBudget, String extractor, String store, boolean keepStores, String durability) {
 
         public static final String PATTERN = "pattern";
         public static final String LLM = "llm";
         public static final String SQLITE = "sqlite";
         public static final String IN_MEMORY = "in-memory";
+        public static final String FULL = "full";
+        public static final String NORMAL = "normal";
 
         public Memory {
             Allowed.range("memory.top_k", topK, 1, 1_000);
@@ -201,11 +205,20 @@ public record RunConfig(
                 store = SQLITE;
             }
             Allowed.oneOf("memory.store", store, List.of(SQLITE, IN_MEMORY));
+            if (durability == null) {
+                durability = NORMAL;
+            }
+            Allowed.oneOf("memory.durability", durability, List.of(FULL, NORMAL));
         }
 
         /** Whether the memory approach keeps its memories in a durable store (SQLite). */
         public boolean durable() {
             return store.equals(SQLITE);
+        }
+
+        /** Whether every commit of the SQLite store is synced to disk ({@code full}). */
+        public boolean fullDurability() {
+            return durability.equals(FULL);
         }
 
         public boolean llmExtractor() {

@@ -56,7 +56,7 @@ public class HybridSearchBenchmark {
     static final int DIMENSION = 384;
     private static final String USER = "user";
 
-    @Param
+    @Param({"IN_MEMORY", "SQLITE"})
     public StoreBackend backend;
 
     /** {@code hybrid} (the default score) or {@code dense-only} (the lexical term off). */

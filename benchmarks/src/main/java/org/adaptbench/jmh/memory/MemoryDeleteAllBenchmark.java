@@ -38,7 +38,7 @@ public class MemoryDeleteAllBenchmark {
     static final int DIMENSION = 384;
     private static final int USERS = 25 + 5;
 
-    @Param
+    @Param({"IN_MEMORY", "SQLITE"})
     public StoreBackend backend;
 
     @Param("200")

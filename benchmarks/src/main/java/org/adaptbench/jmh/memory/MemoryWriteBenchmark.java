@@ -40,7 +40,7 @@ public class MemoryWriteBenchmark {
     static final int DIMENSION = 384;
     private static final int DRAFTS = 4_096;
 
-    @Param
+    @Param({"IN_MEMORY", "SQLITE"})
     public StoreBackend backend;
 
     private Path folder;

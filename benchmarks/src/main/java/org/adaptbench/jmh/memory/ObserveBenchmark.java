@@ -32,8 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code PersonalMemory.observe} of one turn, embedding excluded (every text is embedded and cached
  * in setup): pattern extraction, the episode write with its lexical index entry, any preference
- * write and link, the cap check. Turns are the synthetic world's, round-robin over 20 users; the
- * SQLite store syncs every commit, so its figure is mostly this machine's fsync.
+ * write and link, the cap check, all one transaction of the store. Turns are the synthetic world's,
+ * round-robin over 20 users. {@code SQLITE} syncs every commit ({@code Durability.FULL}), so its
+ * figure is mostly this machine's fsync; {@code SQLITE_NORMAL} does not ({@code Durability.NORMAL}).
  *
  * <p>Run: {@code java -cp "benchmarks/target/adaptbench.jar:benchmarks/target/lib/*" org.openjdk.jmh.Main ObserveBenchmark}
  */

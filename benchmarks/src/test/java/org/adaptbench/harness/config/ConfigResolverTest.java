@@ -20,6 +20,8 @@ class ConfigResolverTest {
         RunConfig config = resolve(Map.of("memory.top_k", "7", "memory.store", "in-memory", "adapters.cadences", "[\"nightly\"]"));
         assertEquals(7, config.memory().topK());
         assertEquals(false, config.memory().durable());
+        assertEquals(false, config.memory().fullDurability(), "a run's store files are scratch: normal by default");
+        assertEquals(true, resolve(Map.of("memory.durability", "full")).memory().fullDurability());
         assertEquals(java.util.List.of("nightly"), config.adapters().cadences());
         assertEquals("smoke", config.suite());
     }
@@ -39,6 +41,8 @@ class ConfigResolverTest {
         assertThrows(UsageException.class, () -> resolve(Map.of("memory.topk", "3")));
         assertThrows(UsageException.class, () -> resolve(Map.of("nosuch.section", "3")));
         assertThrows(UsageException.class, () -> resolve(Map.of("memory.store", "redis")));
+        UsageException durability = assertThrows(UsageException.class, () -> resolve(Map.of("memory.durability", "fsync")));
+        assertTrue(durability.getMessage().contains("memory.durability"), durability.getMessage());
         assertThrows(UsageException.class, () -> ConfigResolver.bundled().resolve("huge", Map.of()));
     }
 }

@@ -46,7 +46,7 @@ public final class ContextBuilder {
      * @param tokens the tokenizer that counts the budget
      * @param preamble the line under the opening fence
      * @param maxCharsPerMemory longer memory texts are cut and end with "…"
-     * @param showSlots prefix each memory with its slot, when it has one
+     * @param showSlots prefix each preference with its slot, when it has one
      */
     public ContextBuilder(TokenCounter tokens, String preamble, int maxCharsPerMemory, boolean showSlots) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -125,7 +125,9 @@ public final class ContextBuilder {
             }
             text = text.substring(0, cut) + "\u2026";
         }
-        String slot = showSlots && scored.memory().hasSlot() ? "[" + quote(scored.memory().slot()) + "] " : "";
+        // an episode's slot is a filing for forgetting, not something the user said: shown for preferences only
+        boolean labelled = showSlots && scored.memory().hasSlot() && scored.memory().kind().isPreference();
+        String slot = labelled ? "[" + quote(scored.memory().slot()) + "] " : "";
         return String.format(Locale.US, "%d. %s\"%s\"\n", number, slot, quote(text));
     }
 

@@ -43,21 +43,27 @@ public final class MemoryMaintainer {
         return policy;
     }
 
-    /** Consolidation, then expiry, then the cap. */
+    /** Consolidation, then expiry, then the cap, as one write of the store. */
     public MaintenanceReport maintain(String userId) {
-        List<Long> merged = consolidate(userId);
-        List<Long> expired = expire(userId);
-        List<Long> evicted = enforceCap(userId, Set.of());
-        return new MaintenanceReport(merged, expired, evicted);
+        return store.atomically(() -> {
+            List<Long> merged = consolidate(userId);
+            List<Long> expired = expire(userId);
+            List<Long> evicted = enforceCap(userId, Set.of());
+            return new MaintenanceReport(merged, expired, evicted);
+        });
     }
 
     /**
      * Merges preferences of the same slot whose vectors are at least {@code duplicateThreshold}
      * similar: the most used one (then the newest) survives and gets one use per merged duplicate.
      * Episodes are never merged: two turns that say the same thing were still both said. Returns the
-     * ids deleted.
+     * ids deleted. One write of the store (deletions and uses together).
      */
     public List<Long> consolidate(String userId) {
+        return store.atomically(() -> consolidateNow(userId));
+    }
+
+    private List<Long> consolidateNow(String userId) {
         List<Memory> memories = new ArrayList<>(store.list(userId).stream().filter(m -> m.kind().isPreference()).toList());
         memories.sort(Comparator.comparingInt(Memory::useCount).reversed()
                 .thenComparing(Memory::updatedAt, Comparator.reverseOrder()).thenComparingLong(Memory::id));
@@ -93,11 +99,15 @@ public final class MemoryMaintainer {
         return deleted;
     }
 
-    /** Deletes memories unused for longer than {@code maxIdle} or below {@code minActivation}; returns their ids. */
+    /** Deletes memories unused for longer than {@code maxIdle} or below {@code minActivation}, in one write; returns their ids. */
     public List<Long> expire(String userId) {
         if (policy.maxIdle().isEmpty() && policy.minActivation().isEmpty()) {
             return List.of();
         }
+        return store.atomically(() -> expireNow(userId));
+    }
+
+    private List<Long> expireNow(String userId) {
         Instant now = clock.instant();
         List<Long> expired = new ArrayList<>();
         for (Memory memory : store.list(userId)) {
@@ -114,12 +124,16 @@ public final class MemoryMaintainer {
      * Evicts the least active preferences until the user holds at most {@code maxMemoriesPerUser},
      * and the least active episodes until at most {@code maxEpisodesPerUser}; returns their ids.
      * Memories in {@code keep} (the ones just written) are never evicted: a fresh memory has had no
-     * chance to be used yet.
+     * chance to be used yet. One write of the store.
      */
     public List<Long> enforceCap(String userId, Set<Long> keep) {
         if (store.count(userId) <= Math.min(policy.maxMemoriesPerUser(), policy.maxEpisodesPerUser())) {
             return List.of();
         }
+        return store.atomically(() -> enforceCapNow(userId, keep));
+    }
+
+    private List<Long> enforceCapNow(String userId, Set<Long> keep) {
         List<Memory> all = store.list(userId);
         List<Long> evicted = new ArrayList<>(evict(userId, all.stream().filter(m -> m.kind().isPreference()).toList(),
                 policy.maxMemoriesPerUser(), keep));

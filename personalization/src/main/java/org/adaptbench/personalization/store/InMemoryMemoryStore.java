@@ -154,7 +154,7 @@ public final class InMemoryMemoryStore implements MemoryStore {
         Instant time = at.truncatedTo(ChronoUnit.MILLIS);
         List<Memory> updated = new ArrayList<>();
         synchronized (state) {
-            for (long id : ids) {
+            for (long id : new java.util.LinkedHashSet<>(ids)) {
                 state.memories.get(id).ifPresent(memory -> {
                     Memory used = memory.withUse(time);
                     state.memories.replaceRecord(used);

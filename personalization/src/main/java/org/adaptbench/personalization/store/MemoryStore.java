@@ -18,6 +18,18 @@ public interface MemoryStore extends AutoCloseable {
     /** Length of the vectors this store holds. */
     int dimension();
 
+    /**
+     * Runs {@code work}, whose calls on this store form one write: on a durable store they commit
+     * together (one transaction, one sync, deletes' index rewrite and checkpoint once at the end) or,
+     * when {@code work} throws, not at all. Calls may nest (the inner ones join the outer write).
+     * Reads inside {@code work} see its own writes. The default runs {@code work} as it is: right for
+     * a store with nothing to commit and nothing that outlives the process ({@link InMemoryMemoryStore}),
+     * where a throw leaves the writes made before it.
+     */
+    default <T> T atomically(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
     /** Stores a new memory for {@code userId} and records an {@link HistoryEventType#ADDED} event. */
     Memory add(String userId, MemoryDraft draft);
 
@@ -68,7 +80,9 @@ public interface MemoryStore extends AutoCloseable {
 
     /**
      * Records a use (a retrieval that was shown to the model, a restatement) of each memory in
-     * {@code ids} at time {@code at}; ids the user does not hold are ignored. Returns the updated memories.
+     * {@code ids} at time {@code at}, in one write; ids the user does not hold are ignored, and an id
+     * named twice in one call is one use (a use is an event at a time, and this call has one time).
+     * Returns the updated memories, each once, in the order of their first mention.
      */
     List<Memory> recordUse(String userId, Collection<Long> ids, Instant at);
 

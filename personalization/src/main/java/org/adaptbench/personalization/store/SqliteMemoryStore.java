@@ -33,8 +33,14 @@ import org.adaptbench.personalization.embed.Vectors;
 /**
  * A {@link MemoryStore} in one SQLite file (WAL mode), surviving restarts and crashes.
  *
- * <p><b>Durability.</b> {@code synchronous=FULL}: a write method returns only after its
- * transaction is committed and the WAL synced, so an acknowledged write survives a killed process.
+ * <p><b>Durability.</b> By default ({@link Durability#FULL}, {@code synchronous=FULL}) a write
+ * method returns only after its transaction is committed and the WAL synced, so an acknowledged write
+ * survives a killed process and a power loss; {@link Durability#NORMAL} skips the sync per commit
+ * (still safe against a killed process, never corrupt). Each write method is one transaction;
+ * {@link #atomically} makes several calls one transaction (one sync), as {@code PersonalMemory} does
+ * for each observed turn. Inside such a unit, a concurrent reader of the same user may see its
+ * writes before the commit; if the unit fails, it is rolled back and the search cache reloaded from
+ * the file.
  *
  * <p><b>Hard delete.</b> {@code secure_delete=ON} makes SQLite overwrite deleted content with zeros;
  * after every delete the WAL is checkpointed into the main file and truncated, so neither the
@@ -73,6 +79,12 @@ public final class SqliteMemoryStore implements MemoryStore {
     private final long maxCachedMemories;
     /** Memories in the cache now; changed only under {@code lock}. */
     private long heldMemories;
+    /** Depth of nested {@link #atomically} calls on the thread holding {@code lock}; 0 outside a unit. */
+    private int unitDepth;
+    /** Whether a statement of the current unit failed, so that the unit must roll back. */
+    private boolean unitFailed;
+    /** Whether the current unit deleted something, so that its end rewrites the lexical index and checkpoints. */
+    private boolean unitDeleted;
     private volatile boolean closed;
 
     /** Default bound of the in-RAM search cache, in memories. */
@@ -107,7 +119,13 @@ public final class SqliteMemoryStore implements MemoryStore {
      * cached alone while in use).
      */
     public static SqliteMemoryStore open(Path file, int dimension, Clock clock, long maxCachedMemories) {
+        return open(file, dimension, clock, maxCachedMemories, Durability.FULL);
+    }
+
+    /** Opens {@code file} as {@link #open(Path, int, Clock, long)} does, at the given durability. */
+    public static SqliteMemoryStore open(Path file, int dimension, Clock clock, long maxCachedMemories, Durability durability) {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(durability, "durability");
         if (maxCachedMemories < 1) {
             throw new IllegalArgumentException("maxCachedMemories must be positive, was " + maxCachedMemories);
         }
@@ -121,7 +139,7 @@ public final class SqliteMemoryStore implements MemoryStore {
         try {
             Properties properties = new Properties();
             properties.setProperty("journal_mode", "WAL");
-            properties.setProperty("synchronous", "FULL");
+            properties.setProperty("synchronous", durability.sqliteSynchronous());
             properties.setProperty("busy_timeout", "10000");
             connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, properties);
             try (Statement statement = connection.createStatement()) {
@@ -179,6 +197,9 @@ public final class SqliteMemoryStore implements MemoryStore {
     public void vacuum() {
         synchronized (lock) {
             checkOpen();
+            if (unitDepth > 0) {
+                throw new IllegalStateException("VACUUM cannot run inside atomically(...)");
+            }
             try {
                 connection.setAutoCommit(true);
                 try (Statement statement = connection.createStatement()) {
@@ -196,6 +217,72 @@ public final class SqliteMemoryStore implements MemoryStore {
     @Override
     public int dimension() {
         return dimension;
+    }
+
+    @Override
+    public <T> T atomically(java.util.function.Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        synchronized (lock) {
+            checkOpen();
+            unitDepth++;
+            boolean returned = false;
+            T result = null;
+            try {
+                result = work.get();
+                returned = true;
+            } finally {
+                unitDepth--;
+                if (unitDepth == 0) {
+                    endUnit(returned);
+                }
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Commits the outermost unit (after rewriting the lexical index once if it deleted anything, then
+     * checkpointing) or, when its work threw or one of its statements failed, rolls it back and drops
+     * the search cache, which may hold the unit's writes.
+     */
+    private void endUnit(boolean returned) {
+        boolean failed = unitFailed || !returned;
+        boolean deleted = unitDeleted;
+        unitFailed = false;
+        unitDeleted = false;
+        if (!failed) {
+            try {
+                if (deleted) {
+                    optimizeTerms();
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                rollbackUnit(e);
+                throw new MemoryStoreException(file + ": committing a unit of writes failed: " + e.getMessage(), e);
+            }
+            if (deleted) {
+                checkpoint();
+            }
+            return;
+        }
+        rollbackUnit(null);
+        if (returned) {
+            throw new MemoryStoreException(file + ": a write inside atomically(...) failed, so the whole unit was rolled back");
+        }
+    }
+
+    private void rollbackUnit(Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            if (cause != null) {
+                cause.addSuppressed(rollbackFailure);
+            }
+        }
+        // the cache may hold writes that are not in the file now: reload every user from the file
+        cache.clear();
+        lastUse.clear();
+        heldMemories = 0;
     }
 
     @Override
@@ -405,7 +492,7 @@ public final class SqliteMemoryStore implements MemoryStore {
         synchronized (lock) {
             UserMemories cached = cached(userId);
             List<Memory> used = new ArrayList<>();
-            for (long id : ids) {
+            for (long id : new java.util.LinkedHashSet<>(ids)) {
                 cached.get(id).ifPresent(memory -> used.add(memory.withUse(time)));
             }
             if (used.isEmpty()) {
@@ -452,7 +539,7 @@ public final class SqliteMemoryStore implements MemoryStore {
                     redact.executeUpdate();
                 }
                 insertEvent(userId, id, HistoryEventType.DELETED, now, null, null, true);
-                optimizeTerms();
+                afterDelete();
                 return null;
             });
             cached.remove(id);
@@ -495,7 +582,7 @@ public final class SqliteMemoryStore implements MemoryStore {
                     insertEvent(userId, id, HistoryEventType.DELETED, now, null, null, true);
                 }
                 if (!ids.isEmpty()) {
-                    optimizeTerms();
+                    afterDelete();
                 }
                 return ids.size();
             });
@@ -637,6 +724,15 @@ public final class SqliteMemoryStore implements MemoryStore {
         }
     }
 
+    /** SQLite's {@code PRAGMA synchronous} of this store's connection: 2 FULL, 1 NORMAL (for tests). */
+    int synchronousLevel() {
+        return inTransaction(() -> {
+            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("PRAGMA synchronous")) {
+                return rs.next() ? rs.getInt(1) : -1;
+            }
+        });
+    }
+
     /** Users whose memories are in the search cache now (for tests and monitoring). */
     int cachedUsers() {
         return cache.size();
@@ -765,6 +861,15 @@ public final class SqliteMemoryStore implements MemoryStore {
      * the rewrite leaves no trace of a term no stored memory holds. Its cost grows with the whole
      * index (about 15 ms at 1,000 memories, 50 ms at 10,000 on the 2-core dev box), paid per delete.
      */
+    /** Rewrites the lexical index now, or once at the end of the current unit. */
+    private void afterDelete() throws SQLException {
+        if (unitDepth > 0) {
+            unitDeleted = true;
+        } else {
+            optimizeTerms();
+        }
+    }
+
     private void optimizeTerms() throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO memory_terms(memory_terms) VALUES('optimize')");
@@ -828,8 +933,17 @@ public final class SqliteMemoryStore implements MemoryStore {
         }
     }
 
-    /** Moves every WAL frame into the main file and truncates the WAL, so deleted bytes leave it. */
+    /**
+     * Moves every WAL frame into the main file and truncates the WAL, so deleted bytes leave it; inside
+     * {@link #atomically}, once when the unit commits.
+     */
     public void checkpoint() {
+        synchronized (lock) {
+            if (unitDepth > 0) {
+                unitDeleted = true;
+                return;
+            }
+        }
         inTransaction(() -> {
             connection.commit();
             connection.setAutoCommit(true);
@@ -845,10 +959,25 @@ public final class SqliteMemoryStore implements MemoryStore {
         });
     }
 
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. Inside
+     * {@link #atomically} it joins the unit's transaction: nothing is committed, and a failure marks
+     * the unit for rollback.
+     */
     private <T> T inTransaction(SqlWork<T> work) {
         synchronized (lock) {
             checkOpen();
+            if (unitDepth > 0) {
+                try {
+                    return work.run();
+                } catch (SQLException | RuntimeException e) {
+                    unitFailed = true;
+                    if (e instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new MemoryStoreException(file + ": " + e.getMessage(), e);
+                }
+            }
             try {
                 T result = work.run();
                 if (!connection.getAutoCommit()) {

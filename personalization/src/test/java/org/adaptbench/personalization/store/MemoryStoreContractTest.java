@@ -172,6 +172,40 @@ public abstract class MemoryStoreContractTest {
     }
 
     @Test
+    void anIdNamedTwiceInOneRecordUseIsOneUse() {
+        Memory a = store.add("alice", draft("likes tea", TestVectors.axis(2, DIM)));
+        Memory b = store.add("alice", draft("likes jazz", TestVectors.axis(3, DIM)));
+        clock.advance(Duration.ofSeconds(30));
+        List<Memory> used = store.recordUse("alice", List.of(a.id(), b.id(), a.id(), a.id()), clock.instant());
+        assertEquals(List.of(a.id(), b.id()), used.stream().map(Memory::id).toList(), "each memory once, in first-mention order");
+        assertEquals(2, store.get("alice", a.id()).orElseThrow().useCount());
+        assertEquals(List.of(START, clock.instant()), store.get("alice", a.id()).orElseThrow().recentUses());
+        assertEquals(2, store.get("alice", b.id()).orElseThrow().useCount());
+        assertEquals(used, List.of(store.get("alice", a.id()).orElseThrow(), store.get("alice", b.id()).orElseThrow()));
+    }
+
+    @Test
+    void writesInsideAtomicallyAreVisibleToItsOwnReadsAndKeptAfterIt() {
+        Memory kept = store.add("alice", draft("keep me", TestVectors.axis(0, DIM)));
+        long added = store.atomically(() -> {
+            Memory episode = store.add("alice", new MemoryDraft("said: tea please", TestVectors.axis(1, DIM), "", MemoryKind.EPISODE, 1.0));
+            Memory preference = store.add("alice", draft("likes tea", TestVectors.axis(2, DIM)));
+            store.link("alice", preference.id(), episode.id());
+            store.recordUse("alice", List.of(kept.id()), clock.instant());
+            assertTrue(store.delete("alice", kept.id()));
+            // reads inside the unit see its writes, the lexical index included
+            assertEquals(List.of(episode.id()), store.linkedEpisodes("alice", preference.id()));
+            assertEquals(List.of(preference.id()), store.lexicalSearch("alice", "tea likes", 5, MemoryFilter.PREFERENCES).stream()
+                    .map(hit -> hit.memory().id()).toList());
+            return store.atomically(() -> store.count("alice")); // nested units join the outer one
+        });
+        assertEquals(2, added);
+        assertEquals(List.of("said: tea please", "likes tea"), store.list("alice").stream().map(Memory::text).toList());
+        assertEquals(Optional.empty(), store.get("alice", kept.id()));
+        assertEquals(List.of(), store.lexicalSearch("alice", "keep", 5, MemoryFilter.NONE));
+    }
+
+    @Test
     void deleteOneRemovesItAndLeavesTombstonesWithoutText() {
         Memory keep = store.add("alice", draft("keep me", TestVectors.axis(0, DIM)));
         Memory gone = store.add("alice", draft("secret allergy", TestVectors.axis(1, DIM)));

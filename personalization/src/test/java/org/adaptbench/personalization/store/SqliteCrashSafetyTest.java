@@ -51,11 +51,20 @@ class SqliteCrashSafetyTest {
                 }
                 int episodes = 0;
                 for (String user : store.users()) {
+                    Set<Long> linked = new HashSet<>();
                     for (Memory memory : store.list(user)) {
                         episodes += memory.kind() == MemoryKind.EPISODE ? 1 : 0;
                         for (long episode : store.linkedEpisodes(user, memory.id())) {
                             assertTrue(store.get(user, episode).isPresent(), "round " + round + ": a link outlived its episode");
+                            linked.add(episode);
                         }
+                    }
+                    // the writer adds an episode and its link in one unit: an episode after a preference is never left unlinked
+                    long firstPreference = store.list(user).stream().filter(m -> m.kind() != MemoryKind.EPISODE)
+                            .mapToLong(Memory::id).min().orElse(Long.MAX_VALUE);
+                    for (Memory memory : store.list(user)) {
+                        assertTrue(memory.kind() != MemoryKind.EPISODE || memory.id() < firstPreference || linked.contains(memory.id()),
+                                "round " + round + ": episode " + memory.id() + " was committed without its link");
                     }
                 }
                 assertTrue(acknowledged.size() < 3 || episodes > 0, "round " + round + ": episodes were written");

@@ -5,7 +5,8 @@ import java.util.Random;
 
 /**
  * Child process of {@link SqliteCrashSafetyTest}: writes memories in a loop (every third an episode
- * linked to the memory before it, each with the word {@code w<id>} in its text) and prints
+ * linked to the memory before it in one {@code atomically} unit, each with the word {@code w<id>} in
+ * its text) and prints
  * "{@code id user}" for each write once {@code add} has returned (the write is acknowledged).
  * It never stops on its own; the test kills it.
  */
@@ -22,12 +23,17 @@ public final class SqliteCrashWriter {
             for (long i = 0; ; i++) {
                 String user = "user-" + (i % 7);
                 boolean episode = i % 3 == 2;
-                Memory memory = store.add(user, new MemoryDraft("write w" + i + " " + "payload ".repeat(random.nextInt(200)),
-                        TestVectors.random(random, dimension), "", episode ? MemoryKind.EPISODE : MemoryKind.EXPLICIT, 1.0));
-                if (episode) {
-                    store.list(user).stream().filter(m -> m.kind() != MemoryKind.EPISODE).reduce((a, b) -> b)
-                            .ifPresent(preference -> store.link(user, preference.id(), memory.id()));
-                }
+                String text = "write w" + i + " " + "payload ".repeat(random.nextInt(200));
+                float[] vector = TestVectors.random(random, dimension);
+                // an episode and its link are one unit, as PersonalMemory.observe writes them
+                Memory memory = store.atomically(() -> {
+                    Memory written = store.add(user, new MemoryDraft(text, vector, "", episode ? MemoryKind.EPISODE : MemoryKind.EXPLICIT, 1.0));
+                    if (episode) {
+                        store.list(user).stream().filter(m -> m.kind() != MemoryKind.EPISODE).reduce((a, b) -> b)
+                                .ifPresent(preference -> store.link(user, preference.id(), written.id()));
+                    }
+                    return written;
+                });
                 if (i % 10 == 9 && !episode) {
                     store.update(user, memory.id(), MemoryDraft.of("rewritten w" + i, TestVectors.random(random, dimension)));
                 }

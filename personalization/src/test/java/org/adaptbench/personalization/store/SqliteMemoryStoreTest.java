@@ -113,6 +113,79 @@ class SqliteMemoryStoreTest extends MemoryStoreContractTest {
     }
 
     @Test
+    void aUnitIsOneTransactionThatOtherConnectionsSeeOnlyWhenItEnds() throws Exception {
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file())) {
+            store.atomically(() -> {
+                Memory episode = store.add("alice", new MemoryDraft("said: tea", TestVectors.axis(1, DIM), "", MemoryKind.EPISODE, 1.0));
+                Memory preference = store.add("alice", MemoryDraft.of("likes tea", TestVectors.axis(2, DIM)));
+                store.link("alice", preference.id(), episode.id());
+                store.recordUse("alice", List.of(preference.id()), clock.instant());
+                assertEquals(0, rows(other, "memories"), "a write inside the unit was committed on its own");
+                assertEquals(0, rows(other, "episode_links"));
+                return null;
+            });
+            assertEquals(2, rows(other, "memories"));
+            assertEquals(1, rows(other, "episode_links"));
+            assertEquals(2, rows(other, "history"));
+        }
+    }
+
+    @Test
+    void aUnitThatThrowsLeavesNothingInTheFileOrTheCache() {
+        Memory kept = store.add("alice", MemoryDraft.of("keep me", TestVectors.axis(0, DIM)));
+        List<HistoryEvent> history = store.history("alice");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> store.atomically(() -> {
+            store.add("alice", MemoryDraft.of("half written", TestVectors.axis(1, DIM)));
+            store.recordUse("alice", List.of(kept.id()), clock.instant().plusSeconds(5));
+            store.delete("alice", kept.id());
+            throw new IllegalStateException("the caller failed midway");
+        }));
+        assertEquals("the caller failed midway", thrown.getMessage());
+        assertEquals(List.of(kept), store.list("alice"), "the cache is back to the file's state");
+        assertEquals(history, store.history("alice"));
+        assertEquals(List.of(), store.lexicalSearch("alice", "half written", 5, MemoryFilter.NONE));
+        store.close();
+        store = createStore(clock);
+        assertEquals(List.of(kept), store.list("alice"));
+        assertEquals("ok", ((SqliteMemoryStore) store).integrityCheck());
+    }
+
+    @Test
+    void deletesInsideAUnitScrubTheFilesWhenItEnds() throws IOException {
+        String marker = "UNITMARKER" + Long.toHexString(new Random(10).nextLong());
+        Memory keep = store.add("alice", MemoryDraft.of("keep this", TestVectors.axis(0, DIM)));
+        List<Long> gone = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            gone.add(store.add("alice", MemoryDraft.of("forget " + marker + " " + i, TestVectors.axis(1 + i, DIM))).id());
+        }
+        assertTrue(containsInFiles(marker.getBytes(StandardCharsets.UTF_8)));
+        store.atomically(() -> gone.stream().filter(id -> store.delete("alice", id)).count());
+        assertFalse(containsInFiles(marker.getBytes(StandardCharsets.UTF_8)));
+        assertFalse(containsInFiles("unitmark".getBytes(StandardCharsets.UTF_8)), "the deleted words left the FTS5 index");
+        assertEquals(List.of(keep), store.list("alice"));
+    }
+
+    @Test
+    void durabilityChoosesTheSyncOfEachCommit() {
+        assertEquals(2, ((SqliteMemoryStore) store).synchronousLevel(), "FULL is the default");
+        try (SqliteMemoryStore scratch = SqliteMemoryStore.open(folder.resolve("scratch.db"), DIM, clock,
+                SqliteMemoryStore.DEFAULT_MAX_CACHED_MEMORIES, Durability.NORMAL)) {
+            assertEquals(1, scratch.synchronousLevel());
+            Memory memory = scratch.add("alice", MemoryDraft.of("likes tea", TestVectors.axis(0, DIM)));
+            assertEquals(List.of(memory), scratch.list("alice"));
+        }
+    }
+
+    private static long rows(java.sql.Connection connection, String table) {
+        try (java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void aFileThatIsNotSqliteIsRejectedByName() throws IOException {
         Path notSqlite = folder.resolve("notes.db");
         Files.writeString(notSqlite, "these are my notes, not a database ".repeat(20));

@@ -20,6 +20,7 @@ import org.adaptbench.personalization.ManualClock;
 import org.adaptbench.personalization.PersonalMemory;
 import org.adaptbench.personalization.score.Fusion;
 import org.adaptbench.personalization.score.ScoreWeights;
+import org.adaptbench.personalization.store.Durability;
 import org.adaptbench.personalization.store.MemoryStore;
 import org.adaptbench.personalization.store.SqliteMemoryStore;
 import org.adaptbench.reports.results.ApproachNames;
@@ -84,6 +85,7 @@ public final class MemoryFactory implements ApproachFactory {
         PersonalMemory.Builder builder = PersonalMemory.builder()
                 .embedder(context.bench().embedder())
                 .slots(extraction.slots())
+                .slotClassifier(extraction.slotClassifier())
                 .extractor(extraction.extractor())
                 .scoreWeights(weights)
                 .episodes(episodes)
@@ -100,7 +102,9 @@ public final class MemoryFactory implements ApproachFactory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the memory store folder " + file.getParent(), e);
         }
-        return SqliteMemoryStore.open(file, context.bench().embedder().dimension(), clock);
+        Durability durability = context.config().memory().fullDurability() ? Durability.FULL : Durability.NORMAL;
+        return SqliteMemoryStore.open(file, context.bench().embedder().dimension(), clock, SqliteMemoryStore.DEFAULT_MAX_CACHED_MEMORIES,
+                durability);
     }
 
     private static Map<String, Condition> ablations() {
