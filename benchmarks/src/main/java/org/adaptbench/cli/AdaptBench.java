@@ -19,6 +19,7 @@ import picocli.CommandLine;
             ReportCommand.class,
             CompareCommand.class,
             JmhCommand.class,
+            TuneCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
