@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.adaptbench.datasets.seed.Seeds;
+import org.adaptbench.harness.approach.Capability;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.bench.Bench;
 import org.adaptbench.harness.cell.RunDirectory;
@@ -132,7 +133,7 @@ public final class TuningSearch {
             sides.add(search(side, base, out));
         }
         return new TuningTable(suite, baseConfig.seed(), settings, world.dataset().contentHash(),
-                reference.accuracy.get(ApproachNames.NONE).items(), controls, reference.accuracy, reference.agreement, sides);
+                reference.accuracy.get(ApproachNames.NONE).items(), controls, reference.accuracy, reference.agreement, reference.fit, sides);
     }
 
     private TuningTable.SideResult search(Side side, ObjectNode base, Path out) {
@@ -146,7 +147,7 @@ public final class TuningSearch {
             long start = System.nanoTime();
             Evaluated evaluated = evaluate(values, side.approaches(), out.resolve(TRIALS).resolve(side.wireName() + "-" + i));
             double score = side.approaches().stream().mapToDouble(name -> evaluated.accuracy.get(name).value()).average().orElseThrow();
-            Trial trial = new Trial(side, i, new TreeMap<>(values), evaluated.accuracy, evaluated.agreement, score,
+            Trial trial = new Trial(side, i, new TreeMap<>(values), evaluated.accuracy, evaluated.agreement, evaluated.fit, score,
                     (System.nanoTime() - start) / 1e9);
             progress.log(String.format(java.util.Locale.US, "tuning: %s trial %d scored %.3f in %.0f s", side.wireName(), i, score,
                     trial.seconds()));
@@ -219,7 +220,8 @@ public final class TuningSearch {
         return values.values().stream().map(value -> new BigDecimal(value).stripTrailingZeros()).toList();
     }
 
-    private record Evaluated(Map<String, MetricValue> accuracy, Map<String, MetricValue> agreement, Map<String, List<Sample>> samples) {
+    private record Evaluated(Map<String, MetricValue> accuracy, Map<String, MetricValue> agreement, Map<String, MetricValue> fit,
+            Map<String, List<Sample>> samples) {
     }
 
     /** Replays {@code approaches} on the validation world of the configuration with {@code values} set. */
@@ -234,6 +236,7 @@ public final class TuningSearch {
         Optional<Path> stores = config.memory().durable() ? Optional.of(dir.resolve("stores")) : Optional.empty();
         Map<String, MetricValue> accuracy = new LinkedHashMap<>();
         Map<String, MetricValue> agreement = new LinkedHashMap<>();
+        Map<String, MetricValue> fit = new LinkedHashMap<>();
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         try (Bench bench = new Bench(config, embedder, Optional.empty(), progress);
                 RunContext context = new RunContext(bench, directory, specs, stores)) {
@@ -246,10 +249,14 @@ public final class TuningSearch {
                 accuracy.put(spec.wireName(), metrics.mean(replayed).orElseThrow(
                         () -> new UsageException("the validation world has no scored query; give more --events or --users")));
                 agreement.put(spec.wireName(), majorityAgreement(bench, spec.wireName(), queries, replayed));
+                if (spec.has(Capability.BATCH_TRAINED) || spec.has(Capability.REFERENCE)) {
+                    fit.put(spec.wireName(), TrainingFit.majorityAgreement(context, world, spec,
+                            bench.bootstrap(PURPOSE + "training-fit/" + spec.wireName())));
+                }
             }
         }
         stores.ifPresent(TuningSearch::removeIfEmpty);
-        return new Evaluated(accuracy, agreement, samples);
+        return new Evaluated(accuracy, agreement, fit, samples);
     }
 
     /**

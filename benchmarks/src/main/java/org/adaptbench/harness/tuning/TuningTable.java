@@ -22,10 +22,11 @@ import org.adaptbench.reports.results.ResultsIo;
  * @param controls chance and the majority-option ceiling on the validation world
  * @param reference the untuned {@code none} approach on the validation world
  * @param referenceAgreement its majority agreement
+ * @param referenceFit its majority agreement on the training prefixes' choices
  */
 public record TuningTable(String suite, long seed, TuningSearch.Settings settings, String worldHash, long items,
         Map<String, MetricValue> controls, Map<String, MetricValue> reference, Map<String, MetricValue> referenceAgreement,
-        List<SideResult> sides) {
+        Map<String, MetricValue> referenceFit, List<SideResult> sides) {
 
     public static final String JSON = "tuning.json";
     public static final String MARKDOWN = "tuning.md";
@@ -36,6 +37,7 @@ public record TuningTable(String suite, long seed, TuningSearch.Settings setting
         controls = Map.copyOf(controls);
         reference = Map.copyOf(reference);
         referenceAgreement = Map.copyOf(referenceAgreement);
+        referenceFit = Map.copyOf(referenceFit);
         sides = List.copyOf(sides);
     }
 
@@ -102,6 +104,9 @@ public record TuningTable(String suite, long seed, TuningSearch.Settings setting
             ObjectNode node = root.putObject("reference").putObject(name);
             node.set("accuracy", mapper.valueToTree(value));
             node.set("majority_agreement", mapper.valueToTree(referenceAgreement.get(name)));
+            if (referenceFit.containsKey(name)) {
+                node.set("majority_agreement_on_training_choices", mapper.valueToTree(referenceFit.get(name)));
+            }
         });
         ObjectNode sideNodes = root.putObject("sides");
         for (SideResult result : sides) {
@@ -125,6 +130,8 @@ public record TuningTable(String suite, long seed, TuningSearch.Settings setting
                 trial.accuracy().forEach((name, value) -> accuracy.set(name, mapper.valueToTree(value)));
                 ObjectNode agreement = node.putObject("majority_agreement");
                 trial.majorityAgreement().forEach((name, value) -> agreement.set(name, mapper.valueToTree(value)));
+                ObjectNode fit = node.putObject("majority_agreement_on_training_choices");
+                trial.trainingFit().forEach((name, value) -> fit.set(name, mapper.valueToTree(value)));
                 node.put("score", trial.score());
                 node.put("seconds", Math.round(trial.seconds() * 10) / 10.0);
             }
@@ -147,11 +154,13 @@ public record TuningTable(String suite, long seed, TuningSearch.Settings setting
                 settings.evaluated() == 0 ? "all" : Integer.toString(settings.evaluated()), items, worldHash.substring(0, Math.min(12, worldHash.length()))));
         md.append("Controls on the validation world: ");
         controls.forEach((name, value) -> md.append(String.format(Locale.US, "%s %s; ", name, cell(value))));
-        reference.forEach((name, value) -> md.append(String.format(Locale.US, "`%s` %s (majority agreement %s).", name, cell(value),
-                number(referenceAgreement.get(name).value()))));
+        reference.forEach((name, value) -> md.append(String.format(Locale.US, "`%s` %s (majority agreement %s%s).", name, cell(value),
+                number(referenceAgreement.get(name).value()), referenceFit.containsKey(name)
+                        ? ", on the training prefixes' choices " + number(referenceFit.get(name).value()) : "")));
         md.append("\n\nAccuracy is the mean of per-user accuracies with its 95% interval over users and items; majority agreement is the"
                 + " share of answers that are the question's most common right answer (1.0 for an answerer that learned the"
-                + " population's majority answers). The score is the mean accuracy of the side's approaches.\n");
+                + " population's majority answers); on training choices, the same share on the choices of the users' training"
+                + " prefixes, the items batch-trained adapters learn from. The score is the mean accuracy of the side's approaches.\n");
         for (SideResult result : sides) {
             md.append(String.format(Locale.US, "%n## %s (%s)%n%n", result.side().wireName(),
                     String.join(", ", result.side().approaches().stream().map(name -> "`" + name + "`").toList())));
@@ -160,8 +169,10 @@ public record TuningTable(String suite, long seed, TuningSearch.Settings setting
             knobs.forEach(knob -> md.append(' ').append(knob.path().substring(knob.path().indexOf('.') + 1)).append(" |"));
             result.side().approaches().forEach(name -> md.append(' ').append(name).append(" |"));
             result.side().approaches().forEach(name -> md.append(' ').append(name).append(" majority agreement |"));
+            List<String> fitted = result.trials().get(0).trainingFit().keySet().stream().sorted().toList();
+            fitted.forEach(name -> md.append(' ').append(name).append(" on training choices |"));
             md.append(" score | seconds |\n|");
-            int columns = 3 + knobs.size() + 2 * result.side().approaches().size();
+            int columns = 3 + knobs.size() + 2 * result.side().approaches().size() + fitted.size();
             md.append("---|".repeat(columns)).append('\n');
             for (Trial trial : result.trials()) {
                 boolean best = trial.index() == result.best();
@@ -170,6 +181,7 @@ public record TuningTable(String suite, long seed, TuningSearch.Settings setting
                 result.side().approaches().forEach(name -> md.append(' ').append(cell(trial.accuracy().get(name))).append(" |"));
                 result.side().approaches().forEach(name -> md.append(' ').append(number(trial.majorityAgreement().get(name).value()))
                         .append(" |"));
+                fitted.forEach(name -> md.append(' ').append(number(trial.trainingFit().get(name).value())).append(" |"));
                 md.append(String.format(Locale.US, " %s | %.0f |%n", number(trial.score()), trial.seconds()));
             }
             md.append('\n');

@@ -60,6 +60,10 @@ class TuningSearchTest {
             assertNotEquals(side.trials().get(0).values(), side.trials().get(1).values(), "the draw is not the suite's values again");
         }
         assertTrue(table.ceiling().isPresent(), "the validation world has a majority-option ceiling");
+        TuningTable.SideResult lora = table.sides().stream().filter(result -> result.side() == Side.LORA).findFirst().orElseThrow();
+        assertEquals(Set.of(ApproachNames.GLOBAL_LORA, ApproachNames.VARIANT_LORA), lora.trials().get(1).trainingFit().keySet(),
+                "the batch-trained adapters are checked on their own training choices");
+        assertTrue(table.referenceFit().containsKey(ApproachNames.NONE), "and so is the untrained reference");
         JsonNode json = ResultsIo.mapper().readTree(Files.readString(out.resolve(TuningTable.JSON)));
         assertEquals(2, json.at("/sides/lora/trials").size());
         assertEquals(2, json.at("/sides/memory/trials").size());
