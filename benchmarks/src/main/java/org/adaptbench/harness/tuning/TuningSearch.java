@@ -2,8 +2,6 @@ package org.adaptbench.harness.tuning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +24,7 @@ import org.adaptbench.harness.config.RunConfig;
 import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.harness.metrics.AccuracyMetrics;
 import org.adaptbench.harness.progress.Progress;
+import org.adaptbench.harness.run.Runner;
 import org.adaptbench.harness.scenario.GranularityScenario;
 import org.adaptbench.harness.scenario.ReplayExperiment;
 import org.adaptbench.harness.scenario.ScenarioOutput;
@@ -233,7 +232,7 @@ public final class TuningSearch {
         Workload world = Workloads.validation(config, settings.users(), settings.eventsPerUser(), settings.evaluated());
         List<ApproachSpec> specs = approaches.stream().map(ApproachSpec::parse).toList();
         RunDirectory directory = RunDirectory.create(dir, tree);
-        Optional<Path> stores = config.memory().durable() ? Optional.of(dir.resolve("stores")) : Optional.empty();
+        Optional<Path> stores = config.memory().durable() ? Optional.of(dir.resolve(Runner.STORES)) : Optional.empty();
         Map<String, MetricValue> accuracy = new LinkedHashMap<>();
         Map<String, MetricValue> agreement = new LinkedHashMap<>();
         Map<String, MetricValue> fit = new LinkedHashMap<>();
@@ -255,7 +254,7 @@ public final class TuningSearch {
                 }
             }
         }
-        stores.ifPresent(TuningSearch::removeIfEmpty);
+        stores.ifPresent(Runner::removeIfEmpty);
         return new Evaluated(accuracy, agreement, fit, samples);
     }
 
@@ -288,17 +287,5 @@ public final class TuningSearch {
             }
         }
         return controls;
-    }
-
-    private static void removeIfEmpty(Path folder) {
-        try (var entries = Files.list(folder)) {
-            if (entries.findAny().isEmpty()) {
-                Files.delete(folder);
-            }
-        } catch (java.nio.file.NoSuchFileException e) {
-            // no store was opened
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
