@@ -14,7 +14,6 @@ import org.adaptbench.harness.config.ConfigResolver;
 import org.adaptbench.harness.progress.Progress;
 import org.adaptbench.harness.tuning.TuningSearch;
 import org.adaptbench.harness.tuning.TuningTable;
-import org.adaptbench.harness.usage.UsageException;
 import org.adaptbench.personalization.embed.LangChain4jEmbedder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +44,7 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--evaluated", defaultValue = "30", description = "Validation users scored, 0 for all (default: ${DEFAULT-VALUE}).")
     int evaluated;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override any value of the suites file before the trials' own values.")
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override any value of the suites file; a knob's value set here is trial 0's (the draws set their own).")
     Map<String, String> settings = new LinkedHashMap<>();
 
     @Option(names = "--out", description = "Output directory (default: runs/tune-<time>).")
@@ -68,11 +67,6 @@ final class TuneCommand implements Callable<Integer> {
         Path dir = out != null ? out
                 : Path.of("runs", "tune-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.US)));
         TuningSearch.checkOutput(dir);
-        for (String path : overrides.keySet()) {
-            if (org.adaptbench.harness.tuning.Knob.tuned(path)) {
-                throw new UsageException("--set " + path + ": the search tunes this value; it cannot be fixed for a search");
-            }
-        }
         Progress progress = Progress.forEnvironment(System.err);
         TuningSearch search = new TuningSearch(resolver, suite, overrides, searchSettings, LangChain4jEmbedder.allMiniLmL6V2(), progress);
         try {

@@ -44,8 +44,8 @@ class TuneCommandTest {
     }
 
     @Test
-    void aTunedValueCannotBeFixedAndUnknownNamesAreRefused() {
-        assertBadUsage("the search tunes this value", "--budget", "2", "--set", "adapters.rank=8");
+    void unknownNamesAndBadValuesAreRefused() {
+        assertBadUsage("expected a value like", "--budget", "2", "--set", "adapters.rank=eight");
         assertBadUsage("unknown suite 'huge'", "--budget", "2", "--suite", "huge");
         assertBadUsage("no such config", "--budget", "2", "--set", "adapters.colour=blue");
     }

@@ -44,9 +44,4 @@ public enum Knob {
     public List<String> candidates() {
         return candidates;
     }
-
-    /** Whether {@code path} is a knob of the search. */
-    public static boolean tuned(String path) {
-        return java.util.Arrays.stream(values()).anyMatch(knob -> knob.path.equals(path));
-    }
 }

@@ -90,7 +90,8 @@ public final class TuningSearch {
     private final Progress progress;
 
     /**
-     * @param overrides the caller's {@code --set} values (and seed), applied before each trial's knob values
+     * @param overrides the caller's {@code --set} values (and seed), applied before each trial's knob values: a knob set here
+     *     is trial 0's value, which the draws of the other trials replace
      * @param embedder shared by every trial, so each distinct text is embedded once per search
      */
     public TuningSearch(ConfigResolver resolver, String suite, Map<String, String> overrides, Settings settings, Embedder embedder,

@@ -92,6 +92,16 @@ class TuningSearchTest {
     }
 
     @Test
+    void aKnobSetByTheCallerIsTrialZerosValueOnly() {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("adapters.shared_epochs", "16");
+        ObjectNode base = ConfigResolver.bundled().resolve("quick", overrides);
+        List<Map<Knob, String>> draws = TuningSearch.draws(Side.LORA, base, 4, 7L);
+        assertEquals("16", draws.get(0).get(Knob.SHARED_EPOCHS));
+        draws.subList(1, 4).forEach(draw -> assertTrue(Knob.SHARED_EPOCHS.candidates().contains(draw.get(Knob.SHARED_EPOCHS))));
+    }
+
+    @Test
     void aBudgetLargerThanTheSpaceIsRefused() {
         ObjectNode base = ConfigResolver.bundled().resolve("quick", Map.of());
         int space = Side.MEMORY.knobs().stream().mapToInt(knob -> knob.candidates().size()).reduce(1, (a, b) -> a * b);
