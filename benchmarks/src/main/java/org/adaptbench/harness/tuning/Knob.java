@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One tuned value of {@code suites.json}: its dotted path, its side, and the values the search draws
  * from. Every value {@link org.adaptbench.harness.config.RunConfig} exposes for the tuned approaches is
- * here; the ranges bracket the suites' values by a factor of two to four each way.
+ * here; each range brackets the quick suite's value (by two to four times each way, ten times up for the
+ * learning rate), which {@code TuningSearchTest} checks.
  */
 public enum Knob {
     RANK(Side.LORA, "adapters.rank", "2", "4", "8", "16"),
