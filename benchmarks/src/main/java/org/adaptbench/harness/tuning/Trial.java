@@ -14,17 +14,20 @@ import org.adaptbench.reports.results.MetricValue;
  * @param accuracy approach → validation accuracy, with its interval over users and items
  * @param majorityAgreement approach → share of its answers that are the question's majority answer
  * @param trainingFit batch-trained approach → its majority agreement on the training prefixes' own choices ({@link TrainingFit})
+ * @param tokens approach → mean tokens its answers added to the request (what injected memory costs)
  * @param score the mean of the approaches' accuracies, which the search maximises
  * @param seconds wall time of the trial (a timing: it varies between machines and runs)
  */
 public record Trial(Side side, int index, SortedMap<String, String> values, Map<String, MetricValue> accuracy,
-        Map<String, MetricValue> majorityAgreement, Map<String, MetricValue> trainingFit, double score, double seconds) {
+        Map<String, MetricValue> majorityAgreement, Map<String, MetricValue> trainingFit, Map<String, Double> tokens, double score,
+        double seconds) {
 
     public Trial {
         values = new TreeMap<>(values);
         accuracy = Map.copyOf(accuracy);
         majorityAgreement = Map.copyOf(majorityAgreement);
         trainingFit = Map.copyOf(trainingFit);
+        tokens = Map.copyOf(tokens);
         if (index < 0) {
             throw new IllegalArgumentException("trial index must not be negative, was " + index);
         }

@@ -147,7 +147,7 @@ public final class TuningSearch {
             long start = System.nanoTime();
             Evaluated evaluated = evaluate(values, side.approaches(), out.resolve(TRIALS).resolve(side.wireName() + "-" + i));
             double score = side.approaches().stream().mapToDouble(name -> evaluated.accuracy.get(name).value()).average().orElseThrow();
-            Trial trial = new Trial(side, i, new TreeMap<>(values), evaluated.accuracy, evaluated.agreement, evaluated.fit, score,
+            Trial trial = new Trial(side, i, new TreeMap<>(values), evaluated.accuracy, evaluated.agreement, evaluated.fit, evaluated.tokens, score,
                     (System.nanoTime() - start) / 1e9);
             progress.log(String.format(java.util.Locale.US, "tuning: %s trial %d scored %.3f in %.0f s", side.wireName(), i, score,
                     trial.seconds()));
@@ -221,7 +221,7 @@ public final class TuningSearch {
     }
 
     private record Evaluated(Map<String, MetricValue> accuracy, Map<String, MetricValue> agreement, Map<String, MetricValue> fit,
-            Map<String, List<Sample>> samples) {
+            Map<String, Double> tokens, Map<String, List<Sample>> samples) {
     }
 
     /** Replays {@code approaches} on the validation world of the configuration with {@code values} set. */
@@ -237,6 +237,7 @@ public final class TuningSearch {
         Map<String, MetricValue> accuracy = new LinkedHashMap<>();
         Map<String, MetricValue> agreement = new LinkedHashMap<>();
         Map<String, MetricValue> fit = new LinkedHashMap<>();
+        Map<String, Double> tokens = new LinkedHashMap<>();
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         try (Bench bench = new Bench(config, embedder, Optional.empty(), progress);
                 RunContext context = new RunContext(bench, directory, specs, stores)) {
@@ -249,6 +250,7 @@ public final class TuningSearch {
                 accuracy.put(spec.wireName(), metrics.mean(replayed).orElseThrow(
                         () -> new UsageException("the validation world has no scored query; give more --events or --users")));
                 agreement.put(spec.wireName(), majorityAgreement(bench, spec.wireName(), queries, replayed));
+                tokens.put(spec.wireName(), replayed.stream().mapToDouble(Sample::tokensAdded).average().orElse(0));
                 if (spec.has(Capability.BATCH_TRAINED) || spec.has(Capability.REFERENCE)) {
                     fit.put(spec.wireName(), TrainingFit.majorityAgreement(context, world, spec,
                             bench.bootstrap(PURPOSE + "training-fit/" + spec.wireName())));
@@ -256,7 +258,7 @@ public final class TuningSearch {
             }
         }
         stores.ifPresent(Runner::removeIfEmpty);
-        return new Evaluated(accuracy, agreement, fit, samples);
+        return new Evaluated(accuracy, agreement, fit, tokens, samples);
     }
 
     /**

@@ -130,6 +130,8 @@ public record TuningTable(String suite, long seed, TuningSearch.Settings setting
                 trial.accuracy().forEach((name, value) -> accuracy.set(name, mapper.valueToTree(value)));
                 ObjectNode agreement = node.putObject("majority_agreement");
                 trial.majorityAgreement().forEach((name, value) -> agreement.set(name, mapper.valueToTree(value)));
+                ObjectNode tokens = node.putObject("tokens_per_request");
+                trial.tokens().forEach((name, value) -> tokens.put(name, Math.round(value * 10) / 10.0));
                 ObjectNode fit = node.putObject("majority_agreement_on_training_choices");
                 trial.trainingFit().forEach((name, value) -> fit.set(name, mapper.valueToTree(value)));
                 node.put("score", trial.score());
@@ -160,7 +162,8 @@ public record TuningTable(String suite, long seed, TuningSearch.Settings setting
         md.append("\n\nAccuracy is the mean of per-user accuracies with its 95% interval over users and items; majority agreement is the"
                 + " share of answers that are the question's most common right answer (1.0 for an answerer that learned the"
                 + " population's majority answers); on training choices, the same share on the choices of the users' training"
-                + " prefixes, the items batch-trained adapters learn from. The score is the mean accuracy of the side's approaches.\n");
+                + " prefixes, the items batch-trained adapters learn from; tokens/request, the mean tokens an approach's answers"
+                + " added to the request. The score is the mean accuracy of the side's approaches.\n");
         for (SideResult result : sides) {
             md.append(String.format(Locale.US, "%n## %s (%s)%n%n", result.side().wireName(),
                     String.join(", ", result.side().approaches().stream().map(name -> "`" + name + "`").toList())));
@@ -171,8 +174,11 @@ public record TuningTable(String suite, long seed, TuningSearch.Settings setting
             result.side().approaches().forEach(name -> md.append(' ').append(name).append(" majority agreement |"));
             List<String> fitted = result.trials().get(0).trainingFit().keySet().stream().sorted().toList();
             fitted.forEach(name -> md.append(' ').append(name).append(" on training choices |"));
+            List<String> injecting = result.side().approaches().stream()
+                    .filter(name -> result.trials().stream().anyMatch(trial -> trial.tokens().getOrDefault(name, 0.0) > 0)).toList();
+            injecting.forEach(name -> md.append(' ').append(name).append(" tokens/request |"));
             md.append(" score | seconds |\n|");
-            int columns = 3 + knobs.size() + 2 * result.side().approaches().size() + fitted.size();
+            int columns = 3 + knobs.size() + 2 * result.side().approaches().size() + fitted.size() + injecting.size();
             md.append("---|".repeat(columns)).append('\n');
             for (Trial trial : result.trials()) {
                 boolean best = trial.index() == result.best();
@@ -182,6 +188,7 @@ public record TuningTable(String suite, long seed, TuningSearch.Settings setting
                 result.side().approaches().forEach(name -> md.append(' ').append(number(trial.majorityAgreement().get(name).value()))
                         .append(" |"));
                 fitted.forEach(name -> md.append(' ').append(number(trial.trainingFit().get(name).value())).append(" |"));
+                injecting.forEach(name -> md.append(String.format(Locale.US, " %.0f |", trial.tokens().getOrDefault(name, 0.0))));
                 md.append(String.format(Locale.US, " %s | %.0f |%n", number(trial.score()), trial.seconds()));
             }
             md.append('\n');

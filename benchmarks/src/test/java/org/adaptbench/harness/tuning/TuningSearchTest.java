@@ -64,11 +64,13 @@ class TuningSearchTest {
         assertEquals(Set.of(ApproachNames.GLOBAL_LORA, ApproachNames.VARIANT_LORA), lora.trials().get(1).trainingFit().keySet(),
                 "the batch-trained adapters are checked on their own training choices");
         assertTrue(table.referenceFit().containsKey(ApproachNames.NONE), "and so is the untrained reference");
+        lora.trials().forEach(trial -> trial.tokens().values().forEach(tokens -> assertEquals(0.0, tokens.doubleValue(), "adapters add no tokens")));
         JsonNode json = ResultsIo.mapper().readTree(Files.readString(out.resolve(TuningTable.JSON)));
         assertEquals(2, json.at("/sides/lora/trials").size());
         assertEquals(2, json.at("/sides/memory/trials").size());
         assertEquals(json.at("/sides/lora/trials_run").asInt(), json.at("/sides/memory/trials_run").asInt());
         assertEquals(4, json.at("/sides/lora/trials/0/values/adapters.rank").asInt(), "trial 0 runs the smoke suite's rank");
+        assertTrue(json.at("/sides/memory/trials/0/tokens_per_request/" + ApproachNames.MEMORY).isNumber());
         assertTrue(json.at("/sides/lora/trials/1/accuracy/" + ApproachNames.GLOBAL_LORA + "/ci_high").isNumber());
         String markdown = Files.readString(out.resolve(TuningTable.MARKDOWN));
         assertTrue(markdown.contains("| 1 |") || markdown.contains("| 1 **best** |"), markdown);

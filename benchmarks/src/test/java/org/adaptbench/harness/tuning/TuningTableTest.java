@@ -21,7 +21,7 @@ class TuningTableTest {
     private static Trial lora(int index, double global) {
         Map<String, MetricValue> accuracy = Map.of(ApproachNames.GLOBAL_LORA, value(global, global - 0.08, global + 0.08),
                 ApproachNames.VARIANT_LORA, value(0.3, 0.22, 0.38), ApproachNames.USER_LORA, value(0.35, 0.27, 0.43));
-        return new Trial(Side.LORA, index, new TreeMap<>(Map.of("adapters.rank", "4")), accuracy, accuracy, Map.of(),
+        return new Trial(Side.LORA, index, new TreeMap<>(Map.of("adapters.rank", "4")), accuracy, accuracy, Map.of(), Map.of(),
                 (global + 0.65) / 3, 1.0);
     }
 
