@@ -21,6 +21,7 @@ import picocli.CommandLine;
             CompareCommand.class,
             JmhCommand.class,
             ScaleCommand.class,
+            TuneCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -134,8 +134,8 @@ public final class Runner {
                 kind.capabilities().stream().map(Capability::wireName).toList())).toList();
     }
 
-    /** The stores folder goes once every store in it has closed and been deleted (kept stores keep it). */
-    private static void removeIfEmpty(Path folder) {
+    /** The stores folder goes once every store in it has closed and been deleted (kept stores keep it); the tuning search's too. */
+    public static void removeIfEmpty(Path folder) {
         try (var entries = java.nio.file.Files.list(folder)) {
             if (entries.findAny().isEmpty()) {
                 java.nio.file.Files.delete(folder);

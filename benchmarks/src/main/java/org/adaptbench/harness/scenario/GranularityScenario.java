@@ -225,8 +225,8 @@ public final class GranularityScenario implements Scenario {
                 accuracy.value(), accuracy.ciLow(), accuracy.ciHigh()));
     }
 
-    /** Chance, and where defined the majority-option ceiling, over the same scored queries. */
-    static void controls(Workload workload, Bootstrap bootstrap, ScenarioOutput output) {
+    /** Chance, and where defined the majority-option ceiling, over the same scored queries (the tuning search's too). */
+    public static void controls(Workload workload, Bootstrap bootstrap, ScenarioOutput output) {
         List<Double> chance = new ArrayList<>();
         List<Double> ceiling = new ArrayList<>();
         int queryCount = 0;

@@ -59,6 +59,14 @@ public final class QueryIndex {
         return Double.isFinite(query.majorityRate()) && majorityOption.get(questionKey(query)) != query.correctIndex();
     }
 
+    /**
+     * The index, in this query's option order, of the answer most users asked the same question need
+     * (the lowest index on ties): what an answerer that learned the population's majority answers picks.
+     */
+    public int majorityOption(String queryId) {
+        return majorityOption.getOrDefault(questionKey(query(queryId)), -1);
+    }
+
     private static String questionKey(Query query) {
         return query.question() + "\u0000" + String.join("\u0000", query.options());
     }

@@ -64,6 +64,30 @@ public final class Workloads {
                 config.evaluation().trainFraction(), domainUsers, pretrainingProbes(config), Optional.of(world.catalogue()));
     }
 
+    /** The name of the validation workload the tuning search evaluates on. */
+    public static final String VALIDATION = SYNTHETIC + "/validation";
+
+    /**
+     * The tuning search's validation world: the run's dynamics in the pre-training wording, with its own
+     * seed, users (named "validation-...") and question pools, so nothing tuned on it has seen an evaluated
+     * item, user or the evaluation wording; {@code evaluated} of its {@code users} are scored (0: all).
+     * It has no domain users: the domain adapter is not among the approaches tuned.
+     */
+    public static Workload validation(RunConfig config, int users, int eventsPerUser, int evaluated) {
+        if (users < 1 || eventsPerUser < 1 || evaluated < 0) {
+            throw new UsageException("validation world: users and events per user must be at least 1 and evaluated users"
+                    + " at least 0, were " + users + ", " + eventsPerUser + ", " + evaluated);
+        }
+        SyntheticWorld world = SyntheticWorld.generate(worldConfig(config).toBuilder().role(WorldRole.VALIDATION)
+                .seed(Seeds.derive(config.seed(), "validation-world")).users(users).eventsPerUser(eventsPerUser).build());
+        List<UserData> population = world.dataset().users().stream().map(user -> renamed(user, "validation-")).toList();
+        Dataset dataset = new Dataset(VALIDATION, world.dataset().kind(), world.dataset().contentHash(), population);
+        List<UserData> scored = evaluated == 0 || evaluated >= population.size() ? population
+                : sample(population, config, VALIDATION, evaluated);
+        return new Workload(VALIDATION, dataset, scored, config.evaluation().trainFraction(), List.of(),
+                pretrainingProbes(config), Optional.of(world.catalogue()));
+    }
+
     /**
      * One cell of the regimes map: a synthetic world in which {@code agreement} of users hold each
      * dimension's leading option (drawn from the cell's seed, so it is a convention the base model was
@@ -212,7 +236,10 @@ public final class Workloads {
 
     /** A seeded sample of at most {@code evaluation.users} users, kept in data-set order. */
     static List<UserData> sample(List<UserData> users, RunConfig config, String dataset) {
-        int wanted = config.evaluation().users();
+        return sample(users, config, dataset, config.evaluation().users());
+    }
+
+    private static List<UserData> sample(List<UserData> users, RunConfig config, String dataset, int wanted) {
         if (wanted <= 0 || wanted >= users.size()) {
             return users;
         }
