@@ -16,7 +16,7 @@ import org.adaptbench.personalization.embed.Embedder;
 import org.adaptbench.personalization.embed.LangChain4jEmbedder;
 import org.adaptbench.personalization.extract.ConversationTurn;
 import org.adaptbench.personalization.extract.Extraction;
-import org.adaptbench.personalization.extract.PatternPreferenceExtractor;
+import org.adaptbench.personalization.extract.OfflinePreferenceExtractor;
 import org.adaptbench.personalization.extract.PreferenceExtractor;
 import org.adaptbench.personalization.extract.PreferenceSignal;
 import org.adaptbench.personalization.extract.SlotCatalogue;
@@ -345,7 +345,7 @@ public final class PersonalMemory implements AutoCloseable {
             return this;
         }
 
-        /** Default: a {@link PatternPreferenceExtractor} over the slots. */
+        /** Default: a {@link OfflinePreferenceExtractor} over the slots. */
         public Builder extractor(PreferenceExtractor value) {
             this.extractor = Objects.requireNonNull(value, "extractor");
             return this;
@@ -415,7 +415,7 @@ public final class PersonalMemory implements AutoCloseable {
                         builtStore.dimension(), embedder.modelId(), embedder.dimension()));
             }
             PreferenceExtractor builtExtractor = extractor != null ? extractor
-                    : new PatternPreferenceExtractor(new SlotClassifier(embedder, slots, slotMinSimilarity));
+                    : new OfflinePreferenceExtractor(new SlotClassifier(embedder, slots, slotMinSimilarity));
             if (contextBuilder == null) {
                 contextBuilder = new ContextBuilder();
             }

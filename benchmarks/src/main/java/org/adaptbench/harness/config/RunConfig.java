@@ -121,7 +121,21 @@ public record RunConfig(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Adapters(int rank, double alpha, int epochs, int sharedEpochs, double learningRate, int variants,
             int distillationProbes, double distillationMinKl, int maxExamplesPerUser, String cadence,
-            List<String> cadences, int domainUsers) {
+            List<String> cadences, int domainUsers, String curation) {
+
+        /** Fine-tuning data distils every user turn that moves a probe (no extractor decides). */
+        public static final String RAW_CURATION = "raw";
+        /** Fine-tuning data distils only the turns the shared preference extractor reads as preferences. */
+        public static final String EXTRACTOR_CURATION = "extractor";
+
+        public Adapters {
+            if (curation == null) {
+                curation = RAW_CURATION;
+            }
+            if (!curation.equals(RAW_CURATION) && !curation.equals(EXTRACTOR_CURATION)) {
+                throw new UsageException("unknown adapters.curation '" + curation + "'; choose " + RAW_CURATION + " or " + EXTRACTOR_CURATION);
+            }
+        }
     }
 
 

@@ -26,7 +26,8 @@ public final class FineTuningSetup {
     static FineTuningData data(ApproachContext context) {
         return context.shared(FineTuningData.class.getName(), FineTuningData.class,
                 () -> new FineTuningData(context.bench().baseModel(), context.bench().embedder(), context.workload().probes(),
-                        context.config().adapters().distillationMinKl(), SharedExtraction.of(context).lineage(), SharedExtraction.of(context).slotClassifier()));
+                        context.config().adapters().distillationMinKl(), SharedExtraction.of(context).lineage(), SharedExtraction.of(context).slotClassifier(),
+                        FineTuningData.Curation.parse(context.config().adapters().curation())));
     }
 
     /** Adapter training as configured; shared adapters see far more examples, so they take fewer epochs over them. */
