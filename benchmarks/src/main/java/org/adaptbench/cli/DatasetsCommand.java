@@ -15,12 +15,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code adaptbench datasets generate|inspect}. */
+/** {@code adaptbench datasets generate|inspect|convert}. */
 @Command(
         name = "datasets",
         mixinStandardHelpOptions = true,
-        description = "Generate the synthetic preference world, or inspect any data set.",
-        subcommands = {DatasetsCommand.Generate.class, DatasetsCommand.Inspect.class})
+        description = "Generate the synthetic preference world, inspect any data set, or convert one to the JSONL layout.",
+        subcommands = {DatasetsCommand.Generate.class, DatasetsCommand.Inspect.class, DatasetsCommand.Convert.class})
 final class DatasetsCommand {
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -89,6 +89,35 @@ final class DatasetsCommand {
             String report = DatasetInspector.inspect(path, LoadOptions.defaults(seed));
             PrintWriter writer = spec.commandLine().getOut();
             writer.print(report);
+            writer.flush();
+        }
+    }
+
+    @Command(name = "convert", mixinStandardHelpOptions = true,
+            description = "Write any data set (a LoCoMo file or folder, PrefEval, ...) in the generic JSONL layout, plus manifest.json.")
+    static final class Convert implements Runnable {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "PATH", description = "What --dataset takes: a path, or the words locomo, prefeval or synthetic.")
+        String path;
+
+        @Option(names = "--out", required = true, description = "Output folder (created, or replaced if it holds only a data set).")
+        Path out;
+
+        @Option(names = "--seed", description = "Seed for PrefEval's option order and the word synthetic (default: ${DEFAULT-VALUE}).",
+                defaultValue = "1")
+        long seed;
+
+        @Override
+        public void run() {
+            Dataset dataset = org.adaptbench.datasets.DatasetLoader.load(path, LoadOptions.defaults(seed));
+            org.adaptbench.datasets.jsonl.JsonlDatasetWriter.write(dataset, out);
+            PrintWriter writer = spec.commandLine().getOut();
+            writer.printf(Locale.US, "wrote %d users, %d turns, %d queries to %s%n",
+                    dataset.users().size(), dataset.turnCount(), dataset.queryCount(), out);
+            dataset.notes().forEach(note -> writer.println("note: " + note));
             writer.flush();
         }
     }

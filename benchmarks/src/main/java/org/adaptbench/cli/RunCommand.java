@@ -41,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--suite", defaultValue = "quick", description = "smoke, quick or full (default: ${DEFAULT-VALUE}).")
     String suite;
 
-    @Option(names = "--dataset", description = "synthetic, prefeval, or a PATH to a PrefEval-layout or generic JSONL folder "
+    @Option(names = "--dataset", description = "synthetic, prefeval, locomo, or a PATH to a PrefEval-layout or generic JSONL folder or a LoCoMo file or folder "
             + "(default: the suite's, synthetic and prefeval).")
     String dataset;
 

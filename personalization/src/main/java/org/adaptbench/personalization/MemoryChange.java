@@ -18,8 +18,10 @@ public record MemoryChange(Type type, OptionalLong memoryId, String slot, String
 
     /** Kinds of change. */
     public enum Type {
-        /** A new memory was written. */
+        /** A new preference was written. */
         ADDED,
+        /** The turn was kept as an episode. */
+        RECORDED,
         /** A memory of the same slot was replaced; the old text is in the history. */
         SUPERSEDED,
         /** A restatement of an existing memory counted as a use of it. */

@@ -14,6 +14,7 @@ import org.adaptbench.personalization.context.MemoryContext;
 import org.adaptbench.personalization.embed.CachingEmbedder;
 import org.adaptbench.personalization.embed.Embedder;
 import org.adaptbench.personalization.embed.LangChain4jEmbedder;
+import org.adaptbench.personalization.embed.Vectors;
 import org.adaptbench.personalization.extract.ConversationTurn;
 import org.adaptbench.personalization.extract.Extraction;
 import org.adaptbench.personalization.extract.OfflinePreferenceExtractor;
@@ -29,6 +30,7 @@ import org.adaptbench.personalization.score.ScoreWeights;
 import org.adaptbench.personalization.score.ScoredMemory;
 import org.adaptbench.personalization.store.HistoryEvent;
 import org.adaptbench.personalization.store.InMemoryMemoryStore;
+import org.adaptbench.personalization.store.LexicalHit;
 import org.adaptbench.personalization.store.Memory;
 import org.adaptbench.personalization.store.MemoryDraft;
 import org.adaptbench.personalization.store.MemoryFilter;
@@ -38,8 +40,15 @@ import org.adaptbench.personalization.store.MemoryStore;
 import org.adaptbench.personalization.store.StoreInputs;
 
 /**
- * Per-user preference memory in one object: observe conversation turns, recall what matters for a
- * query, render it into a prompt, and forget on request.
+ * Per-user memory in one object: observe conversation turns, recall what matters for a query,
+ * render it into a prompt, and forget on request.
+ *
+ * <p><b>Two kinds of memory.</b> Preferences (explicit, implicit, notes: one active per slot)
+ * are extracted from what the user says; episodes are the turns themselves, each stored as said,
+ * with its speaker and date ({@link EpisodeText}), so that "when did I ...", "what did she say about
+ * ..." can be answered. Retrieval ranks both by dense similarity and BM25 fused with recency and
+ * activation ({@link ScoreWeights}); a context shows the relevant preferences first, then the
+ * relevant episodes, under one token budget.
  *
  * <pre>{@code
  * PersonalMemory memory = PersonalMemory.builder().slots(catalogue).build();
@@ -76,6 +85,9 @@ public final class PersonalMemory implements AutoCloseable {
     private final int candidatePool;
     private final int contextMemories;
     private final boolean reinforceOnUse;
+    private final boolean episodes;
+    private final int contextEpisodes;
+    private final ScoreWeights weights;
 
     private PersonalMemory(Builder b, MemoryStore store, PreferenceExtractor extractor) {
         this.store = store;
@@ -90,13 +102,20 @@ public final class PersonalMemory implements AutoCloseable {
         this.candidatePool = b.candidatePool;
         this.contextMemories = b.contextMemories;
         this.reinforceOnUse = b.reinforceOnUse;
+        this.episodes = b.episodes;
+        this.contextEpisodes = b.contextEpisodes;
+        this.weights = b.weights;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Extracts what {@code turn} says about {@code userId}'s preferences and writes it. */
+    /**
+     * Keeps {@code turn} as an episode (unless episodes are off, or the turn asks to forget: a
+     * request to forget X is not kept, or it would recall X), extracts what it says about
+     * {@code userId}'s preferences and writes that, each preference linked to the episode.
+     */
     public ObserveResult observe(String userId, ConversationTurn turn) {
         StoreInputs.userId(userId);
         Objects.requireNonNull(turn, "turn");
@@ -104,9 +123,17 @@ public final class PersonalMemory implements AutoCloseable {
         Extraction extraction = extractor.extract(userId, turn);
         long extracted = System.nanoTime();
         List<MemoryChange> changes = new ArrayList<>();
+        boolean asksToForget = extraction.signals().stream().anyMatch(signal -> signal.action() == PreferenceSignal.Action.FORGET);
+        OptionalLong episode = OptionalLong.empty();
+        if (episodes && !asksToForget) {
+            Memory written = store.add(userId, new MemoryDraft(EpisodeText.of(turn), embedder.embedFor(userId, EpisodeText.embeddedPart(turn)),
+                    "", MemoryKind.EPISODE, 1.0));
+            episode = OptionalLong.of(written.id());
+            changes.add(change(MemoryChange.Type.RECORDED, written, Optional.empty(), "the turn, kept as an episode"));
+        }
         for (PreferenceSignal signal : extraction.signals()) {
             if (signal.action() == PreferenceSignal.Action.REMEMBER) {
-                changes.add(remember(userId, signal));
+                changes.add(remember(userId, signal, episode));
             } else {
                 changes.addAll(forget(userId, signal));
             }
@@ -128,52 +155,80 @@ public final class PersonalMemory implements AutoCloseable {
         return results;
     }
 
-    /** The {@code k} memories of {@code userId} that best serve {@code query}, by composite score. */
+    /** The {@code k} memories of {@code userId}, preferences and episodes alike, that best serve {@code query}, by composite score. */
     public RecallResult recall(String userId, String query, int k) {
+        return recall(userId, query, k, MemoryFilter.NONE);
+    }
+
+    /** The {@code k} memories of {@code userId} passing {@code filter} that best serve {@code query}, by composite score. */
+    public RecallResult recall(String userId, String query, int k, MemoryFilter filter) {
         long start = System.nanoTime();
-        List<ScoredMemory> ranked = rank(userId, query, k);
+        List<ScoredMemory> ranked = rank(userId, query, k, filter);
         return new RecallResult(ranked, System.nanoTime() - start);
     }
 
     /**
      * Recalls memories for {@code query} and renders them as a fenced, quoted prompt section of at
-     * most {@code tokenBudget} tokens. The memories shown count as used (reinforcement) unless
-     * the builder switched that off.
+     * most {@code tokenBudget} tokens: the best {@code contextMemories} preferences first, then the
+     * best {@code contextEpisodes} episodes, each taken while it fits. The memories shown count as
+     * used (reinforcement) unless the builder switched that off.
      */
     public ContextResult buildContext(String userId, String query, int tokenBudget) {
         long start = System.nanoTime();
-        if (tokenBudget < 0) {
-            throw new IllegalArgumentException("tokenBudget must be >= 0, was " + tokenBudget);
-        }
-        MemoryContext context = contextBuilder.build(rank(userId, query, contextMemories), tokenBudget);
+        MemoryContext context = assemble(userId, query, tokenBudget);
         if (reinforceOnUse && !context.isEmpty()) {
             store.recordUse(userId, context.memories().stream().map(s -> s.memory().id()).toList(), clock.instant());
         }
         return new ContextResult(context, System.nanoTime() - start);
     }
 
-    /** Hard-deletes one memory. */
+    /**
+     * The section {@link #buildContext} would render now, without counting it as a use: for
+     * measuring what a model would be shown without changing what it will be shown next.
+     */
+    public ContextResult previewContext(String userId, String query, int tokenBudget) {
+        long start = System.nanoTime();
+        MemoryContext context = assemble(userId, query, tokenBudget);
+        return new ContextResult(context, System.nanoTime() - start);
+    }
+
+    private MemoryContext assemble(String userId, String query, int tokenBudget) {
+        if (tokenBudget < 0) {
+            throw new IllegalArgumentException("tokenBudget must be >= 0, was " + tokenBudget);
+        }
+        List<ScoredMemory> shown = new ArrayList<>(rank(userId, query, contextMemories, MemoryFilter.PREFERENCES));
+        if (episodes && contextEpisodes > 0) {
+            shown.addAll(rank(userId, query, contextEpisodes, MemoryFilter.EPISODES));
+        }
+        return contextBuilder.build(shown, tokenBudget);
+    }
+
+    /** Hard-deletes one memory and, for a preference, the episodes that stated it. */
     public ForgetResult forget(String userId, long memoryId) {
         long start = System.nanoTime();
-        Optional<Memory> memory = store.get(userId, memoryId);
         List<Long> deleted = new ArrayList<>();
         int dropped = 0;
-        if (memory.isPresent() && store.delete(userId, memoryId)) {
-            deleted.add(memoryId);
-            dropped += embedder.forgetText(userId, memory.get().text()) ? 1 : 0;
+        Optional<Memory> memory = store.get(userId, memoryId);
+        if (memory.isPresent()) {
+            for (Memory gone : deleteWithEpisodes(userId, memory.get())) {
+                deleted.add(gone.id());
+                dropped += forgetEmbedding(userId, gone) ? 1 : 0;
+            }
         }
         return new ForgetResult(deleted, dropped, System.nanoTime() - start);
     }
 
-    /** Hard-deletes every memory of {@code slot}. */
+    /** Hard-deletes every memory of {@code slot} and the episodes that stated them. */
     public ForgetResult forgetSlot(String userId, String slot) {
         long start = System.nanoTime();
         List<Long> deleted = new ArrayList<>();
         int dropped = 0;
         for (Memory memory : store.list(userId)) {
-            if (memory.slot().equals(slot) && store.delete(userId, memory.id())) {
-                deleted.add(memory.id());
-                dropped += embedder.forgetText(userId, memory.text()) ? 1 : 0;
+            if (memory.kind().isPreference() && memory.slot().equals(slot)) {
+                for (Memory gone : deleteWithEpisodes(userId, memory)) {
+                    deleted.add(gone.id());
+                    dropped += forgetEmbedding(userId, gone) ? 1 : 0;
+                }
             }
         }
         return new ForgetResult(deleted, dropped, System.nanoTime() - start);
@@ -201,9 +256,14 @@ public final class PersonalMemory implements AutoCloseable {
         return store.bytesStored(userId);
     }
 
-    /** The user's memories, by id. */
+    /** The user's preferences, by id. */
     public List<Memory> memories(String userId) {
-        return store.list(userId);
+        return store.list(userId).stream().filter(m -> m.kind().isPreference()).toList();
+    }
+
+    /** The user's episodes (the turns kept as said), by id. */
+    public List<Memory> episodes(String userId) {
+        return store.list(userId).stream().filter(m -> m.kind() == MemoryKind.EPISODE).toList();
     }
 
     /** The user's audit trail. */
@@ -224,56 +284,107 @@ public final class PersonalMemory implements AutoCloseable {
         store.close();
     }
 
-    private List<ScoredMemory> rank(String userId, String query, int k) {
+    /**
+     * Dense and lexical candidates ({@code candidatePool} of each), fused and scored. The lexical
+     * search is skipped when its weight is 0; a candidate found only by words gets its cosine from
+     * its stored vector.
+     */
+    private List<ScoredMemory> rank(String userId, String query, int k, MemoryFilter filter) {
         StoreInputs.userId(userId);
         StoreInputs.k(k);
         StoreInputs.text(query, "query");
         float[] vector = embedder.embedFor(userId, query);
-        List<MemoryHit> hits = store.search(userId, vector, Math.max(k, candidatePool), MemoryFilter.NONE);
-        return scorer.rank(hits, k, clock.instant());
+        int pool = Math.max(k, candidatePool);
+        List<MemoryHit> dense = store.search(userId, vector, pool, filter);
+        List<LexicalHit> lexical = weights.enabled(ScoreWeights.Term.LEXICAL) ? store.lexicalSearch(userId, query, pool, filter) : List.of();
+        return scorer.fuse(dense, lexical, memory -> store.vector(userId, memory.id()).map(v -> Vectors.cosine(vector, v)).orElse(0.0),
+                k, clock.instant());
     }
 
-    private MemoryChange remember(String userId, PreferenceSignal signal) {
+    /** Deletes {@code memory} and, when it is a preference, the episodes linked to it; returns what was deleted. */
+    private List<Memory> deleteWithEpisodes(String userId, Memory memory) {
+        List<Memory> deleted = new ArrayList<>();
+        List<Long> linked = memory.kind().isPreference() ? store.linkedEpisodes(userId, memory.id()) : List.of();
+        if (store.delete(userId, memory.id())) {
+            deleted.add(memory);
+        }
+        for (long id : linked) {
+            Optional<Memory> episode = store.get(userId, id);
+            if (episode.isPresent() && store.delete(userId, id)) {
+                deleted.add(episode.get());
+            }
+        }
+        return deleted;
+    }
+
+    /** Drops the cached embedding of a deleted memory: its text for a preference, the said text for an episode. */
+    private boolean forgetEmbedding(String userId, Memory memory) {
+        return embedder.forgetText(userId, memory.kind() == MemoryKind.EPISODE ? EpisodeText.embeddedPart(memory.text()) : memory.text());
+    }
+
+    /**
+     * Writes {@code signal} and links the turn's episode to the preference it concerns: the one
+     * written, reinforced or replaced, or the explicit one that made an implicit signal be ignored
+     * (the episode is about that slot all the same, and must go when it is forgotten).
+     */
+    private MemoryChange remember(String userId, PreferenceSignal signal, OptionalLong episode) {
+        Remembered remembered = remember(userId, signal);
+        if (episode.isPresent() && remembered.concerned().isPresent()) {
+            store.link(userId, remembered.concerned().getAsLong(), episode.getAsLong());
+        }
+        return remembered.change();
+    }
+
+    /** A change and the preference it concerns (for an ignored signal, the one that holds the slot). */
+    private record Remembered(MemoryChange change, OptionalLong concerned) {
+
+        static Remembered of(MemoryChange change) {
+            return new Remembered(change, change.memoryId());
+        }
+    }
+
+    private Remembered remember(String userId, PreferenceSignal signal) {
         float[] vector = embedder.embedFor(userId, signal.statement());
         MemoryDraft draft = new MemoryDraft(signal.statement(), vector, signal.slot(), signal.kind(), signal.confidence());
-        List<MemoryHit> rivals = store.search(userId, vector, 1, MemoryFilter.slot(signal.slot()));
+        List<MemoryHit> rivals = store.search(userId, vector, 1, MemoryFilter.slot(signal.slot()).withKinds(MemoryKind.PREFERENCES));
         Optional<MemoryHit> rival = rivals.stream().findFirst()
                 .filter(hit -> !signal.slot().isEmpty() || hit.similarity() >= openSlotSupersedeThreshold);
         if (rival.isEmpty()) {
             Memory added = store.add(userId, draft);
-            return change(MemoryChange.Type.ADDED, added, Optional.empty(), signal.slot().isEmpty() ? "new preference" : "slot was empty");
+            return Remembered.of(change(MemoryChange.Type.ADDED, added, Optional.empty(), signal.slot().isEmpty() ? "new preference" : "slot was empty"));
         }
         Memory current = rival.get().memory();
         if (rival.get().similarity() >= maintainer.policy().duplicateThreshold()) {
             Memory used = store.recordUse(userId, List.of(current.id()), clock.instant()).stream().findFirst().orElse(current);
-            return change(MemoryChange.Type.REINFORCED, used, Optional.empty(),
-                    String.format(Locale.US, "restates memory %d (cosine %.3f)", current.id(), rival.get().similarity()));
+            return Remembered.of(change(MemoryChange.Type.REINFORCED, used, Optional.empty(),
+                    String.format(Locale.US, "restates memory %d (cosine %.3f)", current.id(), rival.get().similarity())));
         }
         if (current.kind() == MemoryKind.EXPLICIT && signal.kind() == MemoryKind.IMPLICIT) {
-            return new MemoryChange(MemoryChange.Type.IGNORED, OptionalLong.empty(), signal.slot(), signal.statement(), Optional.empty(),
-                    "an explicit preference holds this slot (memory " + current.id() + ")");
+            return new Remembered(new MemoryChange(MemoryChange.Type.IGNORED, OptionalLong.empty(), signal.slot(), signal.statement(),
+                    Optional.empty(), "an explicit preference holds this slot (memory " + current.id() + ")"), OptionalLong.of(current.id()));
         }
         Memory updated = store.update(userId, current.id(), draft);
         embedder.forgetText(userId, current.text());
-        return change(MemoryChange.Type.SUPERSEDED, updated, Optional.of(current.text()),
+        return Remembered.of(change(MemoryChange.Type.SUPERSEDED, updated, Optional.of(current.text()),
                 signal.slot().isEmpty() ? String.format(Locale.US, "replaces a similar open preference (cosine %.3f)", rival.get().similarity())
-                        : "replaces the preference held in slot " + signal.slot());
+                        : "replaces the preference held in slot " + signal.slot()));
     }
 
     private List<MemoryChange> forget(String userId, PreferenceSignal signal) {
         List<Memory> targets = new ArrayList<>();
         String reason;
         if (signal.statement().isEmpty()) {
-            store.list(userId).stream().max(Comparator.comparing(Memory::updatedAt).thenComparingLong(Memory::id)).ifPresent(targets::add);
+            store.list(userId).stream().filter(m -> m.kind().isPreference())
+                    .max(Comparator.comparing(Memory::updatedAt).thenComparingLong(Memory::id)).ifPresent(targets::add);
             reason = "\"forget that\": the latest memory";
         } else {
             if (!signal.slot().isEmpty()) {
-                store.list(userId).stream().filter(m -> m.slot().equals(signal.slot())).forEach(targets::add);
+                store.list(userId).stream().filter(m -> m.kind().isPreference() && m.slot().equals(signal.slot())).forEach(targets::add);
             }
             reason = "asked to forget slot " + signal.slot();
             if (targets.isEmpty()) {
                 float[] vector = embedder.embedFor(userId, signal.statement());
-                List<MemoryHit> nearest = store.search(userId, vector, 1, MemoryFilter.NONE);
+                List<MemoryHit> nearest = store.search(userId, vector, 1, MemoryFilter.PREFERENCES);
                 if (!nearest.isEmpty() && nearest.get(0).similarity() >= forgetThreshold) {
                     targets.add(nearest.get(0).memory());
                     reason = String.format(Locale.US, "most similar to \"%s\" (cosine %.3f)", signal.statement(), nearest.get(0).similarity());
@@ -288,9 +399,10 @@ public final class PersonalMemory implements AutoCloseable {
         }
         List<MemoryChange> changes = new ArrayList<>();
         for (Memory target : targets) {
-            if (store.delete(userId, target.id())) {
-                embedder.forgetText(userId, target.text());
-                changes.add(change(MemoryChange.Type.FORGOTTEN, target, Optional.empty(), reason));
+            for (Memory gone : deleteWithEpisodes(userId, target)) {
+                forgetEmbedding(userId, gone);
+                changes.add(change(MemoryChange.Type.FORGOTTEN, gone, Optional.empty(),
+                        gone.id() == target.id() ? reason : "an episode that stated memory " + target.id() + ", forgotten with it"));
             }
         }
         return changes;
@@ -317,8 +429,25 @@ public final class PersonalMemory implements AutoCloseable {
         private int candidatePool = 20;
         private int contextMemories = 10;
         private boolean reinforceOnUse = true;
+        private boolean episodes = true;
+        private int contextEpisodes = 10;
 
         private Builder() {
+        }
+
+        /** Whether turns are kept as episodes (retrieved beside preferences). Default true. */
+        public Builder episodes(boolean value) {
+            this.episodes = value;
+            return this;
+        }
+
+        /** Most episodes a context section considers, after the preferences (0: preferences only). Default 10. */
+        public Builder contextEpisodes(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("contextEpisodes must be >= 0, was " + value);
+            }
+            this.contextEpisodes = value;
+            return this;
         }
 
         /** Default: all-MiniLM-L6-v2 behind a {@link CachingEmbedder}. Pass a shared caching embedder to share its cache. */
@@ -387,13 +516,13 @@ public final class PersonalMemory implements AutoCloseable {
             return this;
         }
 
-        /** Hits taken by similarity before the composite score re-ranks them. Default 20. */
+        /** Hits taken by each search (dense, lexical) before the composite score re-ranks them. Default 20. */
         public Builder candidatePool(int value) {
             this.candidatePool = StoreInputs.k(value);
             return this;
         }
 
-        /** Most memories a context section considers. Default 10. */
+        /** Most preferences a context section considers. Default 10. */
         public Builder contextMemories(int value) {
             this.contextMemories = StoreInputs.k(value);
             return this;

@@ -55,8 +55,13 @@ class PersonalMemoryTest {
         return memory.observe(user, ConversationTurn.user(text, clock.instant()));
     }
 
+    /** The preference changes (the turn's own episode, {@link Type#RECORDED}, left out). */
     private static List<Type> types(ObserveResult result) {
-        return result.changes().stream().map(MemoryChange::type).toList();
+        return preferenceChanges(result).stream().map(MemoryChange::type).toList();
+    }
+
+    private static List<MemoryChange> preferenceChanges(ObserveResult result) {
+        return result.changes().stream().filter(change -> change.type() != Type.RECORDED).toList();
     }
 
     @Test
@@ -69,7 +74,7 @@ class PersonalMemoryTest {
 
         ObserveResult changed = say("alice", "Actually, I now prefer window seats.");
         assertEquals(List.of(Type.SUPERSEDED), types(changed));
-        assertEquals("I prefer aisle seats on long flights.", changed.changes().get(0).previousText().orElseThrow());
+        assertEquals("I prefer aisle seats on long flights.", preferenceChanges(changed).get(0).previousText().orElseThrow());
         List<Memory> memories = memory.memories("alice");
         assertEquals(1, memories.size());
         assertEquals("Actually, I now prefer window seats.", memories.get(0).text());
@@ -78,10 +83,15 @@ class PersonalMemoryTest {
                 && e.previousText().orElse("").contains("aisle")), "the old preference stays in the history");
 
         assertEquals(List.of(Type.ADDED), types(say("alice", "I love jazz.")));
-        assertEquals(List.of(Type.FORGOTTEN), types(say("alice", "Please forget that I like window seats.")));
+        // the preference goes with the three episodes that stated it; the request itself is not kept
+        assertEquals(List.of(Type.FORGOTTEN, Type.FORGOTTEN, Type.FORGOTTEN, Type.FORGOTTEN),
+                types(say("alice", "Please forget that I like window seats.")));
         assertEquals(List.of("I love jazz."), memory.memories("alice").stream().map(Memory::text).toList());
-        assertEquals(List.of(Type.FORGOTTEN), types(say("alice", "Forget that.")));
+        assertTrue(memory.episodes("alice").stream().noneMatch(e -> e.text().contains("seat")), memory.episodes("alice").toString());
+        assertTrue(memory.recall("alice", "Which seat should I book?", 10).memories().stream().noneMatch(m -> m.memory().text().contains("seat")));
+        assertEquals(List.of(Type.FORGOTTEN, Type.FORGOTTEN), types(say("alice", "Forget that.")));
         assertEquals(List.of(), memory.memories("alice"));
+        assertEquals(List.of("[1 June 2024, 8:02 AM] What's the weather in Oslo?"), memory.episodes("alice").stream().map(Memory::text).toList());
         assertEquals(List.of(Type.IGNORED), types(say("alice", "Forget that I like tea.")));
     }
 
@@ -93,7 +103,10 @@ class PersonalMemoryTest {
         assertEquals(List.of(Type.IGNORED), types(pick));
         ObserveResult music = memory.observe("bob", ConversationTurn.pick("Which playlist?", List.of("Smooth jazz", "Heavy metal"), 1, clock.instant()));
         assertEquals(List.of(Type.ADDED), types(music));
-        assertEquals("music", music.changes().get(0).slot());
+        assertEquals("music", preferenceChanges(music).get(0).slot());
+        memory.forgetSlot("bob", "drink");
+        assertTrue(memory.episodes("bob").stream().noneMatch(e -> e.text().contains("tea")),
+                "the ignored pick was about the forgotten slot: its episode goes too");
     }
 
     @Test
@@ -117,7 +130,8 @@ class PersonalMemoryTest {
         assertTrue(embedder.contains("My favourite music is ZQXMARKER polka."));
 
         ForgetResult result = memory.forgetAll("dave");
-        assertEquals(2, result.deletedIds().size());
+        assertEquals(4, result.deletedIds().size(), "two preferences and the two episodes that stated them");
+        assertEquals(List.of(), memory.episodes("dave"));
         assertEquals(List.of(), memory.memories("dave"));
         assertTrue(memory.history("dave").stream().allMatch(e -> e.redacted()));
         assertFalse(embedder.contains("My favourite music is ZQXMARKER polka."), "dave's own text left the cache");
@@ -125,7 +139,7 @@ class PersonalMemoryTest {
         assertTrue(embedder.contains("I prefer aisle seats on long flights."), "erin still holds this text");
         assertTrue(embedder.contains("Which seat would you like?"), "shared texts stay");
         assertEquals(1, memory.memories("erin").size());
-        assertTrue(memory.bytesStored("dave") < 200, "only tombstones: " + memory.bytesStored("dave"));
+        assertTrue(memory.bytesStored("dave") < 300, "only tombstones (8 events of 26 bytes): " + memory.bytesStored("dave"));
     }
 
     @Test
@@ -134,7 +148,9 @@ class PersonalMemoryTest {
         say("frank", "I love jazz.");
         say("frank", "I prefer tea over coffee.");
         ContextResult context = memory.buildContext("frank", "Book me a flight to Rome", 500);
-        assertEquals(3, context.memories().size());
+        assertEquals(6, context.memories().size(), "three preferences, then the three turns");
+        assertTrue(context.memories().subList(0, 3).stream().allMatch(m -> m.memory().kind().isPreference()), context.text());
+        assertTrue(context.memories().subList(3, 6).stream().noneMatch(m -> m.memory().kind().isPreference()), context.text());
         assertTrue(context.memories().get(0).memory().text().contains("aisle"), context.text());
         assertEquals(memory.store().dimension(), 384);
         assertEquals(new org.adaptbench.personalization.context.TokenCounter(com.knuddels.jtokkit.api.EncodingType.CL100K_BASE)
@@ -142,7 +158,7 @@ class PersonalMemoryTest {
         assertEquals(2, memory.memories("frank").stream().filter(m -> m.text().contains("aisle")).findFirst().orElseThrow().useCount());
 
         ContextResult tight = memory.buildContext("frank", "Book me a flight to Rome", 75);
-        assertTrue(tight.tokensAdded() <= 75 && tight.memories().size() < 3 && tight.memories().size() > 0, tight.text());
+        assertTrue(tight.tokensAdded() <= 75 && tight.memories().size() < 6 && tight.memories().size() > 0, tight.text());
         assertEquals(0, memory.buildContext("frank", "Book me a flight", 10).tokensAdded());
         assertEquals("", memory.buildContext("nobody", "Book me a flight", 500).text());
     }
@@ -175,6 +191,50 @@ class PersonalMemoryTest {
             assertEquals(List.of("I now prefer window seats."), reopened.memories("hana").stream().map(Memory::text).toList());
             assertTrue(reopened.bytesStored("hana") > 384 * 4);
         }
+    }
+
+    @Test
+    void aForgottenPreferenceLeavesNeitherMemoryNorEpisodeInRecallOrFileBytes() throws java.io.IOException {
+        Path file = folder.resolve("forget.db");
+        String marker = "Quokkaburgers";
+        try (PersonalMemory persistent = PersonalMemory.builder().embedder(embedder).slots(SLOTS).clock(clock)
+                .store(SqliteMemoryStore.open(file, 384, clock)).build()) {
+            persistent.observe("ivy", ConversationTurn.user("I love jazz.", clock.instant()));
+            clock.advance(Duration.ofMinutes(1));
+            persistent.observe("ivy", ConversationTurn.user("I prefer " + marker + " over any other food.", clock.instant()));
+            clock.advance(Duration.ofMinutes(1));
+            persistent.observe("ivy", ConversationTurn.user("What's the weather in Oslo?", clock.instant()));
+            assertTrue(persistent.recall("ivy", marker, 5).memories().stream().anyMatch(m -> m.memory().text().contains(marker)));
+            assertTrue(contains(file, marker), "the statement is on disk before the request");
+            clock.advance(Duration.ofMinutes(1));
+            ObserveResult forget = persistent.observe("ivy", ConversationTurn.user("Please forget that I prefer " + marker + ".", clock.instant()));
+            assertEquals(List.of(Type.FORGOTTEN, Type.FORGOTTEN), types(forget), "the preference and the episode that stated it");
+            assertTrue(persistent.recall("ivy", "what food do I like " + marker, 10).memories().stream()
+                    .noneMatch(m -> m.memory().text().contains(marker)), "recalled neither as preference nor as episode");
+            assertEquals(3, persistent.episodes("ivy").size() + persistent.memories("ivy").size(), "jazz (both kinds) and the weather turn remain");
+            assertFalse(contains(file, marker), "no byte of the statement, episode or index entry is left in the files");
+            assertFalse(contains(file, marker.toLowerCase(java.util.Locale.US).substring(0, 8)), "nor its indexed (lower-cased, stemmed) word");
+        }
+    }
+
+    private static boolean contains(Path db, String needle) throws java.io.IOException {
+        byte[] wanted = needle.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String suffix : List.of("", "-wal", "-journal")) {
+            Path file = db.resolveSibling(db.getFileName() + suffix);
+            if (java.nio.file.Files.exists(file)) {
+                byte[] bytes = java.nio.file.Files.readAllBytes(file);
+                outer:
+                for (int i = 0; i + wanted.length <= bytes.length; i++) {
+                    for (int j = 0; j < wanted.length; j++) {
+                        if (bytes[i + j] != wanted[j]) {
+                            continue outer;
+                        }
+                    }
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test

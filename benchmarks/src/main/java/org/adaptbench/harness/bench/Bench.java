@@ -42,6 +42,7 @@ public final class Bench implements AutoCloseable {
     /** Answers for the approaches that need no weights instead of the base model (tests, embedding hosts). */
     private final Optional<AnswerModel> answerOverride;
     private dev.langchain4j.model.chat.ChatModel extractorChat;
+    private org.adaptbench.harness.llm.ChatQuestionAnswerer questionAnswerer;
 
     public Bench(RunConfig config, Embedder embedder, Optional<LlmSettings> llm, Progress progress) {
         this(config, embedder, llm, progress, Optional.empty());
@@ -139,6 +140,17 @@ public final class Bench implements AutoCloseable {
             extractorChat = settings.chatModel(EXTRACTOR_MAX_TOKENS);
         }
         return extractorChat;
+    }
+
+    /** The remote LLM answering free-text questions (LoCoMo's question answering), when one was configured. */
+    public synchronized java.util.Optional<org.adaptbench.harness.llm.ChatQuestionAnswerer> questionAnswerer() {
+        if (llm.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (questionAnswerer == null) {
+            questionAnswerer = org.adaptbench.harness.llm.ChatQuestionAnswerer.connect(llm.get());
+        }
+        return java.util.Optional.of(questionAnswerer);
     }
 
     /** Replies of the remote LLM that named no option, when one is used. */

@@ -30,6 +30,7 @@ public record RunConfig(
         Adapters adapters,
         Reversibility reversibility,
         DataSize dataSize,
+        Regimes regimes,
         Retrieval retrieval,
         BootstrapSection bootstrap,
         @com.fasterxml.jackson.annotation.JsonIgnore ObjectNode tree) {
@@ -52,7 +53,7 @@ public record RunConfig(
         }
         RunConfig config = new RunConfig(bound.suite, bound.seed, bound.datasets, bound.approaches, bound.scenarios,
                 bound.cacheDir, bound.evaluation, bound.synthetic, bound.prefeval, bound.pretraining, bound.memory, bound.adapters,
-                bound.reversibility, bound.dataSize, bound.retrieval, bound.bootstrap, tree.deepCopy());
+                bound.reversibility, bound.dataSize, bound.regimes, bound.retrieval, bound.bootstrap, tree.deepCopy());
         return config;
     }
 
@@ -149,9 +150,28 @@ public record RunConfig(
     public record DataSize(int users, List<Integer> events) {
     }
 
+    /**
+     * The regimes map: synthetic worlds over how much users agree (the share holding each dimension's
+     * leading option; 0.25 is uniform), how much data a user has, and how fast preferences change.
+     *
+     * @param users evaluated users per cell
+     * @param domainUsers users of each cell's domain world (for the domain adapter)
+     * @param approaches the approaches each cell compares
+     * @param requestsPerUserMonth the request volume cost per user-month is projected at
+     * @param costModel the model size of the cost assumptions the projection uses
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Regimes(List<Double> agreement, List<Integer> events, List<Double> changeRates, int users, int domainUsers,
+            List<String> approaches, double requestsPerUserMonth, String costModel) {
+    }
+
     /** The retrieval scenario's cut-offs. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Retrieval(List<Integer> k) {
+    public record Retrieval(List<Integer> k, List<String> ablations) {
+
+        public Retrieval {
+            ablations = List.copyOf(ablations);
+        }
     }
 
     /** Confidence intervals. */

@@ -2,6 +2,7 @@ package org.adaptbench.harness.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.adaptbench.harness.approach.Capability;
 import org.adaptbench.harness.approach.registry.ApproachSpec;
 import org.adaptbench.harness.config.RunConfig;
 import org.adaptbench.harness.scenario.ScenarioKind;
@@ -31,6 +32,13 @@ public record RunPlan(ObjectNode tree, RunConfig config, List<ApproachSpec> appr
         List<ApproachSpec> approaches = config.approaches().stream().map(ApproachSpec::parse).toList();
         List<ScenarioKind> scenarios = config.scenarios().stream().map(name -> ScenarioKind.parse(name).orElseThrow(
                 () -> new UsageException("unknown scenario '" + name + "'; choose from " + ScenarioKind.allNames()))).toList();
+        for (ApproachSpec retriever : approaches.stream().filter(spec -> spec.has(Capability.RETRIEVES)).toList()) {
+            for (String ablation : config.retrieval().ablations()) {
+                if (!retriever.kind().factory().accepts(ablation)) {
+                    throw new UsageException("retrieval.ablations: " + retriever.kind().wireName() + " has no condition '" + ablation + "'");
+                }
+            }
+        }
         List<Workload> workloads = config.datasets().stream().map(source -> Workloads.load(config, source)).toList();
         return new RunPlan(tree, config, approaches, scenarios, workloads);
     }

@@ -209,9 +209,10 @@ public final class ReversibilityScenario implements Scenario {
 
     /**
      * Whether the extractor confuses the deleted dimension's slot before the request: a turn about it
-     * filed under another slot too (it survives the deletion), or a turn about another dimension filed
-     * under it (the deletion takes it, the reference keeps it there). A turn it reads nothing in is
-     * stored by neither the subject nor the reference.
+     * filed under another slot too (it survives the deletion), or read as no preference at all (memory
+     * keeps every turn as an episode, linked to nothing, so the episode survives the deletion while the
+     * reference never heard the turn), or a turn about another dimension filed under it (the deletion
+     * takes it, the reference keeps it there).
      */
     private static boolean misfiled(Lineage lineage, Case c) {
         String slot = c.deleted().dimension();
@@ -221,7 +222,7 @@ public final class ReversibilityScenario implements Scenario {
             Turn turn = history.get(i);
             Set<String> slots = lineage.slots(c.user().userId(), turn);
             boolean confused = about.contains(turn.turnId())
-                    ? slots.stream().anyMatch(other -> !other.equals(slot))
+                    ? slots.isEmpty() || slots.stream().anyMatch(other -> !other.equals(slot))
                     : slots.contains(slot);
             if (confused) {
                 return true;

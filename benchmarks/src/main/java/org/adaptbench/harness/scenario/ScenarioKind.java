@@ -17,7 +17,8 @@ public enum ScenarioKind {
     COMBINED(ScenarioNames.COMBINED, CombinedScenario::new),
     RETRIEVAL(ScenarioNames.RETRIEVAL, RetrievalScenario::new),
     LATENCY(ScenarioNames.LATENCY, LatencyScenario::new),
-    DATA_SIZE(ScenarioNames.DATA_SIZE, DataSizeScenario::new);
+    DATA_SIZE(ScenarioNames.DATA_SIZE, DataSizeScenario::new),
+    REGIMES(ScenarioNames.REGIMES, RegimesScenario::new);
 
     private final String wireName;
     private final Supplier<Scenario> factory;

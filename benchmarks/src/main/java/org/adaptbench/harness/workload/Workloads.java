@@ -18,6 +18,7 @@ import org.adaptbench.datasets.seed.Seeds;
 import org.adaptbench.datasets.synthetic.PretrainingExample;
 import org.adaptbench.datasets.synthetic.SyntheticConfig;
 import org.adaptbench.datasets.synthetic.SyntheticWorld;
+import org.adaptbench.datasets.synthetic.Popularity;
 import org.adaptbench.datasets.synthetic.WorldRole;
 import org.adaptbench.harness.config.RunConfig;
 import org.adaptbench.harness.usage.UsageException;
@@ -29,15 +30,18 @@ public final class Workloads {
     public static final String PREFEVAL = DatasetLoader.PREFEVAL;
     /** The name a run gives to the synthetic workload. */
     public static final String SYNTHETIC = DatasetLoader.SYNTHETIC;
+    /** The name a run gives to the shared LoCoMo workload. */
+    public static final String LOCOMO = DatasetLoader.LOCOMO;
 
     private Workloads() {
     }
 
-    /** The workload for a data set named in the config: "synthetic", "prefeval" or a folder path. */
+    /** The workload for a data set named in the config: "synthetic", "prefeval", "locomo" or a path. */
     public static Workload load(RunConfig config, String source) {
         return switch (source) {
             case SYNTHETIC -> synthetic(config);
             case PREFEVAL -> prefEval(config, config.prefeval().granularityFillerTurns());
+            case LOCOMO -> imported(config, DatasetLoader.locomoRoot(), LOCOMO);
             default -> imported(config, source);
         };
     }
@@ -58,6 +62,32 @@ public final class Workloads {
         List<UserData> domainUsers = domainWorld.dataset().users().stream().map(user -> renamed(user, "domain-")).toList();
         return new Workload(name, world.dataset(), sample(world.dataset().users(), config, SYNTHETIC),
                 config.evaluation().trainFraction(), domainUsers, pretrainingProbes(config), Optional.of(world.catalogue()));
+    }
+
+    /**
+     * One cell of the regimes map: a synthetic world in which {@code agreement} of users hold each
+     * dimension's leading option (drawn from the cell's seed, so it is a convention the base model was
+     * not pre-trained to favour; 0.25 is uniform), with {@code events} events per user and preferences
+     * changing at {@code changeRate} (no deletions: changes are the axis), and its own domain world.
+     */
+    public static Workload regime(RunConfig config, double agreement, int events, double changeRate) {
+        RunConfig.Regimes section = config.regimes();
+        String cell = regimeCell(agreement, events, changeRate);
+        Popularity popularity = Popularity.agreement(agreement);
+        SyntheticConfig world = worldConfig(config).toBuilder().seed(Seeds.derive(config.seed(), "regime/" + cell))
+                .users(section.users()).eventsPerUser(events).changeRate(changeRate).deletionRate(0).popularity(popularity)
+                .drawnLeaders(true).build();
+        SyntheticWorld generated = SyntheticWorld.generate(world);
+        SyntheticWorld domainWorld = SyntheticWorld.generate(world.toBuilder().role(WorldRole.DOMAIN)
+                .users(Math.max(1, section.domainUsers())).build());
+        List<UserData> domainUsers = domainWorld.dataset().users().stream().map(user -> renamed(user, "domain-")).toList();
+        return new Workload(SYNTHETIC + "/regime/" + cell, generated.dataset(), generated.dataset().users(),
+                config.evaluation().trainFraction(), domainUsers, pretrainingProbes(config), Optional.of(generated.catalogue()));
+    }
+
+    /** A regimes cell's name: "agreement_0.50-events_20-change_0.05". */
+    public static String regimeCell(double agreement, int events, double changeRate) {
+        return String.format(java.util.Locale.US, "agreement_%.2f-events_%d-change_%.2f", agreement, events, changeRate);
     }
 
     /** The synthetic world's configuration: the defaults with the run's size and rates. */
@@ -106,12 +136,18 @@ public final class Workloads {
         return new Workload(PREFEVAL, dataset, evaluated, config.evaluation().trainFraction(), domain, probes, Optional.empty());
     }
 
-    /** A folder in PrefEval's layout or in the generic JSONL format; it has no probes and no domain users. */
+    /** A folder in PrefEval's layout or in the generic JSONL format, or a LoCoMo file or folder; it has no probes and no domain users. */
     public static Workload imported(RunConfig config, String source) {
         Path folder = Path.of(source);
-        if (!Files.isDirectory(folder)) {
-            throw new UsageException("--dataset " + source + ": no such folder (give synthetic, prefeval or a folder)");
+        if (!Files.exists(folder)) {
+            throw new UsageException("--dataset " + source + ": no such file or folder (give synthetic, prefeval, locomo or a path)");
         }
+        return imported(config, folder, null);
+    }
+
+    /** The workload of {@code folder}, named {@code name} (null: the data set's own name). */
+    private static Workload imported(RunConfig config, Path folder, String name) {
+        String source = folder.toString();
         if (DatasetLoader.detect(folder) == DatasetLoader.Layout.PREFEVAL) {
             RunConfig.PrefEval section = config.prefeval();
             RunConfig.PrefEval pointed = new RunConfig.PrefEval(folder.toString(), section.itemsPerTopic(),
@@ -119,7 +155,8 @@ public final class Workloads {
                     section.pretrainingTopics());
             return prefEval(withPrefEval(config, pointed), section.granularityFillerTurns());
         }
-        Dataset dataset = DatasetLoader.load(source, LoadOptions.defaults(config.seed()));
+        Dataset loaded = DatasetLoader.load(source, LoadOptions.defaults(config.seed()));
+        Dataset dataset = name == null ? loaded : new Dataset(name, loaded.kind(), loaded.contentHash(), loaded.users(), loaded.notes());
         return new Workload(dataset.name(), dataset, sample(dataset.users(), config, dataset.name()),
                 config.evaluation().trainFraction(), List.of(), List.of(), Optional.empty());
     }

@@ -14,18 +14,22 @@ import org.adaptbench.personalization.store.SqliteMemoryStore;
 public enum StoreBackend {
     IN_MEMORY {
         @Override
-        MemoryStore open(Path folder, int dimension) {
-            return new InMemoryMemoryStore(dimension);
+        MemoryStore open(Path folder, int dimension, java.time.Clock clock) {
+            return new InMemoryMemoryStore(dimension, clock);
         }
     },
     SQLITE {
         @Override
-        MemoryStore open(Path folder, int dimension) {
-            return SqliteMemoryStore.open(folder.resolve("memories.db"), dimension);
+        MemoryStore open(Path folder, int dimension, java.time.Clock clock) {
+            return SqliteMemoryStore.open(folder.resolve("memories.db"), dimension, clock);
         }
     };
 
-    abstract MemoryStore open(Path folder, int dimension);
+    abstract MemoryStore open(Path folder, int dimension, java.time.Clock clock);
+
+    MemoryStore open(Path folder, int dimension) {
+        return open(folder, dimension, java.time.Clock.systemUTC());
+    }
 
     static Path temporaryFolder() {
         try {

@@ -65,6 +65,51 @@ class LlmRunTest {
         }
     }
 
+    /**
+     * LoCoMo's question answering through the loopback server: the scripted model answers right only
+     * when the gold evidence is in its context, so memory's F1 is the share of questions whose evidence
+     * its context shows, and full context (which shows everything) scores 1.
+     */
+    @Test
+    void theLlmAnswersLocomoQuestionsScoredByTokenF1() throws Exception {
+        Path locomo = dir.resolve("tiny-locomo.json");
+        StringBuilder turns = new StringBuilder();
+        for (int i = 1; i <= 30; i++) {
+            turns.append(i == 1 ? "" : ", ").append("{\"speaker\": \"Al\", \"dia_id\": \"D1:").append(i)
+                    .append("\", \"text\": \"").append(i == 7 ? "I adopted a greyhound called Biscuit" : "Small talk number " + i).append("\"}");
+        }
+        Files.writeString(locomo, "[{\"sample_id\": \"s1\", \"conversation\": {\"speaker_a\": \"Al\", \"speaker_b\": \"Bo\","
+                + " \"session_1_date_time\": \"1:56 pm on 8 May, 2023\", \"session_1\": [" + turns + "]},"
+                + " \"qa\": [{\"question\": \"What is the name of Al's greyhound?\", \"answer\": \"Biscuit\", \"evidence\": [\"D1:7\"], \"category\": 4},"
+                + " {\"question\": \"What is Bo's favourite colour?\", \"adversarial_answer\": \"red\", \"evidence\": [\"D1:3\"], \"category\": 5}]}]");
+        AtomicInteger questions = new AtomicInteger();
+        try (FakeOpenAiServer server = new FakeOpenAiServer(request -> {
+            String system = FakeOpenAiServer.message(request, "system");
+            if (system.startsWith("You answer questions about a long conversation")) {
+                questions.incrementAndGet();
+                return system.contains("Biscuit") ? "Biscuit." : "unknown";
+            }
+            return "A";
+        })) {
+            Path out = dir.resolve("locomo-run");
+            int exit = AdaptBench.execute("run", "--suite", "smoke", "--dataset", locomo.toString(), "--scenarios", "retrieval",
+                    "--approaches", "memory,full-context", "--set", "cache_dir=" + dir.resolve("cache"), "--llm", "ollama",
+                    "--model", "scripted", "--base-url", server.baseUrl(), "--out", out.toString());
+            assertEquals(0, exit);
+            Results results = ResultsIo.read(out);
+            assertEquals(1.0, results.metric("retrieval", "memory", MetricNames.QA_F1).orElseThrow().value(), 1e-12,
+                    "memory's context shows the greyhound turn");
+            assertEquals(1.0, results.metric("retrieval", "full-context", MetricNames.QA_F1).orElseThrow().value(), 1e-12);
+            assertEquals(1.0, results.metric("retrieval", "memory", MetricNames.recallAt(1)).orElseThrow().value(), 1e-12);
+            assertTrue(results.metric("retrieval", "memory", MetricNames.QA_LATENCY_P50_MS).isPresent());
+            assertTrue(results.metric("retrieval", "full-context", MetricNames.TOKENS_PER_REQUEST).orElseThrow().value()
+                    > results.metric("retrieval", "memory", MetricNames.TOKENS_PER_REQUEST).orElseThrow().value(),
+                    "the whole conversation costs more tokens than memory's context");
+            assertFalse(results.metric("retrieval", "memory/dense-only", MetricNames.QA_F1).isPresent(), "ablations ask no model");
+            assertEquals(2, questions.get(), "one answerable question, asked for memory and for full context (not the adversarial one)");
+        }
+    }
+
     @Test
     void theLlmExtractorWithoutAnLlmIsBadUsage() {
         Path out = dir.resolve("refused");

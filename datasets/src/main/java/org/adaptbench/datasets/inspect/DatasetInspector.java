@@ -71,8 +71,16 @@ public final class DatasetInspector {
         if (majorityCount > 0) {
             line(out, "majority ceiling", String.format(Locale.US, "%.4f (over %d queries)", majoritySum / majorityCount, majorityCount));
         }
+        for (String note : dataset.notes()) {
+            line(out, "note", note);
+        }
         if (dataset.kind() == DatasetKind.PREFEVAL) {
             topicTable(out, dataset);
+        } else if (dimensions.size() == 1 && dimensions.containsKey("(none)")) {
+            SortedMap<String, Integer> groups = new TreeMap<>();
+            dataset.users().forEach(user -> user.queries().forEach(query -> groups.merge(query.group().isEmpty() ? "(none)" : query.group(), 1, Integer::sum)));
+            out.append('\n').append(String.format(Locale.US, "%-28s %8s\n", "group", "queries"));
+            groups.forEach((name, count) -> out.append(String.format(Locale.US, "%-28s %8d\n", name, count)));
         } else {
             out.append('\n').append(String.format(Locale.US, "%-28s %8s\n", "dimension", "queries"));
             dimensions.forEach((name, count) -> out.append(String.format(Locale.US, "%-28s %8d\n", name, count)));

@@ -95,6 +95,15 @@ public final class JsonFields {
         return present(object, field).map(value -> requireInt(object, field));
     }
 
+    public Optional<Boolean> optionalBoolean(JsonNode object, String field) {
+        return present(object, field).map(value -> {
+            if (!value.isBoolean()) {
+                throw mistyped(field, "true or false", value);
+            }
+            return value.booleanValue();
+        });
+    }
+
     public Optional<Double> optionalDouble(JsonNode object, String field) {
         return present(object, field).map(value -> {
             if (!value.isNumber()) {
@@ -146,7 +155,8 @@ public final class JsonFields {
         return value.longValue();
     }
 
-    private JsonNode require(JsonNode object, String field) {
+    /** The field's value, of any type, or an error naming it when it is absent or null. */
+    public JsonNode require(JsonNode object, String field) {
         return present(object, field).orElseThrow(() -> error(field, "is missing"));
     }
 

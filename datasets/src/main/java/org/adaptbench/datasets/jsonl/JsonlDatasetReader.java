@@ -209,9 +209,12 @@ public final class JsonlDatasetReader {
                 throw fields.error(field, "turn '" + evidence.get(i) + "' comes after the point where the query is asked");
             }
         }
-        if (options.isEmpty() && evidence.isEmpty()) {
-            throw fields.error("options", "a query needs options (multiple choice) or evidence_turn_ids (retrieval), found neither");
+        String answer = fields.optionalText(line, "answer").orElse("");
+        if (options.isEmpty() && evidence.isEmpty() && answer.isBlank()) {
+            throw fields.error("options", "a query needs options (multiple choice), evidence_turn_ids (retrieval) or an answer"
+                    + " (question answering), found none");
         }
+        boolean unanswerable = fields.optionalBoolean(line, "unanswerable").orElse(false);
         double majorityRate = fields.optionalDouble(line, "majority_rate").orElse(Double.NaN);
         if (!Double.isNaN(majorityRate) && (majorityRate < 0 || majorityRate > 1)) {
             throw fields.error("majority_rate", "must lie in [0, 1], found " + majorityRate);
@@ -219,7 +222,7 @@ public final class JsonlDatasetReader {
         user.queries.add(new Query(queryId, question, options, correctIndex, visibleTurns, evidence,
                 fields.optionalText(line, "dimension").orElse(""),
                 fields.optionalText(line, "group").orElse(""),
-                majorityRate));
+                majorityRate, answer, unanswerable));
     }
 
     private static int correctIndex(JsonNode line, JsonFields fields, List<String> options) {

@@ -168,6 +168,12 @@ public final class JsonlDatasetWriter {
         if (!query.group().isEmpty()) {
             out.writeStringField("group", query.group());
         }
+        if (query.hasAnswer()) {
+            out.writeStringField("answer", query.answer());
+        }
+        if (query.unanswerable()) {
+            out.writeBooleanField("unanswerable", true);
+        }
         if (!Double.isNaN(query.majorityRate())) {
             out.writeNumberField("majority_rate", query.majorityRate());
         }

@@ -2,11 +2,12 @@ package org.adaptbench.datasets.model;
 
 import java.util.Optional;
 
-/** The three sources a data set can come from; spelled in lower case in manifests. */
+/** The sources a data set can come from; spelled in lower case in manifests. */
 public enum DatasetKind implements WireName {
     SYNTHETIC,
     PREFEVAL,
-    JSONL;
+    JSONL,
+    LOCOMO;
 
     /** Parses the file spelling ("synthetic"); empty for anything else. */
     public static Optional<DatasetKind> parse(String text) {

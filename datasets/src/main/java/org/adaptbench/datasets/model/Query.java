@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param group the preference group of the correct answer, for worst-group accuracy ("" when unknown)
  * @param majorityRate share of users asked this same question whose answer is its most common
  *     correct option: the ceiling of any approach blind to the user (NaN when not defined)
+ * @param answer the gold free-text answer, for question answering scored by token F1 ("" when none)
+ * @param unanswerable true when the history does not answer the question (LoCoMo's adversarial
+ *     questions): scored apart, never in an overall figure
  */
 public record Query(
         String queryId,
@@ -31,7 +34,9 @@ public record Query(
         List<String> evidenceTurnIds,
         String dimension,
         String group,
-        double majorityRate) {
+        double majorityRate,
+        String answer,
+        boolean unanswerable) {
 
     public Query {
         Objects.requireNonNull(queryId, "queryId");
@@ -40,12 +45,24 @@ public record Query(
         evidenceTurnIds = List.copyOf(evidenceTurnIds);
         Objects.requireNonNull(dimension, "dimension");
         Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(answer, "answer");
         if (options.isEmpty() ? correctIndex != -1 : correctIndex < 0 || correctIndex >= options.size()) {
             throw new IllegalArgumentException("correctIndex " + correctIndex + " out of range for " + options.size() + " options");
         }
         if (visibleTurns < 0) {
             throw new IllegalArgumentException("visibleTurns is negative");
         }
+    }
+
+    /** A query with no free-text answer and an answerable premise: what every loader but LoCoMo's makes. */
+    public Query(String queryId, String question, List<String> options, int correctIndex, int visibleTurns,
+            List<String> evidenceTurnIds, String dimension, String group, double majorityRate) {
+        this(queryId, question, options, correctIndex, visibleTurns, evidenceTurnIds, dimension, group, majorityRate, "", false);
+    }
+
+    /** True when there is a gold free-text answer. */
+    public boolean hasAnswer() {
+        return !answer.isEmpty();
     }
 
     public boolean isMultipleChoice() {

@@ -1,8 +1,8 @@
 package org.adaptbench.datasets.prefeval;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.adaptbench.datasets.io.SharedDatasets;
 
 /**
  * Finds the shared PrefEval folder: the system property {@code adaptbench.prefeval} if set, else the
@@ -12,26 +12,16 @@ import java.util.Optional;
 public final class PrefEvalLocation {
 
     public static final String PROPERTY = "adaptbench.prefeval";
-    private static final Path RELATIVE = Path.of("shared", "datasets", "prefeval");
+    static final String NAME = "prefeval";
 
     private PrefEvalLocation() {
     }
 
     public static Optional<Path> find() {
-        String property = System.getProperty(PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return Optional.of(Path.of(property));
-        }
-        return findFrom(Path.of("").toAbsolutePath());
+        return SharedDatasets.find(NAME, PROPERTY);
     }
 
     static Optional<Path> findFrom(Path start) {
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(RELATIVE);
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return SharedDatasets.findFrom(start, NAME);
     }
 }

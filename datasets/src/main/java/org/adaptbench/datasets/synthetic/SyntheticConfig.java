@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param adaptationDistances after each preference change, one query on the changed dimension
  *     at each of these distances (turns between the change and the query), while the change holds
  * @param role what the world is for, which fixes its wording and question pools
+ * @param drawnLeaders whether each dimension's most popular option is drawn from the seed (a product's
+ *     own convention, which the base model's pre-training did not favour) instead of being the
+ *     catalogue's first option, which pre-training's popularity skew favours
  */
 public record SyntheticConfig(
         long seed,
@@ -41,7 +44,8 @@ public record SyntheticConfig(
         Popularity popularity,
         int queriesPerUser,
         List<Integer> adaptationDistances,
-        WorldRole role) {
+        WorldRole role,
+        boolean drawnLeaders) {
 
     public SyntheticConfig {
         Objects.requireNonNull(popularity, "popularity");
@@ -87,7 +91,7 @@ public record SyntheticConfig(
             double deletionRate, double implicitShare, double noPreferenceRate, double zipfExponent, int queriesPerUser,
             List<Integer> adaptationDistances) {
         this(seed, users, dimensions, eventsPerUser, fillerShare, changeRate, deletionRate, implicitShare, noPreferenceRate,
-                Popularity.zipf(zipfExponent), queriesPerUser, adaptationDistances, WorldRole.EVALUATION);
+                Popularity.zipf(zipfExponent), queriesPerUser, adaptationDistances, WorldRole.EVALUATION, false);
     }
 
     /**
@@ -108,7 +112,7 @@ public record SyntheticConfig(
         return new Builder(seed).users(users).dimensions(dimensions).eventsPerUser(eventsPerUser).fillerShare(fillerShare)
                 .changeRate(changeRate).deletionRate(deletionRate).implicitShare(implicitShare)
                 .noPreferenceRate(noPreferenceRate).popularity(popularity).queriesPerUser(queriesPerUser)
-                .adaptationDistances(adaptationDistances).role(role);
+                .adaptationDistances(adaptationDistances).role(role).drawnLeaders(drawnLeaders);
     }
 
     /**
@@ -169,6 +173,7 @@ public record SyntheticConfig(
         private int queriesPerUser = 12;
         private List<Integer> adaptationDistances = List.of(0, 5, 20);
         private WorldRole role = WorldRole.EVALUATION;
+        private boolean drawnLeaders;
 
         private Builder(long seed) {
             this.seed = seed;
@@ -234,6 +239,12 @@ public record SyntheticConfig(
             return this;
         }
 
+        /** Whether each dimension's most popular option is drawn from the seed (default false: the catalogue's first). */
+        public Builder drawnLeaders(boolean value) {
+            drawnLeaders = value;
+            return this;
+        }
+
         public Builder role(WorldRole value) {
             role = value;
             return this;
@@ -242,7 +253,7 @@ public record SyntheticConfig(
         /** The config; throws {@link IllegalArgumentException} naming the first knob out of range. */
         public SyntheticConfig build() {
             return new SyntheticConfig(seed, users, dimensions, eventsPerUser, fillerShare, changeRate, deletionRate,
-                    implicitShare, noPreferenceRate, popularity, queriesPerUser, adaptationDistances, role);
+                    implicitShare, noPreferenceRate, popularity, queriesPerUser, adaptationDistances, role, drawnLeaders);
         }
     }
 }

@@ -55,8 +55,7 @@ public final class SyntheticWorld {
         Objects.requireNonNull(config, "config");
         WorldText text = WorldText.standard();
         QuestionBank bank = new QuestionBank(text, config.dimensions(), config.seed());
-        OptionShares popularity = new OptionShares(config.popularity(), WorldText.OPTIONS_PER_DIMENSION);
-        UserSimulator simulator = new UserSimulator(text, config, bank, popularity);
+        UserSimulator simulator = new UserSimulator(text, config, bank, OptionShares.perDimension(config));
         int width = Math.max(5, Integer.toString(config.users()).length());
         List<UserSimulator.SimulatedUser> simulated = new ArrayList<>(config.users());
         for (int u = 0; u < config.users(); u++) {
@@ -187,23 +186,29 @@ public final class SyntheticWorld {
         ArrayNode distances = node.putArray("adaptation_distances");
         config.adaptationDistances().forEach(distances::add);
         node.put("role", config.role().wireName());
+        if (config.drawnLeaders()) {
+            // said only when set, so the manifests of every other world stay as they were
+            node.put("drawn_leaders", true);
+        }
         return node;
     }
 
     private ArrayNode catalogueNode() {
-        OptionShares popularity = new OptionShares(config.popularity(), WorldText.OPTIONS_PER_DIMENSION);
+        OptionShares[] popularity = OptionShares.perDimension(config);
         ArrayNode dimensions = JsonNodeFactory.instance.arrayNode();
-        for (Dimension dimension : catalogue().dimensions()) {
+        for (int d = 0; d < catalogue().dimensions().size(); d++) {
+            Dimension dimension = catalogue().dimensions().get(d);
             ObjectNode node = dimensions.addObject();
             node.put("name", dimension.name());
             node.put("description", dimension.description());
             ArrayNode options = node.putArray("options");
-            for (PreferenceOption option : dimension.options()) {
+            for (int o = 0; o < dimension.options().size(); o++) {
+                PreferenceOption option = dimension.options().get(o);
                 ObjectNode optionNode = options.addObject();
                 optionNode.put("name", option.name());
                 optionNode.put("description", option.description());
                 optionNode.put("popularity_rank", option.popularityRank());
-                optionNode.put("popularity_share", popularity.share(option.popularityRank() - 1));
+                optionNode.put("popularity_share", popularity[d].share(o));
             }
         }
         return dimensions;

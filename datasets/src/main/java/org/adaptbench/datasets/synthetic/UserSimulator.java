@@ -43,10 +43,10 @@ final class UserSimulator {
     private final WorldText text;
     private final SyntheticConfig config;
     private final QuestionBank bank;
-    private final OptionShares popularity;
+    private final OptionShares[] popularity;
     private final Wording wording;
 
-    UserSimulator(WorldText text, SyntheticConfig config, QuestionBank bank, OptionShares popularity) {
+    UserSimulator(WorldText text, SyntheticConfig config, QuestionBank bank, OptionShares[] popularity) {
         this.text = text;
         this.config = config;
         this.bank = bank;
@@ -82,7 +82,7 @@ final class UserSimulator {
             active = new boolean[dimensions];
             episode = new int[dimensions];
             for (int d = 0; d < dimensions; d++) {
-                latent[d] = random.nextDouble() < config.noPreferenceRate() ? -1 : popularity.sample(random);
+                latent[d] = random.nextDouble() < config.noPreferenceRate() ? -1 : popularity[d].sample(random);
                 evidence.add(new ArrayList<>());
             }
         }
@@ -125,7 +125,7 @@ final class UserSimulator {
                 }
                 attributes.put(dimension.name(), dimension.options().get(latent[d]).name());
                 attributes.put(dimension.name() + ".rank", Integer.toString(latent[d] + 1));
-                attributes.put(dimension.name() + ".popularity", latent[d] == 0 ? "majority" : "minority");
+                attributes.put(dimension.name() + ".popularity", latent[d] == popularity[d].leader() ? "majority" : "minority");
                 minority += latent[d] == 0 ? 0 : 1;
             }
             attributes.put("minority_preferences", Integer.toString(minority));
@@ -160,7 +160,7 @@ final class UserSimulator {
         }
 
         private void change(int d) {
-            latent[d] = popularity.sampleOther(random, latent[d]);
+            latent[d] = popularity[d].sampleOther(random, latent[d]);
             state(d, TurnKind.CHANGE, FrameKind.CHANGE);
             int changeTurn = turns.size() - 1;
             for (int distance : config.adaptationDistances()) {

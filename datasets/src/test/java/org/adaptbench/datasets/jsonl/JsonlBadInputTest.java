@@ -74,7 +74,7 @@ class JsonlBadInputTest {
                 text("correct index out of range", "queries.jsonl", query("\"options\":[\"a\",\"b\",\"c\",\"d\"],\"correct_index\":4"), "line 1", "correct_index", "index 4 is out of range 0..3"),
                 text("options without correct index", "queries.jsonl", query("\"options\":[\"a\",\"b\"]"), "line 1", "correct_index", "is missing"),
                 text("correct index without options", "queries.jsonl", query("\"correct_index\":0,\"evidence_turn_ids\":[\"a1\"]"), "line 1", "correct_index", "has no options"),
-                text("neither options nor evidence", "queries.jsonl", query("\"after_turn_id\":\"a1\""), "line 1", "options", "found neither"),
+                text("neither options, evidence nor answer", "queries.jsonl", query("\"after_turn_id\":\"a1\""), "line 1", "options", "found none"),
                 text("evidence names unknown turn", "queries.jsonl", query("\"evidence_turn_ids\":[\"a1\",\"zz\"]"), "line 1", "evidence_turn_ids[1]", "unknown turn 'zz' for user 'alice'"),
                 text("evidence after the query", "queries.jsonl", query("\"after_turn_id\":\"a1\",\"evidence_turn_ids\":[\"a2\"]"), "line 1", "evidence_turn_ids[0]", "comes after the point where the query is asked"),
                 text("unknown after_turn_id", "queries.jsonl", query("\"after_turn_id\":\"a9\",\"evidence_turn_ids\":[\"a1\"]"), "line 1", "after_turn_id", "unknown turn 'a9'"),

@@ -48,7 +48,7 @@ class WireNameTest {
     @Test
     void listsTheChoicesForErrorMessages() {
         assertEquals("user or assistant", WireName.choices(Role.class));
-        assertEquals("synthetic, prefeval or jsonl", WireName.choices(DatasetKind.class));
+        assertEquals("synthetic, prefeval, jsonl or locomo", WireName.choices(DatasetKind.class));
         assertEquals("explicit, choice or persona", WireName.choices(PrefEvalForm.class));
     }
 

@@ -147,4 +147,34 @@ class PopularityTest {
             }
         }
     }
+
+    /** Under a convention, which option everyone holds; under drawn leaders it follows the seed, not the catalogue. */
+    private static java.util.Set<String> conventionOptions(boolean drawn, long seed) {
+        SyntheticWorld world = SyntheticWorld.generate(SyntheticConfig.builder(seed).users(40).eventsPerUser(30).changeRate(0)
+                .deletionRate(0).popularity(Popularity.convention()).drawnLeaders(drawn).build());
+        java.util.Set<String> held = new java.util.TreeSet<>();
+        for (UserData user : world.dataset().users()) {
+            user.attributes().forEach((key, value) -> {
+                if (key.endsWith(".popularity")) {
+                    assertEquals("majority", value, "under a convention every user holds the leading option");
+                }
+            });
+            for (Query query : user.queries()) {
+                held.add(query.dimension() + "=" + query.options().get(query.correctIndex()));
+            }
+        }
+        return held;
+    }
+
+    @Test
+    void drawnLeadersMoveTheConventionAwayFromTheCatalogueOrder() {
+        assertEquals(conventionOptions(false, 5), conventionOptions(false, 6),
+                "without drawn leaders every world's convention is the catalogue's first option");
+        java.util.Set<String> drawn = conventionOptions(true, 5);
+        assertTrue(!drawn.equals(conventionOptions(false, 5)), "drawn leaders put another option first somewhere");
+        assertEquals(drawn, conventionOptions(true, 5), "the same seed draws the same leaders");
+        SyntheticWorld world = SyntheticWorld.generate(SyntheticConfig.builder(5).users(40).eventsPerUser(30).changeRate(0)
+                .deletionRate(0).popularity(Popularity.convention()).drawnLeaders(true).build());
+        assertEquals(1.0, world.majorityCeiling(), 1e-12, "a drawn convention is still one everyone holds");
+    }
 }

@@ -13,6 +13,7 @@ import org.adaptbench.personalization.score.RetrievalScorer;
 import org.adaptbench.personalization.store.Memory;
 import org.adaptbench.personalization.store.MemoryFilter;
 import org.adaptbench.personalization.store.MemoryHit;
+import org.adaptbench.personalization.store.MemoryKind;
 import org.adaptbench.personalization.store.MemoryStore;
 
 /**
@@ -51,12 +52,13 @@ public final class MemoryMaintainer {
     }
 
     /**
-     * Merges memories of the same slot whose vectors are at least {@code duplicateThreshold}
+     * Merges preferences of the same slot whose vectors are at least {@code duplicateThreshold}
      * similar: the most used one (then the newest) survives and gets one use per merged duplicate.
-     * Returns the ids deleted.
+     * Episodes are never merged: two turns that say the same thing were still both said. Returns the
+     * ids deleted.
      */
     public List<Long> consolidate(String userId) {
-        List<Memory> memories = new ArrayList<>(store.list(userId));
+        List<Memory> memories = new ArrayList<>(store.list(userId).stream().filter(m -> m.kind().isPreference()).toList());
         memories.sort(Comparator.comparingInt(Memory::useCount).reversed()
                 .thenComparing(Memory::updatedAt, Comparator.reverseOrder()).thenComparingLong(Memory::id));
         Set<Long> gone = new HashSet<>();
@@ -71,7 +73,7 @@ public final class MemoryMaintainer {
                 continue;
             }
             List<Long> duplicates = new ArrayList<>();
-            for (MemoryHit hit : store.search(userId, vector, memories.size(), MemoryFilter.slot(survivor.slot()))) {
+            for (MemoryHit hit : store.search(userId, vector, memories.size(), MemoryFilter.slot(survivor.slot()).withKinds(MemoryKind.PREFERENCES))) {
                 if (hit.similarity() < policy.duplicateThreshold()) {
                     break;
                 }
@@ -109,17 +111,29 @@ public final class MemoryMaintainer {
     }
 
     /**
-     * Evicts the least active memories until the user holds at most {@code maxMemoriesPerUser};
-     * returns their ids. Memories in {@code keep} (the ones just written) are never evicted: a fresh
-     * memory has had no chance to be used yet.
+     * Evicts the least active preferences until the user holds at most {@code maxMemoriesPerUser},
+     * and the least active episodes until at most {@code maxEpisodesPerUser}; returns their ids.
+     * Memories in {@code keep} (the ones just written) are never evicted: a fresh memory has had no
+     * chance to be used yet.
      */
     public List<Long> enforceCap(String userId, Set<Long> keep) {
-        int excess = store.count(userId) - policy.maxMemoriesPerUser();
+        if (store.count(userId) <= Math.min(policy.maxMemoriesPerUser(), policy.maxEpisodesPerUser())) {
+            return List.of();
+        }
+        List<Memory> all = store.list(userId);
+        List<Long> evicted = new ArrayList<>(evict(userId, all.stream().filter(m -> m.kind().isPreference()).toList(),
+                policy.maxMemoriesPerUser(), keep));
+        evicted.addAll(evict(userId, all.stream().filter(m -> !m.kind().isPreference()).toList(), policy.maxEpisodesPerUser(), keep));
+        return evicted;
+    }
+
+    private List<Long> evict(String userId, List<Memory> memories, int cap, Set<Long> keep) {
+        int excess = memories.size() - cap;
         if (excess <= 0) {
             return List.of();
         }
         Instant now = clock.instant();
-        List<Memory> byActivity = new ArrayList<>(store.list(userId));
+        List<Memory> byActivity = new ArrayList<>(memories);
         byActivity.removeIf(m -> keep.contains(m.id()));
         byActivity.sort(Comparator.comparingDouble((Memory m) -> RetrievalScorer.baseLevelActivation(m, now, decay))
                 .thenComparingLong(Memory::id));

@@ -7,12 +7,19 @@ import java.util.Objects;
 /**
  * The composite retrieval score: its formula and its parameters, in this one place.
  *
- * <p>For a memory {@code m} found for query {@code q} at time {@code now}:
+ * <p>A search finds candidates twice, by dense similarity (cosine of the embeddings) and by BM25
+ * over the words (the store's lexical index), and scores each candidate {@code m} for query
+ * {@code q} at time {@code now}:
  * <pre>
- * score = similarity · cos(q, m)                         cosine of the unit vectors, in [-1, 1]
+ * score = similarity · dense(q, m)                       the dense term, in [0, 1]
+ *       + lexical    · lex(q, m)                         the lexical term, in [0, 1]
  *       + recency    · 2^(−age / recencyHalfLife)         age = now − m.updatedAt; 1 when just written, ½ after one half-life
  *       + activation · 1 / (1 + e^(−(B − τ) / s))         ACT-R retrieval probability, in (0, 1)
  *       + confidence · m.confidence                       in [0, 1]
+ *
+ * {@link Fusion#RRF}:          dense = (K+1)/(K + dense rank),  lex = (K+1)/(K + BM25 rank); 0 when not in that list
+ * {@link Fusion#WEIGHTED_SUM}: dense = cos(q, m) min-max scaled over the candidates,
+ *                              lex = BM25 min-max scaled over the lexical hits; 0 when no word matched
  *
  * B = ln Σ_j t_j^(−d)                                     ACT-R base-level activation over the memory's uses:
  *                                                         t_j = seconds since use j (at least 1), d = {@code decay}
@@ -23,12 +30,15 @@ import java.util.Objects;
  * (2006) approximation {@code (n−k)(t_n^(1−d) − t_k^(1−d)) / ((1−d)(t_n − t_k))}.
  *
  * <p>Each term is switched off by a weight of 0 ({@link #enabled}); {@link #similarityOnly()} is a
- * plain vector search. Defaults ({@link #DEFAULTS}): similarity 1, recency 0.1 with a 30-day half-life,
- * activation 0.1 with d = 0.5, τ = −5, s = 1 (seconds), confidence 0.1. Similarity dominates:
- * the other terms break near-ties between memories about the same thing, so the newer, more used,
- * more certain one wins; they cannot lift an unrelated memory over a relevant one.
+ * plain vector search. Defaults ({@link #DEFAULTS}; the fusion chosen on LoCoMo's three
+ * development conversations, see docs/memory-layer.md): the weighted sum of min-max scaled dense
+ * and lexical scores with weight 1 each, recency 0.05 with a 30-day half-life, activation 0.05
+ * with d = 0.5, τ = −5, s = 1 (seconds), confidence 0.05. The two similarity terms dominate: the
+ * others break near-ties between memories about the same thing, so the newer, more used, more
+ * certain one wins; they cannot lift an unrelated memory over a relevant one.
  *
- * @param similarity weight of the cosine similarity
+ * @param similarity weight of the dense term
+ * @param lexical weight of the lexical (BM25) term
  * @param recency weight of the recency term
  * @param recencyHalfLife age at which the recency term halves
  * @param activation weight of the activation term
@@ -36,22 +46,29 @@ import java.util.Objects;
  * @param activationThreshold ACT-R retrieval threshold τ
  * @param activationNoise ACT-R noise scale s, positive
  * @param confidence weight of the confidence term
+ * @param fusion how the dense and lexical terms are computed
  */
-public record ScoreWeights(double similarity, double recency, Duration recencyHalfLife, double activation, double decay,
-                           double activationThreshold, double activationNoise, double confidence) {
+public record ScoreWeights(double similarity, double lexical, double recency, Duration recencyHalfLife, double activation, double decay,
+                           double activationThreshold, double activationNoise, double confidence, Fusion fusion) {
+
+    /** RRF's rank constant K, the value of the paper that introduced it (and of most systems since). */
+    public static final int RRF_K = 60;
 
     /** The documented default weights. */
-    public static final ScoreWeights DEFAULTS = new ScoreWeights(1.0, 0.1, Duration.ofDays(30), 0.1, 0.5, -5.0, 1.0, 0.1);
+    public static final ScoreWeights DEFAULTS = new ScoreWeights(1.0, 1.0, 0.05, Duration.ofDays(30), 0.05, 0.5, -5.0, 1.0, 0.05,
+            Fusion.WEIGHTED_SUM);
 
-    /** The four terms, for switching one on or off by name. */
-    public enum Term { SIMILARITY, RECENCY, ACTIVATION, CONFIDENCE }
+    /** The five terms, for switching one on or off by name. */
+    public enum Term { SIMILARITY, LEXICAL, RECENCY, ACTIVATION, CONFIDENCE }
 
     public ScoreWeights {
         requireWeight("similarity", similarity);
+        requireWeight("lexical", lexical);
         requireWeight("recency", recency);
         requireWeight("activation", activation);
         requireWeight("confidence", confidence);
         Objects.requireNonNull(recencyHalfLife, "recencyHalfLife");
+        Objects.requireNonNull(fusion, "fusion");
         if (recencyHalfLife.isNegative() || recencyHalfLife.isZero()) {
             throw new IllegalArgumentException("recencyHalfLife must be positive, was " + recencyHalfLife);
         }
@@ -64,30 +81,38 @@ public record ScoreWeights(double similarity, double recency, Duration recencyHa
         if (!(activationNoise > 0.0) || !Double.isFinite(activationNoise)) {
             throw new IllegalArgumentException(String.format(Locale.US, "activationNoise must be positive, was %s", activationNoise));
         }
-        if (similarity + recency + activation + confidence == 0.0) {
+        if (similarity + lexical + recency + activation + confidence == 0.0) {
             throw new IllegalArgumentException("at least one score term needs a positive weight");
         }
     }
 
     /** Cosine similarity alone: a plain vector search. */
     public static ScoreWeights similarityOnly() {
-        return DEFAULTS.withWeight(Term.RECENCY, 0).withWeight(Term.ACTIVATION, 0).withWeight(Term.CONFIDENCE, 0);
+        return DEFAULTS.withWeight(Term.LEXICAL, 0).withWeight(Term.RECENCY, 0).withWeight(Term.ACTIVATION, 0)
+                .withWeight(Term.CONFIDENCE, 0).withFusion(Fusion.WEIGHTED_SUM);
     }
 
     /** These weights with {@code term} set to {@code weight} (0 switches it off). */
     public ScoreWeights withWeight(Term term, double weight) {
         return switch (term) {
-            case SIMILARITY -> new ScoreWeights(weight, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence);
-            case RECENCY -> new ScoreWeights(similarity, weight, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence);
-            case ACTIVATION -> new ScoreWeights(similarity, recency, recencyHalfLife, weight, decay, activationThreshold, activationNoise, confidence);
-            case CONFIDENCE -> new ScoreWeights(similarity, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, weight);
+            case SIMILARITY -> new ScoreWeights(weight, lexical, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence, fusion);
+            case LEXICAL -> new ScoreWeights(similarity, weight, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence, fusion);
+            case RECENCY -> new ScoreWeights(similarity, lexical, weight, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence, fusion);
+            case ACTIVATION -> new ScoreWeights(similarity, lexical, recency, recencyHalfLife, weight, decay, activationThreshold, activationNoise, confidence, fusion);
+            case CONFIDENCE -> new ScoreWeights(similarity, lexical, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, weight, fusion);
         };
+    }
+
+    /** These weights fused by {@code value}. */
+    public ScoreWeights withFusion(Fusion value) {
+        return new ScoreWeights(similarity, lexical, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence, value);
     }
 
     /** The weight of {@code term}. */
     public double weight(Term term) {
         return switch (term) {
             case SIMILARITY -> similarity;
+            case LEXICAL -> lexical;
             case RECENCY -> recency;
             case ACTIVATION -> activation;
             case CONFIDENCE -> confidence;

@@ -9,11 +9,12 @@ import org.adaptbench.personalization.store.Memory;
  * @param memory the memory
  * @param score the weighted sum
  * @param similarity cosine similarity to the query
+ * @param lexical the lexical term before weighting (see {@link ScoreWeights}; 0 when no query word matched)
  * @param recency {@code 2^(−age/halfLife)}
  * @param activation ACT-R retrieval probability from the base-level activation
  * @param confidence the memory's confidence
  */
-public record ScoredMemory(Memory memory, double score, double similarity, double recency, double activation, double confidence) {
+public record ScoredMemory(Memory memory, double score, double similarity, double lexical, double recency, double activation, double confidence) {
 
     public ScoredMemory {
         Objects.requireNonNull(memory, "memory");

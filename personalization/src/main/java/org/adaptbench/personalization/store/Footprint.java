@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  *   <li>memory: UTF-8 text + UTF-8 slot + 4 x dimension (vector) + 8 (id) + 1 (kind) + 8 (confidence)
  *       + 8 + 8 (created, updated) + 4 (use count) + 8 per kept use time;</li>
  *   <li>history event: 8 (sequence) + 8 (memory id) + 1 (type) + 8 (time) + 1 (redacted flag) +
- *       UTF-8 bytes of the texts it still holds.</li>
+ *       UTF-8 bytes of the texts it still holds;</li>
+ *   <li>link between a memory and an episode: 8 + 8 (the two ids).</li>
  * </ul>
  * The user id is counted once per user, not per row.
  */
@@ -28,6 +29,11 @@ public final class Footprint {
 
     public static long event(HistoryEvent event) {
         return EVENT_FIXED + event.previousText().map(Footprint::utf8).orElse(0L) + event.newText().map(Footprint::utf8).orElse(0L);
+    }
+
+    /** Bytes of {@code links} memory-to-episode links. */
+    public static long links(long links) {
+        return 16L * links;
     }
 
     public static long userId(String userId) {

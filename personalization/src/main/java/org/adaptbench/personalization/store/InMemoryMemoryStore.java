@@ -17,8 +17,9 @@ import org.adaptbench.personalization.embed.Vectors;
  * A {@link MemoryStore} in RAM: fast, and gone when the process ends.
  *
  * <p>Each user's vectors sit in one contiguous array (see {@link UserMemories}), so a search
- * scans only that user's rows and never touches other users' data. Writes to one user are
- * serialised; different users proceed in parallel.
+ * scans only that user's rows and never touches other users' data; each user's texts sit in a
+ * Lucene index of their own ({@link LuceneLexicalIndex}), so BM25 statistics are per user too.
+ * Writes to one user are serialised; different users proceed in parallel.
  */
 public final class InMemoryMemoryStore implements MemoryStore {
 
@@ -55,6 +56,7 @@ public final class InMemoryMemoryStore implements MemoryStore {
             Instant now = now();
             Memory memory = Memory.created(nextId.getAndIncrement(), userId, draft, now);
             state.memories.put(memory, unit);
+            state.lexical.put(memory);
             state.history.add(event(memory, HistoryEventType.ADDED, now, Optional.empty(), Optional.of(memory.text())));
             return memory;
         }
@@ -88,6 +90,46 @@ public final class InMemoryMemoryStore implements MemoryStore {
     }
 
     @Override
+    public List<LexicalHit> lexicalSearch(String userId, String query, int k, MemoryFilter filter) {
+        StoreInputs.k(k);
+        Objects.requireNonNull(filter, "filter");
+        StoreInputs.text(query, "query");
+        UserState state = existing(userId);
+        if (state == null) {
+            return List.of();
+        }
+        List<LexicalHit> hits = new ArrayList<>();
+        for (LuceneLexicalIndex.Scored scored : state.lexical.search(LexicalQuery.terms(query), k, filter)) {
+            // a hit deleted between the index and the records is simply not returned
+            state.memories.get(scored.id()).ifPresent(memory -> hits.add(new LexicalHit(memory, scored.score())));
+        }
+        return hits;
+    }
+
+    @Override
+    public void link(String userId, long memoryId, long episodeId) {
+        UserState state = existingOrThrow(userId, memoryId);
+        synchronized (state) {
+            state.memories.get(memoryId).orElseThrow(() -> missing(userId, memoryId));
+            Memory episode = state.memories.get(episodeId).orElseThrow(() -> missing(userId, episodeId));
+            StoreInputs.episode(episode);
+            state.links.computeIfAbsent(memoryId, m -> new java.util.TreeSet<>()).add(episodeId);
+        }
+    }
+
+    @Override
+    public List<Long> linkedEpisodes(String userId, long memoryId) {
+        UserState state = existing(userId);
+        if (state == null) {
+            return List.of();
+        }
+        synchronized (state) {
+            java.util.SortedSet<Long> episodes = state.links.get(memoryId);
+            return episodes == null ? List.of() : List.copyOf(episodes);
+        }
+    }
+
+    @Override
     public Memory update(String userId, long id, MemoryDraft replacement) {
         float[] unit = Vectors.unitCopy(replacement.vector(), dimension, "memory vector");
         UserState state = existingOrThrow(userId, id);
@@ -96,6 +138,7 @@ public final class InMemoryMemoryStore implements MemoryStore {
             Instant now = now();
             Memory updated = old.replacedBy(replacement, now);
             state.memories.put(updated, unit);
+            state.lexical.put(updated);
             state.history.add(event(updated, HistoryEventType.UPDATED, now, Optional.of(old.text()), Optional.of(updated.text())));
             return updated;
         }
@@ -133,6 +176,10 @@ public final class InMemoryMemoryStore implements MemoryStore {
             if (removed.isEmpty()) {
                 return false;
             }
+            state.lexical.remove(id);
+            state.links.remove(id);
+            state.links.values().forEach(episodes -> episodes.remove(id));
+            state.links.values().removeIf(java.util.Set::isEmpty);
             state.history.replaceAll(e -> e.memoryId() == id ? e.redact() : e);
             state.history.add(event(removed.get(), HistoryEventType.DELETED, now(), Optional.empty(), Optional.empty()).redact());
             return true;
@@ -148,6 +195,8 @@ public final class InMemoryMemoryStore implements MemoryStore {
         synchronized (state) {
             List<Memory> all = state.memories.list();
             state.memories.clear();
+            state.lexical.clear();
+            state.links.clear();
             Instant now = now();
             state.history.replaceAll(HistoryEvent::redact);
             for (Memory memory : all) {
@@ -181,7 +230,8 @@ public final class InMemoryMemoryStore implements MemoryStore {
             return 0;
         }
         synchronized (state) {
-            long bytes = Footprint.userId(userId) + state.memories.bytes();
+            long links = state.links.values().stream().mapToLong(java.util.Set::size).sum();
+            long bytes = Footprint.userId(userId) + state.memories.bytes() + Footprint.links(links);
             for (HistoryEvent event : state.history) {
                 bytes += Footprint.event(event);
             }
@@ -198,7 +248,10 @@ public final class InMemoryMemoryStore implements MemoryStore {
     @Override
     public void close() {
         closed = true;
-        users.values().forEach(state -> state.memories.clear());
+        users.values().forEach(state -> {
+            state.memories.clear();
+            state.lexical.close();
+        });
         users.clear();
     }
 
@@ -243,6 +296,9 @@ public final class InMemoryMemoryStore implements MemoryStore {
     private static final class UserState {
         final UserMemories memories;
         final List<HistoryEvent> history = new ArrayList<>();
+        final LuceneLexicalIndex lexical = new LuceneLexicalIndex();
+        /** Memory id to the episodes that stated it. */
+        final java.util.Map<Long, java.util.SortedSet<Long>> links = new java.util.HashMap<>();
 
         UserState(UserMemories memories) {
             this.memories = memories;

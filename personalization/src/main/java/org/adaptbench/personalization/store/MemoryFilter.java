@@ -18,6 +18,12 @@ public record MemoryFilter(Optional<String> slot, Set<MemoryKind> kinds, double 
     /** Matches every memory. */
     public static final MemoryFilter NONE = new MemoryFilter(Optional.empty(), EnumSet.allOf(MemoryKind.class), 0.0);
 
+    /** Preferences only: every kind but {@link MemoryKind#EPISODE}. */
+    public static final MemoryFilter PREFERENCES = NONE.withKinds(MemoryKind.PREFERENCES);
+
+    /** Episodes only. */
+    public static final MemoryFilter EPISODES = NONE.withKinds(Set.of(MemoryKind.EPISODE));
+
     public MemoryFilter {
         Objects.requireNonNull(slot, "slot");
         kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));

@@ -37,6 +37,28 @@ public interface MemoryStore extends AutoCloseable {
     List<MemoryHit> search(String userId, float[] query, int k, MemoryFilter filter);
 
     /**
+     * The {@code k} memories of {@code userId} that best match the words of {@code query} by BM25
+     * (Porter-stemmed, without English stop words, see {@link LexicalQuery}) among those passing
+     * {@code filter}, best first; memories that match no word are not returned. The index is
+     * written in the same atomic step as the memory and is covered by hard delete. Scores compare
+     * within one search only.
+     */
+    List<LexicalHit> lexicalSearch(String userId, String query, int k, MemoryFilter filter);
+
+    /**
+     * Records that episode {@code episodeId} stated, restated or revealed memory {@code memoryId},
+     * so that forgetting the memory can find the episodes that would bring it back. Both must be the
+     * user's; linking twice is a no-op. A link goes when either memory is deleted.
+     *
+     * @throws java.util.NoSuchElementException if the user holds either memory not
+     * @throws IllegalArgumentException if {@code episodeId} is not an {@link MemoryKind#EPISODE}
+     */
+    void link(String userId, long memoryId, long episodeId);
+
+    /** The episodes linked to memory {@code memoryId} of {@code userId}, by id. */
+    List<Long> linkedEpisodes(String userId, long memoryId);
+
+    /**
      * Replaces the content of memory {@code id}, keeping the previous text in an
      * {@link HistoryEventType#UPDATED} event; the use history starts afresh with this write.
      *
@@ -51,8 +73,8 @@ public interface MemoryStore extends AutoCloseable {
     List<Memory> recordUse(String userId, Collection<Long> ids, Instant at);
 
     /**
-     * Hard-deletes memory {@code id}: its text and vector are gone and its history events become
-     * tombstones. Returns false if the user holds no such memory.
+     * Hard-deletes memory {@code id}: its text, vector, lexical index entry and links are gone and its
+     * history events become tombstones. Returns false if the user holds no such memory.
      */
     boolean delete(String userId, long id);
 
@@ -71,7 +93,8 @@ public interface MemoryStore extends AutoCloseable {
 
     /**
      * Bytes held for {@code userId}: UTF-8 text bytes of memories and history, 4 bytes per vector
-     * component, and the fixed-size fields counted at their binary width (see {@link Footprint}).
+     * component, 16 per link, and the fixed-size fields counted at their binary width (see
+     * {@link Footprint}); the lexical index is an index, like the row indexes, and not counted.
      * The same measure for every backend, so they compare; file overhead is measured separately.
      */
     long bytesStored(String userId);

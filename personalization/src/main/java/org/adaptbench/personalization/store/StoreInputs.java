@@ -42,6 +42,14 @@ public final class StoreInputs {
         return text;
     }
 
+    /** Returns {@code memory} or throws unless it is an episode (the target of a link). */
+    public static Memory episode(Memory memory) {
+        if (memory.kind() != MemoryKind.EPISODE) {
+            throw new IllegalArgumentException("memory " + memory.id() + " is " + memory.kind() + ", not an episode; only episodes are linked");
+        }
+        return memory;
+    }
+
     /** Returns {@code k} or throws unless it is positive. */
     public static int k(int k) {
         if (k <= 0) {

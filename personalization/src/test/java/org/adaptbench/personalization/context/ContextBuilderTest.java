@@ -19,7 +19,7 @@ class ContextBuilderTest {
     private final TokenCounter tokens = TokenCounter.cl100k();
 
     private static ScoredMemory memory(long id, String slot, String text) {
-        return new ScoredMemory(new Memory(id, "u", text, slot, MemoryKind.EXPLICIT, 1, T, T, 1, List.of(T)), 1, 1, 1, 1, 1);
+        return new ScoredMemory(new Memory(id, "u", text, slot, MemoryKind.EXPLICIT, 1, T, T, 1, List.of(T)), 1, 1, 0, 1, 1, 1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.adaptbench.personalization.store.Memory;
+import org.adaptbench.personalization.store.LexicalHit;
 import org.adaptbench.personalization.store.MemoryHit;
 import org.adaptbench.personalization.store.MemoryKind;
 import org.junit.jupiter.api.Test;
@@ -65,10 +66,12 @@ class RetrievalScorerTest {
         ScoreWeights confidenceOnly = ScoreWeights.similarityOnly().withWeight(ScoreWeights.Term.CONFIDENCE, 0.1);
         assertEquals(3, new RetrievalScorer(confidenceOnly).rank(confidenceTie, 1, NOW).get(0).memory().id());
 
+        // a lone dense hit is the best of its search: its scaled dense term is 1
         ScoredMemory scored = new RetrievalScorer(ScoreWeights.DEFAULTS).score(new MemoryHit(fresh, 0.6), NOW);
         double recency = Math.pow(2, -3600.0 / Duration.ofDays(30).toSeconds());
         double activation = 1 / (1 + Math.exp(-(Math.log(Math.pow(3600, -0.5)) + 5)));
-        assertEquals(0.6 + 0.1 * recency + 0.1 * activation + 0.1 * 0.5, scored.score(), 1e-12);
+        assertEquals(1.0 + 0.05 * recency + 0.05 * activation + 0.05 * 0.5, scored.score(), 1e-12);
+        assertEquals(0.6, scored.similarity(), 1e-12, "the raw cosine is kept");
         assertEquals(recency, scored.recency(), 1e-12);
         assertEquals(activation, scored.activation(), 1e-12);
     }
@@ -77,17 +80,37 @@ class RetrievalScorerTest {
     void similarityDominatesUnrelatedMemories() {
         Memory relevantButOld = written(1, Duration.ofDays(365), 0.5);
         Memory irrelevantButFresh = written(2, Duration.ZERO, 1.0);
-        List<ScoredMemory> ranked = new RetrievalScorer(ScoreWeights.DEFAULTS)
+        List<ScoredMemory> ranked = new RetrievalScorer(ScoreWeights.DEFAULTS.withFusion(Fusion.WEIGHTED_SUM))
                 .rank(List.of(new MemoryHit(relevantButOld, 0.75), new MemoryHit(irrelevantButFresh, 0.2)), 2, NOW);
         assertEquals(1, ranked.get(0).memory().id());
+    }
+
+    @Test
+    void fusionCombinesTheDenseAndTheLexicalRanking() {
+        Memory both = written(1, Duration.ofDays(1), 1.0);
+        Memory denseOnly = written(2, Duration.ofDays(1), 1.0);
+        Memory wordsOnly = written(3, Duration.ofDays(1), 1.0);
+        List<MemoryHit> dense = List.of(new MemoryHit(denseOnly, 0.9), new MemoryHit(both, 0.8));
+        List<LexicalHit> lexical = List.of(new LexicalHit(wordsOnly, 7.0), new LexicalHit(both, 5.0));
+        ScoreWeights plain = ScoreWeights.similarityOnly().withWeight(ScoreWeights.Term.LEXICAL, 1);
+        // weighted sum, min-max scaled over the candidates (cosines 0.2..0.9, BM25 5..7): 2 = 1 + 0, 3 = 0 + 1, 1 = 6/7 + 0
+        List<ScoredMemory> summed = new RetrievalScorer(plain).fuse(dense, lexical, m -> 0.2, 3, NOW);
+        assertEquals(List.of(2L, 3L, 1L), summed.stream().map(s -> s.memory().id()).toList(), summed.toString());
+        assertEquals(0.0, summed.get(1).similarity() - 0.2, 1e-12, "a memory found only by words gets its stored cosine");
+        assertEquals((0.8 - 0.2) / (0.9 - 0.2), summed.get(2).score(), 1e-12);
+        // RRF: found by both lists beats the first of either list alone
+        List<ScoredMemory> fused = new RetrievalScorer(plain.withFusion(Fusion.RRF)).fuse(dense, lexical, m -> 0.2, 3, NOW);
+        assertEquals(1L, fused.get(0).memory().id(), fused.toString());
+        assertEquals(2 * 61.0 / 62, fused.get(0).score(), 1e-12);
+        assertEquals(2, new RetrievalScorer(plain).fuse(dense, lexical, m -> 0.2, 2, NOW).size(), "at most k");
     }
 
     @Test
     void weightsAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> ScoreWeights.DEFAULTS.withWeight(ScoreWeights.Term.RECENCY, -1));
         assertThrows(IllegalArgumentException.class, () -> ScoreWeights.similarityOnly().withWeight(ScoreWeights.Term.SIMILARITY, 0));
-        assertThrows(IllegalArgumentException.class, () -> new ScoreWeights(1, 0, Duration.ZERO, 0, 0.5, -5, 1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new ScoreWeights(1, 0, Duration.ofDays(1), 0, 1.0, -5, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ScoreWeights(1, 0, 0, Duration.ZERO, 0, 0.5, -5, 1, 0, Fusion.RRF));
+        assertThrows(IllegalArgumentException.class, () -> new ScoreWeights(1, 0, 0, Duration.ofDays(1), 0, 1.0, -5, 1, 0, Fusion.RRF));
         assertTrue(!ScoreWeights.similarityOnly().enabled(ScoreWeights.Term.ACTIVATION));
     }
 }

@@ -268,4 +268,89 @@ public abstract class MemoryStoreContractTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(expectedPart), "message '" + e.getMessage() + "' should contain '" + expectedPart + "'");
     }
+
+    protected static MemoryDraft episode(String text, float[] vector) {
+        return new MemoryDraft(text, vector, "", MemoryKind.EPISODE, 1.0);
+    }
+
+    @Test
+    void lexicalSearchRanksByWordsAndReturnsOnlyMatches() {
+        Random random = new Random(21);
+        Memory rare = store.add("alice", episode("We adopted a greyhound named Biscuit", TestVectors.random(random, DIM)));
+        Memory common = store.add("alice", episode("The weather was nice and the dog slept", TestVectors.random(random, DIM)));
+        store.add("alice", episode("The weather was nice again", TestVectors.random(random, DIM)));
+        store.add("alice", episode("Nothing in common here", TestVectors.random(random, DIM)));
+        List<LexicalHit> hits = store.lexicalSearch("alice", "What is the name of the greyhound they adopted?", 10, MemoryFilter.NONE);
+        assertEquals(List.of(rare.id()), hits.stream().map(h -> h.memory().id()).toList(), "only the memory with the question's words");
+        assertTrue(hits.get(0).score() > 0);
+        List<LexicalHit> stemmed = store.lexicalSearch("alice", "dogs sleeping weather", 10, MemoryFilter.NONE);
+        assertEquals(common.id(), stemmed.get(0).memory().id(), "Porter stemming: dogs/dog, sleeping/slept do not, weather matches twice as rare");
+        assertEquals(2, stemmed.size());
+        assertTrue(stemmed.get(0).score() >= stemmed.get(1).score(), "best first");
+        assertEquals(1, store.lexicalSearch("alice", "weather", 1, MemoryFilter.NONE).size(), "at most k");
+        assertEquals(List.of(), store.lexicalSearch("alice", "the of and", 10, MemoryFilter.NONE), "stop words alone match nothing");
+        assertEquals(List.of(), store.lexicalSearch("bob", "greyhound", 10, MemoryFilter.NONE), "another user's words are not bob's");
+    }
+
+    @Test
+    void lexicalSearchHonoursTheFilterAndFollowsUpdatesAndDeletes() {
+        Random random = new Random(22);
+        Memory preference = store.add("alice", new MemoryDraft("I love jazz concerts", TestVectors.random(random, DIM), "music", MemoryKind.EXPLICIT, 0.9));
+        Memory said = store.add("alice", episode("[1 May 2024, 9:00 AM] I love jazz, we went to a concert", TestVectors.random(random, DIM)));
+        assertEquals(List.of(said.id()), lexicalIds(store.lexicalSearch("alice", "jazz", 10, MemoryFilter.EPISODES)));
+        assertEquals(List.of(preference.id()), lexicalIds(store.lexicalSearch("alice", "jazz", 10, MemoryFilter.PREFERENCES)));
+        assertEquals(List.of(preference.id()), lexicalIds(store.lexicalSearch("alice", "jazz", 10, MemoryFilter.slot("music"))));
+        assertEquals(List.of(), lexicalIds(store.lexicalSearch("alice", "jazz", 10, MemoryFilter.PREFERENCES.withMinConfidence(0.95))));
+        store.update("alice", preference.id(), new MemoryDraft("I love opera", TestVectors.random(random, DIM), "music", MemoryKind.EXPLICIT, 0.9));
+        assertEquals(List.of(said.id()), lexicalIds(store.lexicalSearch("alice", "jazz", 10, MemoryFilter.NONE)), "the old words left the index");
+        assertEquals(List.of(preference.id()), lexicalIds(store.lexicalSearch("alice", "opera", 10, MemoryFilter.NONE)));
+        store.delete("alice", said.id());
+        assertEquals(List.of(), lexicalIds(store.lexicalSearch("alice", "jazz concert", 10, MemoryFilter.NONE)));
+        store.deleteAll("alice");
+        assertEquals(List.of(), lexicalIds(store.lexicalSearch("alice", "opera", 10, MemoryFilter.NONE)));
+        assertThrows(IllegalArgumentException.class, () -> store.lexicalSearch("alice", " ", 10, MemoryFilter.NONE));
+        assertThrows(IllegalArgumentException.class, () -> store.lexicalSearch("alice", "jazz", 0, MemoryFilter.NONE));
+    }
+
+    @Test
+    void episodesAreMemoriesUnderTheSameContract() {
+        Random random = new Random(23);
+        Memory said = store.add("alice", episode("[1 May 2024, 9:00 AM] I moved to Lisbon", TestVectors.random(random, DIM)));
+        assertEquals(MemoryKind.EPISODE, said.kind());
+        assertEquals(Optional.empty(), store.get("bob", said.id()), "isolation");
+        assertEquals(HistoryEventType.ADDED, store.history("alice").get(0).type(), "history");
+        assertEquals(List.of(said.id()), store.search("alice", store.vector("alice", said.id()).orElseThrow(), 5, MemoryFilter.EPISODES)
+                .stream().map(h -> h.memory().id()).toList());
+        assertEquals(List.of(), store.search("alice", store.vector("alice", said.id()).orElseThrow(), 5, MemoryFilter.PREFERENCES));
+        assertTrue(store.delete("alice", said.id()), "hard delete");
+        assertTrue(store.history("alice").stream().allMatch(HistoryEvent::redacted));
+    }
+
+    @Test
+    void linksJoinAPreferenceToItsEpisodesAndGoWithEither() {
+        Random random = new Random(24);
+        Memory preference = store.add("alice", new MemoryDraft("I am vegetarian", TestVectors.random(random, DIM), "diet", MemoryKind.EXPLICIT, 1));
+        Memory first = store.add("alice", episode("[1 May 2024, 9:00 AM] I'm vegetarian", TestVectors.random(random, DIM)));
+        Memory second = store.add("alice", episode("[2 May 2024, 9:00 AM] Still vegetarian", TestVectors.random(random, DIM)));
+        Memory other = store.add("bob", episode("[2 May 2024, 9:00 AM] bob's turn", TestVectors.random(random, DIM)));
+        long before = store.bytesStored("alice");
+        store.link("alice", preference.id(), second.id());
+        store.link("alice", preference.id(), first.id());
+        store.link("alice", preference.id(), first.id());
+        assertEquals(List.of(first.id(), second.id()), store.linkedEpisodes("alice", preference.id()), "by id, once each");
+        assertEquals(before + 32, store.bytesStored("alice"), "16 bytes per link");
+        assertEquals(List.of(), store.linkedEpisodes("bob", preference.id()));
+        assertThrows(NoSuchElementException.class, () -> store.link("alice", preference.id(), other.id()), "bob's episode is not alice's");
+        assertThrows(NoSuchElementException.class, () -> store.link("bob", preference.id(), other.id()));
+        assertThrows(IllegalArgumentException.class, () -> store.link("alice", first.id(), preference.id()), "only episodes are linked to");
+        store.delete("alice", second.id());
+        assertEquals(List.of(first.id()), store.linkedEpisodes("alice", preference.id()), "a deleted episode's link goes");
+        store.delete("alice", preference.id());
+        assertEquals(List.of(), store.linkedEpisodes("alice", preference.id()), "a deleted preference's links go");
+        assertTrue(store.get("alice", first.id()).isPresent(), "the store deletes no episode on its own");
+    }
+
+    private static List<Long> lexicalIds(List<LexicalHit> hits) {
+        return hits.stream().map(h -> h.memory().id()).toList();
+    }
 }

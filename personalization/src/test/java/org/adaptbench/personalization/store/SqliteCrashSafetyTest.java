@@ -43,8 +43,22 @@ class SqliteCrashSafetyTest {
                 for (String line : acknowledged) {
                     String[] parts = line.split(" ");
                     long id = Long.parseLong(parts[0]);
-                    assertTrue(store.get(parts[1], id).isPresent(), "round " + round + ": acknowledged write " + line + " is missing");
+                    Memory memory = store.get(parts[1], id).orElse(null);
+                    assertTrue(memory != null, "round " + round + ": acknowledged write " + line + " is missing");
+                    String word = memory.text().split(" ")[1]; // "write w17 ..." or "rewritten w19": a word of its own (the query drops one-character words, so not a bare "7")
+                    assertTrue(store.lexicalSearch(parts[1], "write rewritten " + word, 50, MemoryFilter.NONE).stream()
+                            .anyMatch(hit -> hit.memory().id() == id), "round " + round + ": " + line + " is not in the lexical index");
                 }
+                int episodes = 0;
+                for (String user : store.users()) {
+                    for (Memory memory : store.list(user)) {
+                        episodes += memory.kind() == MemoryKind.EPISODE ? 1 : 0;
+                        for (long episode : store.linkedEpisodes(user, memory.id())) {
+                            assertTrue(store.get(user, episode).isPresent(), "round " + round + ": a link outlived its episode");
+                        }
+                    }
+                }
+                assertTrue(acknowledged.size() < 3 || episodes > 0, "round " + round + ": episodes were written");
                 assertTrue(store.list("user-0").size() > 0);
             }
         }

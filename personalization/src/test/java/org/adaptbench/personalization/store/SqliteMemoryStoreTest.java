@@ -66,6 +66,9 @@ class SqliteMemoryStoreTest extends MemoryStoreContractTest {
         byte[] vectorBytes = littleEndian(Vectors.unitCopy(distinctive, DIM, "v"));
         // short, page-sized and overflowing texts, an update and a history row that names the marker
         Memory first = store.add("alice", MemoryDraft.of("allergic to " + marker, distinctive));
+        Memory episode = store.add("alice", new MemoryDraft("[1 May 2024, 9:00 AM] I said " + marker + " aloud", TestVectors.random(random, DIM),
+                "", MemoryKind.EPISODE, 1.0));
+        store.link("alice", first.id(), episode.id());
         store.add("alice", MemoryDraft.of(marker + " " + "long ".repeat(2000), TestVectors.random(random, DIM)));
         store.update("alice", first.id(), MemoryDraft.of("now " + marker + " again", distinctive));
         for (int i = 0; i < 200; i++) {
@@ -76,9 +79,14 @@ class SqliteMemoryStoreTest extends MemoryStoreContractTest {
         }
         assertTrue(containsInFiles(marker.getBytes(StandardCharsets.UTF_8)), "the marker is on disk before the delete");
         assertTrue(containsInFiles(vectorBytes), "the vector is on disk before the delete");
+        // the FTS5 index holds the words lower-cased (and Porter-stemmed: the marker's stem starts with this)
+        byte[] indexed = "zqxmarker".getBytes(StandardCharsets.UTF_8);
+        assertTrue(containsInFiles(indexed), "the lexical index holds the marker before the delete");
+        assertEquals(7, store.lexicalSearch("alice", marker, 20, MemoryFilter.NONE).size(), "every memory of alice naming the marker");
 
         store.deleteAll("alice");
 
+        assertFalse(containsInFiles(indexed), "a deleted word survives in the lexical index's shadow tables");
         assertFalse(containsInFiles(marker.getBytes(StandardCharsets.UTF_8)), "a deleted text survives in the database files");
         assertFalse(containsInFiles(vectorBytes), "a deleted vector survives in the database files");
         assertEquals(200, store.count("bob"));
@@ -95,10 +103,13 @@ class SqliteMemoryStoreTest extends MemoryStoreContractTest {
         Memory keep = store.add("alice", MemoryDraft.of("keep this", TestVectors.axis(0, DIM)));
         Memory gone = store.add("alice", MemoryDraft.of("forget " + marker, TestVectors.axis(1, DIM)));
         assertTrue(containsInFiles(marker.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(containsInFiles("onemarker".getBytes(StandardCharsets.UTF_8)), "indexed, lower-cased");
         store.delete("alice", gone.id());
         assertFalse(containsInFiles(marker.getBytes(StandardCharsets.UTF_8)));
+        assertFalse(containsInFiles("onemarker".getBytes(StandardCharsets.UTF_8)), "the deleted word left the FTS5 index");
         assertTrue(containsInFiles("keep this".getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of(keep), store.list("alice"));
+        assertEquals(List.of(), store.lexicalSearch("alice", marker, 5, MemoryFilter.NONE));
     }
 
     @Test

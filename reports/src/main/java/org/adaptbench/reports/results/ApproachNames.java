@@ -26,6 +26,18 @@ public final class ApproachNames {
     public static final String NO_RECENCY = "no-recency";
     public static final String NO_ACTIVATION = "no-activation";
     public static final String NO_CONFIDENCE = "no-confidence";
+    /** Hybrid retrieval (dense and BM25 fused) without the recency and activation terms. */
+    public static final String NO_RECENCY_ACTIVATION = "no-recency-activation";
+    /** The dense search alone, with recency, activation and confidence. */
+    public static final String DENSE_ONLY = "dense-only";
+    /** BM25 alone, with recency, activation and confidence. */
+    public static final String BM25_ONLY = "bm25-only";
+    /** The fusions of dense and BM25 rankings; the one not chosen by default is a condition. */
+    public static final String WEIGHTED_SUM = "weighted-sum";
+    public static final String RRF = "rrf";
+    /** Preferences only, no episodes: the memory layer before it kept the interaction history. */
+    public static final String NO_EPISODES = "no-episodes";
+    /** Cosine similarity alone: a plain vector search. */
     public static final String SIMILARITY_ONLY = "similarity-only";
     /** Conditions of user-lora: how its adapter acts on a deletion (the reversibility scenario). */
     public static final String DETACH = "detach";

@@ -37,14 +37,25 @@ public final class MetricNames {
     public static final String LATENCY_P50_MS = "latency_p50_ms";
     public static final String LATENCY_P95_MS = "latency_p95_ms";
     public static final String LATENCY_P99_MS = "latency_p99_ms";
+    /** Token-level F1 of free-text answers against the gold answer (LoCoMo's question-answering metric). */
+    public static final String QA_F1 = "qa_f1";
+    /** Median time of one question-answering model call. */
+    public static final String QA_LATENCY_P50_MS = "qa_latency_p50_ms";
 
     private static final String RECALL_AT = "recall_at_";
     private static final String MINUS = "_minus_";
+    private static final String RECALL_WITHIN = "recall_within_";
+    private static final String RETRIEVED_TOKENS_AT = "retrieved_tokens_at_";
     private static final String LIFT_OVER = "lift_over_";
     private static final String USD_PER_USER_MONTH = "usd_per_user_month_";
     private static final String BREAK_EVEN_REQUESTS = "break_even_requests_";
     private static final String USD_ABOVE_MEMORY = "usd_above_memory_";
     private static final String REVERT_MS_PROJECTED = "revert_ms_projected_";
+    /** Regimes map cells: per approach figures and the picks, and the cell's coordinates. */
+    private static final String REGIME = "regime_";
+    public static final String REGIME_AGREEMENT = "regime_agreement";
+    public static final String REGIME_EVENTS = "regime_events";
+    public static final String REGIME_CHANGE_RATE = "regime_change_rate";
 
     /** Headline metrics first, in the order of the scenarios that produce them. */
     public static final List<String> KNOWN = List.of(
@@ -52,13 +63,14 @@ public final class MetricNames {
             TIME_TO_ADAPT_MS, TIME_TO_ADAPT_P50_MS, ADAPTED_FRACTION, ACCURACY_AFTER_CHANGE,
             BYTES_PER_USER, TOKENS_PER_REQUEST, LEARN_MS, TRAIN_SECONDS, TRAIN_FLOPS,
             REVERT_AGREEMENT, SELECTIVE_RETENTION, REVERT_SCORE_DIFF, REVERT_MS, FORGET_QUALITY_P,
-            recallAt(1), recallAt(3), recallAt(5),
+            recallAt(1), recallAt(3), recallAt(5), recallAt(10), recallWithinTokens(256), recallWithinTokens(1024),
+            retrievedTokensAt(5), retrievedTokensAt(10), QA_F1, QA_LATENCY_P50_MS,
             LATENCY_P50_MS, LATENCY_P95_MS, LATENCY_P99_MS);
 
     /** Names a sweep or a parameter extends: the part before the suffix. */
     private static final List<String> FAMILIES = List.of(
-            ACCURACY + "_", "tokens_", ACCURACY_AFTER_CHANGE + "_", RECALL_AT, LIFT_OVER, USD_PER_USER_MONTH, BREAK_EVEN_REQUESTS,
-            USD_ABOVE_MEMORY, REVERT_MS_PROJECTED);
+            ACCURACY + "_", "tokens_", ACCURACY_AFTER_CHANGE + "_", RECALL_AT, RECALL_WITHIN, RETRIEVED_TOKENS_AT, QA_F1 + "_",
+            LIFT_OVER, USD_PER_USER_MONTH, BREAK_EVEN_REQUESTS, USD_ABOVE_MEMORY, REVERT_MS_PROJECTED, REGIME);
 
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)$");
 
@@ -75,9 +87,22 @@ public final class MetricNames {
     private MetricNames() {
     }
 
-    /** Recall of the gold evidence within the top {@code k}. */
+    /**
+     * Recall of the gold evidence within the top {@code k}, k counted in dialogue turns; per query
+     * group it takes the group as a suffix: {@code recall_at_5_category_2} ({@link #atPoint}).
+     */
     public static String recallAt(int k) {
         return RECALL_AT + k;
+    }
+
+    /** Recall of the gold evidence within what a context of {@code tokens} tokens shows: {@code recall_within_256_tokens}. */
+    public static String recallWithinTokens(int tokens) {
+        return RECALL_WITHIN + tokens + "_tokens";
+    }
+
+    /** Tokens of the memories retrieved in the top {@code k}: {@code retrieved_tokens_at_5}. */
+    public static String retrievedTokensAt(int k) {
+        return RETRIEVED_TOKENS_AT + k;
     }
 
     /** The paired lift of an approach over {@code approach}: {@code lift_over_none}, {@code lift_over_combined_adapter_only}. */
@@ -118,6 +143,23 @@ public final class MetricNames {
     public static String usdAboveMemory(String model) {
         return USD_ABOVE_MEMORY + slug(model);
     }
+
+    /**
+     * A regimes cell's figure of one approach: {@code regime_accuracy_memory}, {@code regime_usd_user_lora},
+     * {@code regime_pick_global_lora} (1 for the approach the cell picks), {@code regime_winner_...}.
+     */
+    public static String regime(String figure, String approach) {
+        return REGIME + figure + "_" + approach.replace('-', '_').replace('/', '_');
+    }
+
+    /** The figures a regimes cell reports per approach. */
+    public static final String REGIME_ACCURACY = "accuracy";
+    public static final String REGIME_TOKENS = "tokens";
+    public static final String REGIME_USD = "usd";
+    /** The most accurate approach of the cell. */
+    public static final String REGIME_WINNER = "winner";
+    /** The cell's pick: the most accurate, or among those statistically tied with it, the cheapest. */
+    public static final String REGIME_PICK = "pick";
 
     /** Projected time to revert by retraining one user's adapter on one model size. */
     public static String revertMsProjected(String model) {

@@ -12,6 +12,8 @@ public final class ScenarioNames {
     public static final String RETRIEVAL = "retrieval";
     public static final String LATENCY = "latency";
     public static final String DATA_SIZE = "data-size";
+    /** The "when to use each" map: one row per cell of agreement x data per user x change rate. */
+    public static final String REGIMES = "regimes";
 
     private ScenarioNames() {
     }

@@ -12,6 +12,7 @@ public final class Units {
     public static final String FLOPS = "flops";
     public static final String USD = "usd";
     public static final String REQUESTS_PER_USER_MONTH = "requests/user/month";
+    public static final String EVENTS = "events";
 
     private Units() {
     }

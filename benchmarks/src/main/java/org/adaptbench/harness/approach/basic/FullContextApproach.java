@@ -11,6 +11,7 @@ import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.datasets.model.TurnLabel;
 import org.adaptbench.harness.approach.Approach;
 import org.adaptbench.harness.approach.ApproachFactory;
+import org.adaptbench.harness.approach.ContextPreview;
 import org.adaptbench.harness.approach.DeletionRequest;
 import org.adaptbench.harness.approach.Effort;
 import org.adaptbench.harness.approach.Response;
@@ -22,7 +23,7 @@ import org.adaptbench.personalization.context.TokenCounter;
  * The whole conversation history in the context of every request: nothing is selected or forgotten
  * except on an explicit deletion request, and the token cost grows with the history.
  */
-public final class FullContextApproach implements Approach {
+public final class FullContextApproach implements Approach, ContextPreview {
 
     /** The whole transcript in front of the run's answer model. */
     public static final ApproachFactory FACTORY = (variant, context) -> new FullContextApproach(variant.wireName(),
@@ -72,6 +73,14 @@ public final class FullContextApproach implements Approach {
         var decision = model.decide(new Prompt(query.question(), query.options(), items, section));
         int added = section.isEmpty() ? 0 : tokens.count(section);
         return new Response(decision, added, System.nanoTime() - start);
+    }
+
+    /** The whole transcript, whatever the budget: that is what this approach sends. */
+    @Override
+    public Shown preview(String userId, Query query, int tokenBudget) {
+        List<Turn> history = histories.getOrDefault(userId, List.of());
+        String section = transcript(history);
+        return new Shown(section, section.isEmpty() ? 0 : tokens.count(section), history.stream().map(Turn::turnId).toList());
     }
 
     @Override

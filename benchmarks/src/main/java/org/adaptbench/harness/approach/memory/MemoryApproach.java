@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.adaptbench.datasets.model.Query;
 import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.harness.approach.Approach;
+import org.adaptbench.harness.approach.ContextPreview;
 import org.adaptbench.harness.approach.DeletionRequest;
 import org.adaptbench.harness.approach.Effort;
 import org.adaptbench.harness.approach.EvidenceRecall;
@@ -34,7 +35,7 @@ import org.adaptbench.personalization.score.ScoredMemory;
  * Memory-based personalization: the model is unchanged; each turn goes through the memory layer
  * (extract → store), and each request gets the user's relevant memories injected under a token budget.
  */
-public final class MemoryApproach implements Approach, ReplayClock, EvidenceRecall {
+public final class MemoryApproach implements Approach, ReplayClock, EvidenceRecall, ContextPreview {
 
     /** Hears what each request was given: the injected memories, one text each. */
     @FunctionalInterface
@@ -50,7 +51,9 @@ public final class MemoryApproach implements Approach, ReplayClock, EvidenceReca
     private final String name;
     private final PersonalMemory memory;
     private final ManualClock clock;
-    private final AnswerModel model;
+    /** Resolved at the first answer: a retrieval-only run never needs (or pre-trains) the base model. */
+    private final java.util.function.Supplier<AnswerModel> model;
+    private AnswerModel resolved;
     private final int tokenBudget;
     private final ContextListener listener;
     private final Optional<Path> storeFile;
@@ -61,7 +64,7 @@ public final class MemoryApproach implements Approach, ReplayClock, EvidenceReca
      * @param memory the memory layer, built over {@code clock}, which this approach sets to each turn's time
      * @param storeFile the durable store's file, deleted on close; empty when the store is in memory or is kept
      */
-    MemoryApproach(String name, PersonalMemory memory, ManualClock clock, AnswerModel model, int tokenBudget,
+    MemoryApproach(String name, PersonalMemory memory, ManualClock clock, java.util.function.Supplier<AnswerModel> model, int tokenBudget,
             ContextListener listener, Optional<Path> storeFile) {
         this.name = name;
         this.memory = memory;
@@ -106,11 +109,14 @@ public final class MemoryApproach implements Approach, ReplayClock, EvidenceReca
 
     @Override
     public Response answer(String userId, Query query) {
+        if (resolved == null) {
+            resolved = model.get(); // outside the timed region: loading the model is no part of answering
+        }
         long start = System.nanoTime();
         ContextResult context = memory.buildContext(userId, recallQuery(query), tokenBudget);
         List<String> items = context.memories().stream().map(hit -> hit.memory().text()).toList();
         listener.injected(userId, query, items);
-        Decision decision = model.decide(new Prompt(query.question(), query.options(), items, context.text()));
+        Decision decision = resolved.decide(new Prompt(query.question(), query.options(), items, context.text()));
         return new Response(decision, context.tokensAdded(), System.nanoTime() - start);
     }
 
@@ -123,17 +129,28 @@ public final class MemoryApproach implements Approach, ReplayClock, EvidenceReca
         return query.isMultipleChoice() ? query.question() + "\n" + String.join("\n", query.options()) : query.question();
     }
 
+    /** Every memory spends one turn: an episode is one turn, a preference one statement (its restatements credited with it). */
     @Override
-    public List<String> recallSources(String userId, Query query, int k) {
+    public List<Recalled> recall(String userId, Query query, int depth) {
+        List<Recalled> recalled = new ArrayList<>();
+        for (ScoredMemory hit : memory.recall(userId, recallQuery(query), depth).memories()) {
+            recalled.add(new Recalled(List.copyOf(sources.getOrDefault(hit.memory().id(), Set.of())), 1, hit.memory().text()));
+        }
+        return recalled;
+    }
+
+    @Override
+    public Shown preview(String userId, Query query, int tokenBudget) {
+        ContextResult context = memory.previewContext(userId, recallQuery(query), tokenBudget);
         List<String> turns = new ArrayList<>();
-        for (ScoredMemory hit : memory.recall(userId, recallQuery(query), k).memories()) {
-            for (String turnId : sources.getOrDefault(hit.memory().id(), Set.of())) {
+        for (ScoredMemory shown : context.memories()) {
+            for (String turnId : sources.getOrDefault(shown.memory().id(), Set.of())) {
                 if (!turns.contains(turnId)) {
                     turns.add(turnId);
                 }
             }
         }
-        return turns;
+        return new Shown(context.text(), context.tokensAdded(), turns);
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.adaptbench.harness.extraction.SharedExtraction;
 import org.adaptbench.harness.model.AnswerModel;
 import org.adaptbench.personalization.ManualClock;
 import org.adaptbench.personalization.PersonalMemory;
+import org.adaptbench.personalization.score.Fusion;
 import org.adaptbench.personalization.score.ScoreWeights;
 import org.adaptbench.personalization.store.MemoryStore;
 import org.adaptbench.personalization.store.SqliteMemoryStore;
@@ -25,21 +26,27 @@ import org.adaptbench.reports.results.ApproachNames;
 
 /**
  * Builds the memory approach: the shared extractor, the workload's slots, a replay clock, the run's
- * store backend; conditions are retrieval-score ablations ({@code memory/no-recency}, ...).
+ * store backend; conditions are retrieval ablations ({@code memory/dense-only}, {@code memory/no-recency},
+ * {@code memory/no-episodes}, ...), each the default with one thing switched.
  */
 public final class MemoryFactory implements ApproachFactory {
 
     public static final MemoryFactory INSTANCE = new MemoryFactory();
 
-    /** The default score, each term switched off in turn, and similarity alone: what each term buys. */
-    static final Map<String, ScoreWeights> ABLATIONS = ablations();
+    /** The default, each term switched off in turn, the other fusion, no episodes, and similarity alone: what each part buys. */
+    static final Map<String, Condition> ABLATIONS = ablations();
+
+    /** What a condition changes: the score, and whether turns are kept as episodes. */
+    record Condition(ScoreWeights weights, boolean episodes) {
+    }
 
     private MemoryFactory() {
     }
 
     @Override
     public MemoryApproach create(Variant variant, ApproachContext context) {
-        return build(context, variant.wireName(), context.bench().answerModel(), ABLATIONS.get(variant.condition()),
+        Condition condition = ABLATIONS.get(variant.condition());
+        return build(context, variant.wireName(), () -> context.bench().answerModel(), condition.weights(), condition.episodes(),
                 MemoryApproach.ContextListener.NONE);
     }
 
@@ -53,7 +60,9 @@ public final class MemoryFactory implements ApproachFactory {
         if (sweep != Sweep.RETRIEVAL) {
             return List.of(plain);
         }
-        return ABLATIONS.keySet().stream().map(condition -> new Variant(plain.approach(), condition, false)).toList();
+        List<String> wanted = context.config().retrieval().ablations();
+        return ABLATIONS.keySet().stream().filter(condition -> condition.isEmpty() || wanted.contains(condition))
+                .map(condition -> new Variant(plain.approach(), condition, false)).toList();
     }
 
     /**
@@ -61,6 +70,12 @@ public final class MemoryFactory implements ApproachFactory {
      * answer model, or the base model with an adapter for the combined approach).
      */
     public static MemoryApproach build(ApproachContext context, String name, AnswerModel model, ScoreWeights weights,
+            MemoryApproach.ContextListener listener) {
+        return build(context, name, () -> model, weights, true, listener);
+    }
+
+    private static MemoryApproach build(ApproachContext context, String name, java.util.function.Supplier<AnswerModel> model,
+            ScoreWeights weights, boolean episodes,
             MemoryApproach.ContextListener listener) {
         RunConfig.Memory section = context.config().memory();
         SharedExtraction extraction = SharedExtraction.of(context);
@@ -71,6 +86,7 @@ public final class MemoryFactory implements ApproachFactory {
                 .slots(extraction.slots())
                 .extractor(extraction.extractor())
                 .scoreWeights(weights)
+                .episodes(episodes)
                 .clock(clock)
                 .contextMemories(section.topK());
         file.ifPresent(path -> builder.store(openStore(path, context, clock)));
@@ -87,13 +103,21 @@ public final class MemoryFactory implements ApproachFactory {
         return SqliteMemoryStore.open(file, context.bench().embedder().dimension(), clock);
     }
 
-    private static Map<String, ScoreWeights> ablations() {
-        Map<String, ScoreWeights> ablations = new LinkedHashMap<>();
-        ablations.put("", ScoreWeights.DEFAULTS);
-        ablations.put(ApproachNames.NO_RECENCY, ScoreWeights.DEFAULTS.withWeight(ScoreWeights.Term.RECENCY, 0));
-        ablations.put(ApproachNames.NO_ACTIVATION, ScoreWeights.DEFAULTS.withWeight(ScoreWeights.Term.ACTIVATION, 0));
-        ablations.put(ApproachNames.NO_CONFIDENCE, ScoreWeights.DEFAULTS.withWeight(ScoreWeights.Term.CONFIDENCE, 0));
-        ablations.put(ApproachNames.SIMILARITY_ONLY, ScoreWeights.similarityOnly());
+    private static Map<String, Condition> ablations() {
+        ScoreWeights hybrid = ScoreWeights.DEFAULTS;
+        Map<String, Condition> ablations = new LinkedHashMap<>();
+        ablations.put("", new Condition(hybrid, true));
+        ablations.put(ApproachNames.DENSE_ONLY, new Condition(hybrid.withWeight(ScoreWeights.Term.LEXICAL, 0), true));
+        ablations.put(ApproachNames.BM25_ONLY, new Condition(hybrid.withWeight(ScoreWeights.Term.SIMILARITY, 0), true));
+        ablations.put(ApproachNames.NO_RECENCY_ACTIVATION, new Condition(hybrid.withWeight(ScoreWeights.Term.RECENCY, 0)
+                .withWeight(ScoreWeights.Term.ACTIVATION, 0), true));
+        ablations.put(ApproachNames.NO_RECENCY, new Condition(hybrid.withWeight(ScoreWeights.Term.RECENCY, 0), true));
+        ablations.put(ApproachNames.NO_ACTIVATION, new Condition(hybrid.withWeight(ScoreWeights.Term.ACTIVATION, 0), true));
+        ablations.put(ApproachNames.NO_CONFIDENCE, new Condition(hybrid.withWeight(ScoreWeights.Term.CONFIDENCE, 0), true));
+        boolean rrf = hybrid.fusion() == Fusion.RRF;
+        ablations.put(rrf ? ApproachNames.WEIGHTED_SUM : ApproachNames.RRF, new Condition(hybrid.withFusion(rrf ? Fusion.WEIGHTED_SUM : Fusion.RRF), true));
+        ablations.put(ApproachNames.NO_EPISODES, new Condition(hybrid, false));
+        ablations.put(ApproachNames.SIMILARITY_ONLY, new Condition(ScoreWeights.similarityOnly(), true));
         return ablations;
     }
 }
