@@ -55,13 +55,14 @@ class SyntheticExtractionTest {
             System.out.printf(Locale.US, "  %s: %d%n", error.getKey(), error.getValue());
             audit.errorExamples().get(error.getKey()).forEach(example -> System.out.println("      " + example));
         }
-        atLeast(audit, "detection precision", audit.detectionPrecision(), 0.0);
-        atLeast(audit, "detection recall", audit.detectionRecall(), 0.0);
-        atLeast(audit, "slot accuracy", audit.slotAccuracy(), 0.0);
-        atLeast(audit, "deletion precision", audit.deletionPrecision(), 0.0);
-        atLeast(audit, "deletion recall", audit.deletionRecall(), 0.0);
-        atLeast(audit, "active preferences held", audit.activeRecall(), 0.0);
-        assertTrue(audit.fillerFalseSignalRate() <= 1.0, audit::toString);
+        // measured 0.998, 0.974, 0.958, 1.000, 0.938, 1.000 and 0.000 (seed 101); each floor is a few points lower
+        atLeast(audit, "detection precision", audit.detectionPrecision(), 0.97);
+        atLeast(audit, "detection recall", audit.detectionRecall(), 0.94);
+        atLeast(audit, "slot accuracy", audit.slotAccuracy(), 0.93);
+        atLeast(audit, "deletion precision", audit.deletionPrecision(), 0.95);
+        atLeast(audit, "deletion recall", audit.deletionRecall(), 0.88);
+        atLeast(audit, "active preferences held", audit.activeRecall(), 0.95);
+        assertTrue(audit.fillerFalseSignalRate() <= 0.01, audit::toString);
     }
 
     /** Reported, never asserted against: the evaluation wording is what every approach is graded on. */

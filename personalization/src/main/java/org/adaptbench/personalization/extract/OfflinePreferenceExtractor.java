@@ -69,7 +69,7 @@ public final class OfflinePreferenceExtractor implements PreferenceExtractor {
         }
     }
 
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\n+");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;:])\\s+|\\n+");
     private static final Pattern CLAUSE = Pattern.compile("[.!?;:,\u2013\u2014]+\\s*|\\s+-\\s+");
     /** Fewest words of a clause whose slot may stand for its sentence's. */
     private static final int CLAUSE_WORDS = 3;

@@ -54,7 +54,7 @@ class OfflinePreferenceExtractorTest {
         PreferenceSignal forget = withCatalogue.extract("u", ConversationTurn.user("Please forget that I like aisle seats.", LabelledTurns.T0))
                 .signals().get(0);
         assertEquals(PreferenceSignal.Action.FORGET, forget.action());
-        assertEquals("I like aisle seats.", forget.statement());
+        assertEquals("I like aisle seats", forget.statement());
         assertEquals("seat", forget.slot());
         PreferenceSignal bare = withCatalogue.extract("u", ConversationTurn.user("Forget that.", LabelledTurns.T0)).signals().get(0);
         assertEquals(PreferenceSignal.Action.FORGET, bare.action());
@@ -87,7 +87,7 @@ class OfflinePreferenceExtractorTest {
         assertEquals("seat", signals.get(0).slot());
         assertTrue(signals.get(0).revision());
         List<PreferenceSignal> correction = withCatalogue.extract("u",
-                ConversationTurn.user("Scratch that: I'd rather have detailed answers.", LabelledTurns.T0)).signals();
+                ConversationTurn.user("Forget that: I'd rather have detailed answers.", LabelledTurns.T0)).signals();
         assertEquals(List.of(PreferenceSignal.Action.REMEMBER), correction.stream().map(PreferenceSignal::action).toList());
         assertEquals("I'd rather have detailed answers.", correction.get(0).statement());
         assertTrue(correction.get(0).revision());
