@@ -57,7 +57,11 @@ public final class OfflinePreferenceExtractor implements PreferenceExtractor {
      */
     public record Settings(double remember, double rememberInSlot, double slotSimilarity, double forget) {
 
-        /** Tuned on the synthetic validation world, in pre-training wording only (see docs/memory-layer.md). */
+        /**
+         * Round values set by hand, not searched; checked only on the synthetic validation world, in
+         * pre-training wording ({@code SyntheticExtractionTest.validationWorld}). The shared tuning
+         * protocol is where a search over them belongs.
+         */
         public static final Settings DEFAULTS = new Settings(0.5, 0.35, 0.35, 0.5);
 
         public Settings {
