@@ -126,12 +126,15 @@ public record RunConfig(
 
         /** Fine-tuning data distils every user turn that moves a probe (no extractor decides). */
         public static final String RAW_CURATION = "raw";
-        /** Fine-tuning data distils only the turns the shared preference extractor reads as preferences. */
+        /**
+         * Fine-tuning data distils only the turns the shared preference extractor reads as preferences:
+         * the default, chosen on the validation world (docs/approaches-and-scenarios.md).
+         */
         public static final String EXTRACTOR_CURATION = "extractor";
 
         public Adapters {
             if (curation == null) {
-                curation = RAW_CURATION;
+                curation = EXTRACTOR_CURATION;
             }
             if (!curation.equals(RAW_CURATION) && !curation.equals(EXTRACTOR_CURATION)) {
                 throw new UsageException("unknown adapters.curation '" + curation + "'; choose " + RAW_CURATION + " or " + EXTRACTOR_CURATION);

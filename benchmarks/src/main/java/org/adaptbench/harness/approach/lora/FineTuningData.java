@@ -31,12 +31,12 @@ import org.adaptbench.personalization.extract.SlotClassifier;
  *       turn in its context (the teacher), and the adapter learns to give that answer with an
  *       empty context. Which turns are distilled is the {@link Curation}:
  *       <ul>
- *         <li>{@link Curation#RAW} (the default), as a fine-tuning pipeline on raw conversations
+ *         <li>{@link Curation#RAW}, as a fine-tuning pipeline on raw conversations
  *             would: every user turn that is not a pick or a forget request, and a probe takes its
  *             target from the latest turn that moves its answer by at least {@code minKl} (KL
  *             divergence from the no-context answer), so a change of mind replaces the older
  *             preference. No preference extractor decides what is learnt.</li>
- *         <li>{@link Curation#EXTRACTOR}: only turns the memory layer's preference extractor reads
+ *         <li>{@link Curation#EXTRACTOR} (the default): only turns the memory layer's preference extractor reads
  *             as preferences, and of several on one slot only the latest (as memory's supersession
  *             does). Probes are filed under slots by the same slot classifier, and a probe takes its
  *             target from the current statement of its own slot, as a pipeline that writes training
@@ -44,7 +44,8 @@ import org.adaptbench.personalization.extract.SlotClassifier;
  *             from the statement that moves its answer most (at least {@code minKl}).</li>
  *       </ul></li>
  * </ul>
- * Both measured on the validation world: docs/fine-tuning.md.
+ * Both are measured on the validation world, where the extractor's curation trains better adapters
+ * on every arm (docs/approaches-and-scenarios.md).
  *
  * <p>Teacher answers are computed once per distinct turn text and cached.
  */
