@@ -45,12 +45,14 @@ import org.adaptbench.reports.results.Results;
  * reworked, never tuned on; report only). Minutes of work, so a command and not part of {@code mvn verify}:
  *
  * <pre>
- * mvn -B -q -pl benchmarks -am test-compile -DskipTests
+ * mvn -B -q -DskipTests package     # refreshes benchmarks/target/lib with the modules' jars
  * java -cp "benchmarks/target/test-classes:benchmarks/target/classes:benchmarks/target/lib/*" \
  *     org.adaptbench.harness.extraction.ExtractionCheck validation|heldout OUT [suite=quick] [path=value ...]
  * </pre>
  *
- * Any {@code path=value} overrides the suite's config as {@code --set} does (e.g. {@code adapters.curation=raw}).
+ * Any {@code path=value} overrides the suite's config as {@code --set} does, its value in JSON (e.g.
+ * {@code adapters.curation='"raw"'}). Figures: docs/memory-layer.md (held-out) and
+ * docs/approaches-and-scenarios.md (validation, both curations).
  */
 public final class ExtractionCheck {
 
