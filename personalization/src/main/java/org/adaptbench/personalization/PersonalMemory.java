@@ -17,7 +17,7 @@ import org.adaptbench.personalization.embed.LangChain4jEmbedder;
 import org.adaptbench.personalization.embed.Vectors;
 import org.adaptbench.personalization.extract.ConversationTurn;
 import org.adaptbench.personalization.extract.Extraction;
-import org.adaptbench.personalization.extract.PatternPreferenceExtractor;
+import org.adaptbench.personalization.extract.OfflinePreferenceExtractor;
 import org.adaptbench.personalization.extract.PreferenceExtractor;
 import org.adaptbench.personalization.extract.PreferenceSignal;
 import org.adaptbench.personalization.extract.SlotCatalogue;
@@ -548,7 +548,7 @@ public final class PersonalMemory implements AutoCloseable {
             return this;
         }
 
-        /** Default: a {@link PatternPreferenceExtractor} over the slot classifier. */
+        /** Default: a {@link OfflinePreferenceExtractor} over the slot classifier. */
         public Builder extractor(PreferenceExtractor value) {
             this.extractor = Objects.requireNonNull(value, "extractor");
             return this;
@@ -618,7 +618,7 @@ public final class PersonalMemory implements AutoCloseable {
                         builtStore.dimension(), embedder.modelId(), embedder.dimension()));
             }
             SlotClassifier classifier = slotClassifier != null ? slotClassifier : new SlotClassifier(embedder, slots, slotMinSimilarity);
-            PreferenceExtractor builtExtractor = extractor != null ? extractor : new PatternPreferenceExtractor(classifier);
+            PreferenceExtractor builtExtractor = extractor != null ? extractor : new OfflinePreferenceExtractor(classifier);
             if (contextBuilder == null) {
                 contextBuilder = new ContextBuilder();
             }

@@ -230,9 +230,21 @@ public record RunConfig(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Adapters(int rank, double alpha, int epochs, int sharedEpochs, double learningRate, int variants,
             int distillationProbes, double distillationMinKl, int maxExamplesPerUser, String cadence,
-            List<String> cadences, int domainUsers) {
+            List<String> cadences, int domainUsers, String curation) {
+
+        /** Fine-tuning data distils every user turn that moves a probe (no extractor decides). */
+        public static final String RAW_CURATION = "raw";
+        /**
+         * Fine-tuning data distils only the turns the shared preference extractor reads as preferences:
+         * the default, chosen on the validation world (docs/approaches-and-scenarios.md).
+         */
+        public static final String EXTRACTOR_CURATION = "extractor";
 
         public Adapters {
+            if (curation == null) {
+                curation = EXTRACTOR_CURATION;
+            }
+            Allowed.oneOf("adapters.curation", curation, List.of(RAW_CURATION, EXTRACTOR_CURATION));
             Allowed.range("adapters.rank", rank, 1, maxRank());
             Allowed.positive("adapters.alpha", alpha, 1_000);
             Allowed.range("adapters.epochs", epochs, 1, 1_000);

@@ -4,7 +4,7 @@ import org.adaptbench.harness.approach.ApproachContext;
 import org.adaptbench.harness.bench.Bench;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.personalization.extract.LlmPreferenceExtractor;
-import org.adaptbench.personalization.extract.PatternPreferenceExtractor;
+import org.adaptbench.personalization.extract.OfflinePreferenceExtractor;
 import org.adaptbench.personalization.extract.PreferenceExtractor;
 import org.adaptbench.personalization.extract.SlotCatalogue;
 import org.adaptbench.personalization.extract.SlotClassifier;
@@ -32,7 +32,7 @@ public final class SharedExtraction {
         this.bench = bench;
         this.slots = workload.catalogue().map(SlotCatalogues::fromDimensions).orElse(SlotCatalogue.open());
         this.classifier = new SlotClassifier(bench.embedder(), slots, SlotClassifier.DEFAULT_MIN_SIMILARITY);
-        PreferenceExtractor offline = new PatternPreferenceExtractor(classifier);
+        PreferenceExtractor offline = new OfflinePreferenceExtractor(classifier);
         this.extractor = bench.config().memory().llmExtractor()
                 ? new LlmPreferenceExtractor(bench.extractorChat(), classifier, offline)
                 : offline;

@@ -232,7 +232,8 @@ public final class TuningSearch {
         RunConfig config = RunConfig.of(tree);
         Workload world = Workloads.validation(config, settings.users(), settings.eventsPerUser(), settings.evaluated());
         List<ApproachSpec> specs = approaches.stream().map(ApproachSpec::parse).toList();
-        RunDirectory directory = RunDirectory.create(dir, tree);
+        RunDirectory directory = RunDirectory.create(dir, new RunDirectory.Identity(tree,
+                Map.of(world.name(), world.dataset().contentHash()), org.adaptbench.harness.cell.CodeVersion.current()));
         Optional<Path> stores = config.memory().durable() ? Optional.of(dir.resolve(Runner.STORES)) : Optional.empty();
         Map<String, MetricValue> accuracy = new LinkedHashMap<>();
         Map<String, MetricValue> agreement = new LinkedHashMap<>();

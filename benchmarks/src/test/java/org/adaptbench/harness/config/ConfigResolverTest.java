@@ -44,5 +44,15 @@ class ConfigResolverTest {
         UsageException durability = assertThrows(UsageException.class, () -> resolve(Map.of("memory.durability", "fsync")));
         assertTrue(durability.getMessage().contains("memory.durability"), durability.getMessage());
         assertThrows(UsageException.class, () -> ConfigResolver.bundled().resolve("huge", Map.of()));
+        UsageException curation = assertThrows(UsageException.class, () -> resolve(Map.of("adapters.curation", "\"everything\"")));
+        assertTrue(curation.getMessage().contains("adapters.curation"), curation.getMessage());
+    }
+
+    @Test
+    void fineTuningCurationDefaultsToTheExtractorAndRawIsSelectable() {
+        assertEquals(RunConfig.Adapters.EXTRACTOR_CURATION, resolve(Map.of()).adapters().curation());
+        RunConfig raw = resolve(Map.of("adapters.curation", "\"raw\""));
+        assertEquals(org.adaptbench.harness.approach.lora.FineTuningData.Curation.RAW,
+                org.adaptbench.harness.approach.lora.FineTuningData.Curation.parse(raw.adapters().curation()));
     }
 }

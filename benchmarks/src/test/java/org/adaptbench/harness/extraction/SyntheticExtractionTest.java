@@ -8,11 +8,11 @@ import org.adaptbench.datasets.model.TurnKind;
 import org.adaptbench.datasets.synthetic.DimensionCatalogue;
 import org.adaptbench.datasets.synthetic.SyntheticConfig;
 import org.adaptbench.datasets.synthetic.SyntheticWorld;
-import org.adaptbench.datasets.synthetic.Wording;
+import org.adaptbench.datasets.synthetic.WorldRole;
 import org.adaptbench.personalization.PersonalMemory;
 import org.adaptbench.personalization.embed.CachingEmbedder;
 import org.adaptbench.personalization.embed.LangChain4jEmbedder;
-import org.adaptbench.personalization.extract.PatternPreferenceExtractor;
+import org.adaptbench.personalization.extract.OfflinePreferenceExtractor;
 import org.adaptbench.personalization.extract.SlotCatalogue;
 import org.adaptbench.personalization.extract.SlotClassifier;
 import org.junit.jupiter.api.Test;
@@ -21,30 +21,25 @@ import org.junit.jupiter.api.Test;
  * Precision and recall of the memory layer's offline extraction on the synthetic world's ground truth.
  *
  * <p>Every turn of every user goes through {@link PersonalMemory#observe} with the
- * {@link PatternPreferenceExtractor} over {@link SlotCatalogues#fromDimensions}, exactly as the
+ * {@link OfflinePreferenceExtractor} over {@link SlotCatalogues#fromDimensions}, exactly as the
  * harness's memory approach feeds it, and {@link ExtractionAudit} scores each turn against its label
  * and the memories left at the end against the preferences the labels leave active.
  *
- * <p><b>How the extractor was tuned (and why these figures are honest).</b> The world's wording is
- * split into a pre-training half and an evaluation half that share no sentence frame, option phrase,
- * feedback line, question or answer. The extractor's patterns, slot prototypes and thresholds were
- * written from generic English and tuned only on worlds in pre-training wording
- * ({@link SyntheticWorld#generate(SyntheticConfig, Wording)} with {@link Wording#PRETRAINING}, seeds
- * {@value #TUNING_SEED} and 102), whose misses {@link #tuningWorld} prints, and on hand-written
- * sentences in the personalization module's tests. The evaluation wording was never read to write a
- * pattern: for the evaluation world ({@link #evaluationWorld}, seed {@value #EVALUATION_SEED}) only
- * the aggregate table is ever printed, and it was looked at three times (before any change, and after
- * each of two rounds of changes made on the tuning side). The filler chat is the one text both halves
- * share, and it is all plain questions, so the false-signal rate on filler is neither held out nor a
- * hard test of precision; the personalization module's fixture holds the near misses.
- *
- * <p>The thresholds are the figures measured on the evaluation world minus a margin of a few points:
- * the test fails when extraction regresses. Reproduce the table with
+ * <p><b>What is asserted and what is only reported.</b> The extractor's intent model is trained on
+ * hand-written, domain-general sentences only; its thresholds were chosen on the <em>validation</em>
+ * world ({@link WorldRole#VALIDATION}: pre-training wording, users and questions of its own, seed
+ * {@value #VALIDATION_SEED}), whose misses {@link #validationWorld} prints. Its floors are the figures
+ * measured there after tuning minus a margin (in the comments), so the test fails when extraction
+ * regresses on the wording it was tuned on. The <em>evaluation</em> world ({@link WorldRole#EVALUATION},
+ * wording that shares no frame, phrase, feedback line, topic or filler with the pre-training half)
+ * was never read while the extractor was built: {@link #evaluationWorld} prints its aggregate table
+ * and asserts nothing of its figures, so nothing is tuned against them (docs/memory-layer.md has both
+ * tables). Reproduce with
  * {@code mvn -B -q -pl benchmarks -am verify -Dtest=SyntheticExtractionTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class SyntheticExtractionTest {
 
-    static final long TUNING_SEED = 101;
+    static final long VALIDATION_SEED = 101;
     static final long EVALUATION_SEED = 7;
     private static final int USERS = 40;
     private static final int EVENTS_PER_USER = 40;
@@ -53,60 +48,50 @@ class SyntheticExtractionTest {
     private static final CachingEmbedder EMBEDDER = new CachingEmbedder(LangChain4jEmbedder.allMiniLmL6V2());
 
     @Test
-    void tuningWorld() {
-        ExtractionAudit audit = audit(Wording.PRETRAINING, TUNING_SEED, 5);
-        System.out.print(audit.table(title(Wording.PRETRAINING, TUNING_SEED)));
+    void validationWorld() {
+        ExtractionAudit audit = audit(WorldRole.VALIDATION, VALIDATION_SEED, 5);
+        System.out.print(audit.table(title(WorldRole.VALIDATION, VALIDATION_SEED)));
         for (Map.Entry<String, Integer> error : audit.errorCounts().entrySet()) {
             System.out.printf(Locale.US, "  %s: %d%n", error.getKey(), error.getValue());
             audit.errorExamples().get(error.getKey()).forEach(example -> System.out.println("      " + example));
         }
-        // measured 1.000, 0.998, 0.983, 1.000, 1.000 (seed 101)
-        atLeast(audit, "detection precision", audit.detectionPrecision(), 0.98);
-        atLeast(audit, "detection recall", audit.detectionRecall(), 0.97);
-        atLeast(audit, "slot accuracy", audit.slotAccuracy(), 0.95);
+        // measured 0.998, 0.974, 0.958, 1.000, 0.938, 1.000 and 0.000 (seed 101); each floor is a few points lower
+        atLeast(audit, "detection precision", audit.detectionPrecision(), 0.97);
+        atLeast(audit, "detection recall", audit.detectionRecall(), 0.94);
+        atLeast(audit, "slot accuracy", audit.slotAccuracy(), 0.93);
         atLeast(audit, "deletion precision", audit.deletionPrecision(), 0.95);
+        atLeast(audit, "deletion recall", audit.deletionRecall(), 0.88);
         atLeast(audit, "active preferences held", audit.activeRecall(), 0.95);
+        assertTrue(audit.fillerFalseSignalRate() <= 0.01, audit::toString);
     }
 
+    /** Reported, never asserted against: the evaluation wording is what every approach is graded on. */
     @Test
     void evaluationWorld() {
-        ExtractionAudit audit = audit(Wording.EVALUATION, EVALUATION_SEED, 0);
-        System.out.print(audit.table(title(Wording.EVALUATION, EVALUATION_SEED)));
-        // each floor is the figure measured on this world (in the comment) minus a margin
-        atLeast(audit, "detection precision", audit.detectionPrecision(), 0.97);              // 0.997
-        atLeast(audit, "detection recall", audit.detectionRecall(), 0.80);                    // 0.843
-        atLeast(audit, "statement recall", audit.recall(TurnKind.STATEMENT), 0.68);           // 0.735
-        atLeast(audit, "change recall", audit.recall(TurnKind.CHANGE), 0.75);                 // 0.824
-        atLeast(audit, "choice recall", audit.recall(TurnKind.IMPLICIT_CHOICE), 0.98);        // 1.000
-        atLeast(audit, "feedback recall", audit.recall(TurnKind.IMPLICIT_FEEDBACK), 0.68);    // 0.734
-        atLeast(audit, "slot accuracy", audit.slotAccuracy(), 0.95);                          // 0.987
-        atLeast(audit, "option accuracy", audit.optionAccuracy(), 0.74);                      // 0.788
-        atLeast(audit, "deletion precision", audit.deletionPrecision(), 0.85);                // 0.914
-        atLeast(audit, "deletion recall", audit.deletionRecall(), 0.95);                      // 1.000
-        atLeast(audit, "memories on active slots", audit.activePrecision(), 0.95);           // 0.995
-        atLeast(audit, "active preferences held", audit.activeRecall(), 0.92);                // 0.959
-        atLeast(audit, "held with the right option", audit.activeOptionAccuracy(), 0.83);     // 0.882
-        assertTrue(audit.fillerFalseSignalRate() <= 0.01, audit::toString);                   // 0.000
+        ExtractionAudit audit = audit(WorldRole.EVALUATION, EVALUATION_SEED, 0);
+        System.out.print(audit.table(title(WorldRole.EVALUATION, EVALUATION_SEED)));
+        // only that the audit ran over the world: each figure is a finite ratio of labelled turns
+        assertTrue(audit.preferenceTurns() > 0 && Double.isFinite(audit.detectionRecall()), audit::toString);
     }
 
     private static void atLeast(ExtractionAudit audit, String metric, double measured, double floor) {
         assertTrue(measured >= floor, () -> String.format(Locale.US, "%s %.3f fell below %.2f%n%s", metric, measured, floor, audit));
     }
 
-    private static ExtractionAudit audit(Wording wording, long seed, int errorsKept) {
-        SyntheticConfig config = SyntheticConfig.defaults(seed).withUsers(USERS).withEventsPerUser(EVENTS_PER_USER);
-        SyntheticWorld world = SyntheticWorld.generate(config, wording);
+    private static ExtractionAudit audit(WorldRole role, long seed, int errorsKept) {
+        SyntheticConfig config = SyntheticConfig.defaults(seed).toBuilder().users(USERS).eventsPerUser(EVENTS_PER_USER).role(role).build();
+        SyntheticWorld world = SyntheticWorld.generate(config);
         DimensionCatalogue dimensions = world.catalogue();
         SlotCatalogue slots = SlotCatalogues.fromDimensions(dimensions);
-        PatternPreferenceExtractor extractor = new PatternPreferenceExtractor(
+        OfflinePreferenceExtractor extractor = new OfflinePreferenceExtractor(
                 new SlotClassifier(EMBEDDER, slots, SlotClassifier.DEFAULT_MIN_SIMILARITY));
         return ExtractionAudit.run(world.dataset(), dimensions, EMBEDDER, extractor,
                 (recording, clock) -> PersonalMemory.builder().embedder(EMBEDDER).slots(slots).extractor(recording).clock(clock).build(),
                 errorsKept);
     }
 
-    private static String title(Wording wording, long seed) {
-        return String.format(Locale.US, "offline extraction, synthetic world in %s wording (seed %d, %d users x %d events)",
-                wording.name().toLowerCase(Locale.US), seed, USERS, EVENTS_PER_USER);
+    private static String title(WorldRole role, long seed) {
+        return String.format(Locale.US, "offline extraction, synthetic %s world (seed %d, %d users x %d events)",
+                role.name().toLowerCase(Locale.US), seed, USERS, EVENTS_PER_USER);
     }
 }

@@ -24,7 +24,7 @@ import org.adaptbench.personalization.store.MemoryKind;
  * comments, be a bare array, name unknown slots or actions, or carry out-of-range confidences:
  * every usable item is kept, every problem becomes a warning. When the model fails or nothing in
  * the reply is JSON, the turn goes to the fallback extractor (normally the offline
- * {@link PatternPreferenceExtractor}), so a flaky model never silently drops a preference. Picks
+ * {@link OfflinePreferenceExtractor}), so a flaky model never silently drops a preference. Picks
  * among offered options need no language understanding and always go to the fallback.
  */
 public final class LlmPreferenceExtractor implements PreferenceExtractor {

@@ -1,7 +1,6 @@
 package org.adaptbench.personalization.extract;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -53,6 +52,11 @@ public final class SlotClassifier {
         return catalogue;
     }
 
+    /** The embedder statements and prototypes are compared in. */
+    public Embedder embedder() {
+        return embedder;
+    }
+
     /** The best slot for {@code text}, embedded on behalf of {@code userId}, or "". */
     public String classify(String userId, String text) {
         return fit(userId, text).slot();
@@ -77,9 +81,13 @@ public final class SlotClassifier {
     }
 
     /**
-     * The slot that several texts fit best on average (each text scored by its nearest prototype of
-     * the slot), such as the options offered in one choice: they differ along the slot in question
-     * and share little else, so together they name it better than any one of them.
+     * The slot that several texts fit best together, such as the options offered in one choice: they
+     * differ along the slot in question and share little else, so together they name it better than
+     * any one of them. Each text is matched to a distinct prototype of the slot (greedily, the most
+     * similar pair first; once prototypes run out, to its nearest), and the slot scores the mean of
+     * those similarities: options that spread over a slot's values fit it better than options that
+     * all sit near one value of another slot ("An explanation that assumes the basics" and "An
+     * explanation from zero" are two levels of expertise, not two answer lengths).
      */
     public SlotFit fitTogether(String userId, List<String> texts) {
         if (catalogue.isOpen() || texts.isEmpty()) {
@@ -92,23 +100,55 @@ public final class SlotClassifier {
         if (catalogue.isOpen()) {
             return SlotFit.NONE;
         }
-        Map<String, Double> bestPerSlot = new LinkedHashMap<>();
-        for (float[] vector : vectors) {
-            Map<String, Double> best = new HashMap<>();
-            for (int i = 0; i < prototypeVectors.size(); i++) {
-                best.merge(prototypeSlots.get(i), Vectors.dot(vector, prototypeVectors.get(i)), Math::max);
-            }
-            best.forEach((slot, similarity) -> bestPerSlot.merge(slot, similarity / vectors.size(), Double::sum));
-        }
         SlotFit found = SlotFit.NONE;
         double floor = minSimilarity;
-        for (Map.Entry<String, Double> slot : bestPerSlot.entrySet()) {
-            if (slot.getValue() >= floor) {
-                floor = slot.getValue();
-                found = new SlotFit(slot.getKey(), slot.getValue());
+        for (Map.Entry<String, List<Integer>> slot : prototypesBySlot().entrySet()) {
+            double score = matched(vectors, slot.getValue());
+            if (score >= floor) {
+                floor = score;
+                found = new SlotFit(slot.getKey(), score);
             }
         }
         return found;
+    }
+
+    /** Mean similarity of the texts to distinct prototypes among {@code prototypes}, matched greedily. */
+    private double matched(List<float[]> vectors, List<Integer> prototypes) {
+        double[][] similarity = new double[vectors.size()][prototypes.size()];
+        for (int t = 0; t < vectors.size(); t++) {
+            for (int p = 0; p < prototypes.size(); p++) {
+                similarity[t][p] = Vectors.dot(vectors.get(t), prototypeVectors.get(prototypes.get(p)));
+            }
+        }
+        boolean[] textDone = new boolean[vectors.size()];
+        boolean[] prototypeUsed = new boolean[prototypes.size()];
+        double total = 0;
+        for (int round = 0; round < vectors.size(); round++) {
+            boolean free = round < prototypes.size();
+            int bestText = -1;
+            int bestPrototype = -1;
+            for (int t = 0; t < vectors.size(); t++) {
+                for (int p = 0; p < prototypes.size() && !textDone[t]; p++) {
+                    if ((!free || !prototypeUsed[p]) && (bestText < 0 || similarity[t][p] > similarity[bestText][bestPrototype])) {
+                        bestText = t;
+                        bestPrototype = p;
+                    }
+                }
+            }
+            textDone[bestText] = true;
+            prototypeUsed[bestPrototype] = true;
+            total += similarity[bestText][bestPrototype];
+        }
+        return total / vectors.size();
+    }
+
+    /** Indices of each slot's prototypes, in catalogue order. */
+    private Map<String, List<Integer>> prototypesBySlot() {
+        Map<String, List<Integer>> bySlot = new LinkedHashMap<>();
+        for (int i = 0; i < prototypeSlots.size(); i++) {
+            bySlot.computeIfAbsent(prototypeSlots.get(i), k -> new ArrayList<>()).add(i);
+        }
+        return bySlot;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.adaptbench.personalization.extract;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.adaptbench.personalization.embed.CachingEmbedder;
 import org.adaptbench.personalization.embed.Embedder;
 import org.adaptbench.personalization.embed.LangChain4jEmbedder;
 
@@ -14,8 +15,8 @@ import org.adaptbench.personalization.embed.LangChain4jEmbedder;
  */
 final class LabelledTurns {
 
-    /** Shared MiniLM embedder: loading the model takes a moment, once per test JVM. */
-    static final Embedder MINILM = LangChain4jEmbedder.allMiniLmL6V2();
+    /** Shared MiniLM embedder, caching: loading the model takes a moment, once per test JVM, and each text is embedded once. */
+    static final Embedder MINILM = new CachingEmbedder(LangChain4jEmbedder.allMiniLmL6V2());
 
     static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class LlmPreferenceExtractorTest {
 
     private static SlotClassifier slots;
-    private static PatternPreferenceExtractor fallback;
+    private static OfflinePreferenceExtractor fallback;
 
     /** A ChatModel that answers with whatever the test scripts, and records what it was sent. */
     static final class FakeChatModel implements ChatModel {
@@ -41,7 +41,7 @@ class LlmPreferenceExtractorTest {
     @BeforeAll
     static void setUp() {
         slots = new SlotClassifier(LabelledTurns.MINILM, LabelledTurns.catalogue(), 0.3);
-        fallback = new PatternPreferenceExtractor(slots);
+        fallback = new OfflinePreferenceExtractor(slots);
     }
 
     private static Extraction extract(String reply, String userText) {

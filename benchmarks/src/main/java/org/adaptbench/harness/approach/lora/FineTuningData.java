@@ -27,17 +27,25 @@ import org.adaptbench.personalization.extract.SlotClassifier;
  * <ul>
  *   <li>an interaction where the user picked one of several offered options is a labelled example
  *       (question, options, the pick);</li>
- *   <li>what the user stated is distilled: the base model answers each probe question with the
- *       statement in its context (the teacher), and the adapter learns to give that answer with an
- *       empty context. The pipeline curates its data with the same preference extractor the memory
- *       layer uses: only turns it reads as preferences are distilled, and of several on one slot
- *       only the latest (a change of mind replaces the older preference, as memory's supersession
- *       does). Probes are filed under slots by the same slot classifier, and a probe takes its target
- *       from the current statement of its own slot, as a pipeline that writes training questions per
- *       stated preference would; where slots are unknown (an open catalogue), from the statement that
- *       moves its answer most (largest KL divergence from the no-context answer, at least
- *       {@code minKl}).</li>
+ *   <li>what the user said is distilled: the base model answers each probe question with the
+ *       turn in its context (the teacher), and the adapter learns to give that answer with an
+ *       empty context. Which turns are distilled is the {@link Curation}:
+ *       <ul>
+ *         <li>{@link Curation#RAW}, as a fine-tuning pipeline on raw conversations
+ *             would: every user turn that is not a pick or a forget request, and a probe takes its
+ *             target from the latest turn that moves its answer by at least {@code minKl} (KL
+ *             divergence from the no-context answer), so a change of mind replaces the older
+ *             preference. No preference extractor decides what is learnt.</li>
+ *         <li>{@link Curation#EXTRACTOR} (the default): only turns the memory layer's preference extractor reads
+ *             as preferences, and of several on one slot only the latest (as memory's supersession
+ *             does). Probes are filed under slots by the same slot classifier, and a probe takes its
+ *             target from the current statement of its own slot, as a pipeline that writes training
+ *             questions per stated preference would; where slots are unknown (an open catalogue),
+ *             from the statement that moves its answer most (at least {@code minKl}).</li>
+ *       </ul></li>
  * </ul>
+ * Both are measured on the validation world, where the extractor's curation trains better adapters
+ * on every arm (docs/approaches-and-scenarios.md).
  *
  * <p>A probe that is an item the user is asked (same question, same options) is never distilled for
  * that user: the adapter must not be trained on the user's own test item, even without its answer.
@@ -45,12 +53,41 @@ import org.adaptbench.personalization.extract.SlotClassifier;
  */
 public final class FineTuningData {
 
+    /** Which of a user's turns the pipeline distils. */
+    public enum Curation {
+        /** Every user turn that moves a probe's answer, the latest per probe; no extractor involved. */
+        RAW(org.adaptbench.harness.config.RunConfig.Adapters.RAW_CURATION),
+        /** Only turns the shared preference extractor reads as preferences, the latest per slot. */
+        EXTRACTOR(org.adaptbench.harness.config.RunConfig.Adapters.EXTRACTOR_CURATION);
+
+        private final String wireName;
+
+        Curation(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+
+        /** The curation called {@code name} in the config ({@code adapters.curation}). */
+        public static Curation parse(String name) {
+            for (Curation curation : values()) {
+                if (curation.wireName.equals(name)) {
+                    return curation;
+                }
+            }
+            throw new IllegalArgumentException("unknown curation '" + name + "'; choose raw or extractor");
+        }
+    }
+
     private final OptionScorer teacher;
     private final Embedder embedder;
     private final List<Prompt> probes;
     private final List<double[]> probeBaseline;
     private final double minKl;
     private final Lineage lineage;
+    private final Curation curation;
     private final List<String> probeSlots = new ArrayList<>();
     private final Map<String, List<ProbeTarget>> teacherByText = new HashMap<>();
     private final Map<String, Set<Integer>> askedOf;
@@ -62,11 +99,13 @@ public final class FineTuningData {
     /**
      * @param slots files probes under the catalogue's slots (each probe's question with its options)
      * @param askedOf user id → the probes (by index) that are items the user is asked: never distilled for that user
+     * @param curation which turns are distilled
      */
     public FineTuningData(OptionScorer teacher, Embedder embedder, List<Workload.Probe> probes, double minKl, Lineage lineage,
-            SlotClassifier slots, Map<String, Set<Integer>> askedOf) {
+            SlotClassifier slots, Map<String, Set<Integer>> askedOf, Curation curation) {
         this.askedOf = Map.copyOf(askedOf);
         this.teacher = teacher;
+        this.curation = java.util.Objects.requireNonNull(curation, "curation");
         this.embedder = embedder;
         this.minKl = minKl;
         this.lineage = lineage;
@@ -100,9 +139,24 @@ public final class FineTuningData {
         return examples.size() <= limit ? examples : examples.subList(examples.size() - limit, examples.size());
     }
 
-    /** True when the turn would contribute training data: a pick, or a statement the extractor reads as a preference. */
+    /**
+     * True when the turn would contribute training data: a pick, or (raw curation) a turn that moves a
+     * probe's answer, or (extractor curation) a statement the extractor reads as a preference.
+     */
     public boolean informative(String userId, Turn turn) {
-        return turn.role() == Role.USER && (turn.choice().isPresent() || !lineage.slots(userId, turn).isEmpty());
+        if (turn.role() != Role.USER) {
+            return false;
+        }
+        if (turn.choice().isPresent()) {
+            return true;
+        }
+        return curation == Curation.RAW ? distillable(userId, turn) && !distilled(turn.text()).isEmpty()
+                : !lineage.slots(userId, turn).isEmpty();
+    }
+
+    /** The curation this pipeline uses. */
+    public Curation curation() {
+        return curation;
     }
 
     /** A per-user profile for clustering users into variants: the distilled answer to every probe. */
@@ -124,6 +178,9 @@ public final class FineTuningData {
      * the latest turn of each slot the extractor names, among turns not excluded.
      */
     private Map<Integer, ProbeTarget> strongestTargets(String userId, List<Turn> turns, Set<String> excluded) {
+        if (curation == Curation.RAW) {
+            return latestTargets(userId, turns, excluded);
+        }
         Map<String, Turn> latestBySlot = new LinkedHashMap<>();
         for (Turn turn : turns) {
             if (excluded.contains(turn.turnId()) || turn.role() != Role.USER || turn.choice().isPresent()) {
@@ -149,6 +206,28 @@ public final class FineTuningData {
             }
         });
         return strongest;
+    }
+
+    /** Raw curation: for each probe, the target of the latest turn that moves it by at least {@code minKl}. */
+    private Map<Integer, ProbeTarget> latestTargets(String userId, List<Turn> turns, Set<String> excluded) {
+        Map<Integer, ProbeTarget> latest = new java.util.TreeMap<>();
+        for (Turn turn : turns) {
+            if (excluded.contains(turn.turnId()) || !distillable(userId, turn)) {
+                continue;
+            }
+            for (ProbeTarget target : distilled(turn.text())) {
+                latest.put(target.probe(), target);
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * A user turn that says something: not a pick (picks are labelled examples of their own) and not a
+     * forget request (which asks that something not be learnt; every approach reads it with the shared extractor).
+     */
+    private boolean distillable(String userId, Turn turn) {
+        return turn.role() == Role.USER && turn.choice().isEmpty() && !lineage.asksToForget(userId, turn);
     }
 
     private LabelledExample choiceExample(Choice choice) {

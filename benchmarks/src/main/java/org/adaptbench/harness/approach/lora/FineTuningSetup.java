@@ -39,7 +39,8 @@ public final class FineTuningSetup {
         return context.shared(FineTuningData.class.getName(), FineTuningData.class,
                 () -> new FineTuningData(context.bench().teacher(), context.bench().embedder(), context.workload().probes(),
                         context.config().adapters().distillationMinKl(), SharedExtraction.of(context).lineage(),
-                        SharedExtraction.of(context).slotClassifier(), askedOf(context.workload())));
+                        SharedExtraction.of(context).slotClassifier(), askedOf(context.workload()),
+                        FineTuningData.Curation.parse(context.config().adapters().curation())));
     }
 
     /** User id → the probes that are items the user is asked (questions, options), which are never distilled for them. */

@@ -18,7 +18,7 @@ import org.adaptbench.finetune.model.CosineBaselineScorer;
 import org.adaptbench.harness.extraction.Lineage;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.personalization.embed.HashingEmbedder;
-import org.adaptbench.personalization.extract.PatternPreferenceExtractor;
+import org.adaptbench.personalization.extract.OfflinePreferenceExtractor;
 import org.adaptbench.personalization.extract.SlotCatalogue;
 import org.adaptbench.personalization.extract.SlotClassifier;
 import org.junit.jupiter.api.Test;
@@ -48,9 +48,10 @@ class FineTuningDataTest {
 
         HashingEmbedder embedder = new HashingEmbedder(384);
         SlotClassifier slots = new SlotClassifier(embedder, SlotCatalogue.open(), SlotClassifier.DEFAULT_MIN_SIMILARITY);
-        Lineage lineage = new Lineage(new PatternPreferenceExtractor(slots), embedder);
+        Lineage lineage = new Lineage(new OfflinePreferenceExtractor(slots), embedder);
         assertTrue(!lineage.slots("alice", said).isEmpty(), "the extractor reads the statement as a preference");
-        FineTuningData data = new FineTuningData(new CosineBaselineScorer(), embedder, probes, 0.0, lineage, slots, asked);
+        FineTuningData data = new FineTuningData(new CosineBaselineScorer(), embedder, probes, 0.0, lineage, slots, asked,
+                FineTuningData.Curation.EXTRACTOR);
         // bob, who is not asked it, gets both probes distilled from the same statement; alice only the other one
         assertEquals(2, data.examples("bob", List.of(said), Set.of(), 100).size());
         assertEquals(1, data.examples("alice", List.of(said), Set.of(), 100).size());

@@ -8,15 +8,15 @@ import org.adaptbench.personalization.store.MemoryKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class PatternPreferenceExtractorTest {
+class OfflinePreferenceExtractorTest {
 
-    private static PatternPreferenceExtractor withCatalogue;
-    private static PatternPreferenceExtractor open;
+    private static OfflinePreferenceExtractor withCatalogue;
+    private static OfflinePreferenceExtractor open;
 
     @BeforeAll
     static void extractors() {
-        withCatalogue = new PatternPreferenceExtractor(new SlotClassifier(LabelledTurns.MINILM, LabelledTurns.catalogue(), 0.3));
-        open = new PatternPreferenceExtractor(new SlotClassifier(LabelledTurns.MINILM, SlotCatalogue.open(), 0.3));
+        withCatalogue = new OfflinePreferenceExtractor(new SlotClassifier(LabelledTurns.MINILM, LabelledTurns.catalogue(), 0.3));
+        open = new OfflinePreferenceExtractor(new SlotClassifier(LabelledTurns.MINILM, SlotCatalogue.open(), 0.3));
     }
 
     @Test
@@ -46,7 +46,7 @@ class PatternPreferenceExtractorTest {
         assertEquals(MemoryKind.IMPLICIT, signal.kind());
         assertEquals("seat", signal.slot());
         assertEquals("Picked \"Window seat\" when asked \"Which seat would you like?\"", signal.statement());
-        assertEquals(PatternPreferenceExtractor.PICKED, signal.confidence());
+        assertEquals(OfflinePreferenceExtractor.PICKED, signal.confidence());
     }
 
     @Test
@@ -54,7 +54,7 @@ class PatternPreferenceExtractorTest {
         PreferenceSignal forget = withCatalogue.extract("u", ConversationTurn.user("Please forget that I like aisle seats.", LabelledTurns.T0))
                 .signals().get(0);
         assertEquals(PreferenceSignal.Action.FORGET, forget.action());
-        assertEquals("I like aisle seats.", forget.statement());
+        assertEquals("I like aisle seats", forget.statement());
         assertEquals("seat", forget.slot());
         PreferenceSignal bare = withCatalogue.extract("u", ConversationTurn.user("Forget that.", LabelledTurns.T0)).signals().get(0);
         assertEquals(PreferenceSignal.Action.FORGET, bare.action());
@@ -62,7 +62,7 @@ class PatternPreferenceExtractorTest {
         PreferenceSignal change = withCatalogue.extract("u",
                 ConversationTurn.user("Actually, I now prefer window seats.", LabelledTurns.T0)).signals().get(0);
         assertTrue(change.revision());
-        assertEquals(PatternPreferenceExtractor.EMPHATIC, change.confidence());
+        assertEquals(OfflinePreferenceExtractor.EMPHATIC, change.confidence());
     }
 
     @Test
@@ -74,7 +74,7 @@ class PatternPreferenceExtractorTest {
         assertEquals(PreferenceSignal.Action.REMEMBER, feedback.action());
         assertEquals(said, feedback.statement());
         assertEquals(MemoryKind.IMPLICIT, feedback.kind());
-        assertEquals(PatternPreferenceExtractor.FEEDBACK, feedback.confidence());
+        assertEquals(OfflinePreferenceExtractor.FEEDBACK, feedback.confidence());
         assertEquals("answer_style", feedback.slot());
     }
 
@@ -87,7 +87,7 @@ class PatternPreferenceExtractorTest {
         assertEquals("seat", signals.get(0).slot());
         assertTrue(signals.get(0).revision());
         List<PreferenceSignal> correction = withCatalogue.extract("u",
-                ConversationTurn.user("Scratch that: I'd rather have detailed answers.", LabelledTurns.T0)).signals();
+                ConversationTurn.user("Forget that: I'd rather have detailed answers.", LabelledTurns.T0)).signals();
         assertEquals(List.of(PreferenceSignal.Action.REMEMBER), correction.stream().map(PreferenceSignal::action).toList());
         assertEquals("I'd rather have detailed answers.", correction.get(0).statement());
         assertTrue(correction.get(0).revision());
