@@ -197,11 +197,9 @@ public final class InMemoryMemoryStore implements MemoryStore {
             state.memories.clear();
             state.lexical.clear();
             state.links.clear();
-            Instant now = now();
-            state.history.replaceAll(HistoryEvent::redact);
-            for (Memory memory : all) {
-                state.history.add(event(memory, HistoryEventType.DELETED, now, Optional.empty(), Optional.empty()).redact());
-            }
+            // the user leaves no trace, history included (as on SQLite)
+            state.history.clear();
+            users.remove(userId, state);
             return all.size();
         }
     }

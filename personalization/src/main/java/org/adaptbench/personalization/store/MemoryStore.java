@@ -93,9 +93,10 @@ public interface MemoryStore extends AutoCloseable {
     boolean delete(String userId, long id);
 
     /**
-     * Hard-deletes every memory of {@code userId}: no text or vector of the user survives in the
-     * store, its caches or its files; the history keeps content-free tombstones. Returns how many
-     * memories were deleted.
+     * Hard-deletes every memory of {@code userId} and the user with them: no text, vector, history
+     * event or tombstone naming the user survives in the store, its caches or its files (a user id can
+     * identify a person, so a request to be forgotten leaves none; the caller has the count to log
+     * under an id scheme of its own). Returns how many memories were deleted.
      */
     int deleteAll(String userId);
 

@@ -570,19 +570,20 @@ public final class SqliteMemoryStore implements MemoryStore {
                     unindex.setString(1, userId);
                     unindex.executeUpdate();
                 }
+                // no row names the user afterwards, not even a tombstone: an identifying id (an e-mail
+                // address) must not outlive a request to be forgotten (links go with their memories)
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM memories WHERE user_id = ?");
-                     PreparedStatement redact = connection.prepareStatement(
-                             "UPDATE history SET previous_text = NULL, new_text = NULL, redacted = 1 WHERE user_id = ?")) {
+                     PreparedStatement history = connection.prepareStatement("DELETE FROM history WHERE user_id = ?");
+                     PreparedStatement links = connection.prepareStatement("DELETE FROM episode_links WHERE user_id = ?")) {
                     delete.setString(1, userId);
                     delete.executeUpdate();
-                    redact.setString(1, userId);
-                    redact.executeUpdate();
-                }
-                for (long id : ids) {
-                    insertEvent(userId, id, HistoryEventType.DELETED, now, null, null, true);
-                }
-                if (!ids.isEmpty()) {
-                    afterDelete();
+                    history.setString(1, userId);
+                    boolean hadHistory = history.executeUpdate() > 0;
+                    links.setString(1, userId);
+                    links.executeUpdate();
+                    if (!ids.isEmpty() || hadHistory) {
+                        afterDelete();
+                    }
                 }
                 return ids.size();
             });

@@ -89,6 +89,7 @@ class SqliteMemoryStoreTest extends MemoryStoreContractTest {
         assertFalse(containsInFiles(indexed), "a deleted word survives in the lexical index's shadow tables");
         assertFalse(containsInFiles(marker.getBytes(StandardCharsets.UTF_8)), "a deleted text survives in the database files");
         assertFalse(containsInFiles(vectorBytes), "a deleted vector survives in the database files");
+        assertFalse(containsInFiles("alice".getBytes(StandardCharsets.UTF_8)), "the forgotten user's id survives in the database files");
         assertEquals(200, store.count("bob"));
         store.close();
         store = createStore(clock);
