@@ -45,7 +45,7 @@ class TuneCommandTest {
 
     @Test
     void unknownNamesAndBadValuesAreRefused() {
-        assertBadUsage("expected a value like", "--budget", "2", "--set", "adapters.rank=eight");
+        assertBadUsage("adapters.rank=eight", "--budget", "2", "--set", "adapters.rank=eight");
         assertBadUsage("unknown suite 'huge'", "--budget", "2", "--suite", "huge");
         assertBadUsage("no such config", "--budget", "2", "--set", "adapters.colour=blue");
     }

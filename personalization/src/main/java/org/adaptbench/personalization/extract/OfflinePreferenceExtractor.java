@@ -79,7 +79,9 @@ public final class OfflinePreferenceExtractor implements PreferenceExtractor {
     private static final int CLAUSE_WORDS = 3;
 
     private final SlotClassifier slots;
-    private final IntentModel intents;
+    /** Trained (its examples embedded) on the first turn read: a memory layer that only recalls never pays for it. */
+    private final java.util.function.Supplier<IntentModel> intents;
+    private IntentModel trained;
     private final Settings settings;
 
     /** The extractor with its bundled intent model and default thresholds. */
@@ -88,13 +90,25 @@ public final class OfflinePreferenceExtractor implements PreferenceExtractor {
     }
 
     public OfflinePreferenceExtractor(SlotClassifier slots, Settings settings) {
-        this(slots, IntentModel.bundled(slots.embedder()), settings);
+        this(slots, () -> IntentModel.bundled(slots.embedder()), settings);
     }
 
     OfflinePreferenceExtractor(SlotClassifier slots, IntentModel intents, Settings settings) {
+        this(slots, () -> intents, settings);
+        Objects.requireNonNull(intents, "intents");
+    }
+
+    private OfflinePreferenceExtractor(SlotClassifier slots, java.util.function.Supplier<IntentModel> intents, Settings settings) {
         this.slots = Objects.requireNonNull(slots, "slots");
-        this.intents = Objects.requireNonNull(intents, "intents");
+        this.intents = intents;
         this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    private synchronized IntentModel intents() {
+        if (trained == null) {
+            trained = intents.get();
+        }
+        return trained;
     }
 
     /** What one sentence of a turn was read as. */
@@ -136,7 +150,7 @@ public final class OfflinePreferenceExtractor implements PreferenceExtractor {
 
     private Reading read(String userId, String sentence) {
         float[] vector = slots.embedder().embedFor(userId, sentence);
-        IntentModel.Scores scores = intents.classify(vector, sentence);
+        IntentModel.Scores scores = intents().classify(vector, sentence);
         double remember = scores.of(IntentModel.Intent.PREFERENCE) + scores.of(IntentModel.Intent.FEEDBACK);
         IntentModel.Intent intent = IntentModel.Intent.OTHER;
         if (scores.of(IntentModel.Intent.FORGET) >= settings.forget() && GrammarCues.has(GrammarCues.Cue.MEMORY_VERB, sentence)) {

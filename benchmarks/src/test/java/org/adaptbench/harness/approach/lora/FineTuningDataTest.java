@@ -18,7 +18,6 @@ import org.adaptbench.finetune.model.CosineBaselineScorer;
 import org.adaptbench.harness.extraction.Lineage;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.personalization.embed.HashingEmbedder;
-import org.adaptbench.personalization.extract.OfflinePreferenceExtractor;
 import org.adaptbench.personalization.extract.SlotCatalogue;
 import org.adaptbench.personalization.extract.SlotClassifier;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,14 @@ class FineTuningDataTest {
 
         HashingEmbedder embedder = new HashingEmbedder(384);
         SlotClassifier slots = new SlotClassifier(embedder, SlotCatalogue.open(), SlotClassifier.DEFAULT_MIN_SIMILARITY);
-        Lineage lineage = new Lineage(new OfflinePreferenceExtractor(slots), embedder);
+        // an extractor that files the one statement, so the test is about probes, not about reading (hashing vectors
+        // carry no meaning the offline extractor's intent model could read)
+        org.adaptbench.personalization.extract.PreferenceExtractor files = (user, turn) -> turn.text().equals(STATEMENT)
+                ? new org.adaptbench.personalization.extract.Extraction(List.of(new org.adaptbench.personalization.extract.PreferenceSignal(
+                        org.adaptbench.personalization.extract.PreferenceSignal.Action.REMEMBER, "diet", STATEMENT,
+                        org.adaptbench.personalization.store.MemoryKind.EXPLICIT, 0.9, false)), List.of())
+                : org.adaptbench.personalization.extract.Extraction.NOTHING;
+        Lineage lineage = new Lineage(files, embedder);
         assertTrue(!lineage.slots("alice", said).isEmpty(), "the extractor reads the statement as a preference");
         FineTuningData data = new FineTuningData(new CosineBaselineScorer(), embedder, probes, 0.0, lineage, slots, asked,
                 FineTuningData.Curation.EXTRACTOR);
