@@ -178,6 +178,8 @@ final class RunCommand implements Callable<Integer> {
             progress.log("adaptbench run: suite " + suite + ", seed " + config.seed() + ", writing " + dir);
             try (Bench bench = Bench.open(config, llmSettings, progress)) {
                 results = new Runner(planned, directory, bench, notes).run();
+                // issue 16.1: each distinct text is embedded once per run; the log says how often that held
+                progress.log("embeddings: " + bench.embedder().stats().describe());
             }
         }
         System.out.println(headline(results));

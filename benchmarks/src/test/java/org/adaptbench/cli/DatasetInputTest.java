@@ -116,10 +116,7 @@ class DatasetInputTest {
         Path out = dir.resolve("out");
         CliRun run = CliRun.of("run", "--suite", "smoke", "--dataset", data.toString(), "--out", out.toString());
         for (CliRun refused : new CliRun[] {inspect, run}) {
-            assertEquals(ExitCode.BAD_INPUT, refused.exitCode(), refused.err());
-            assertTrue(refused.err().contains(expected), "'" + expected + "' in: " + refused.err());
-            assertFalse(refused.err().contains("\tat "), "no stack trace: " + refused.err());
-            assertEquals(1, refused.err().strip().lines().count(), "one line: " + refused.err());
+            refused.assertRefusedInOneLine(expected);
         }
         assertEquals(inspect.err(), run.err(), "one validator, one message");
         assertTrue(inspect.out().isEmpty(), "inspect prints nothing but the error: " + inspect.out());

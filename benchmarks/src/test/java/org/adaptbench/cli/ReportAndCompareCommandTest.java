@@ -1,7 +1,6 @@
 package org.adaptbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -128,10 +127,7 @@ class ReportAndCompareCommandTest {
 
     /** Exit 2, one line that names what is wrong, no stack trace. */
     private static void assertOneLine(CliRun run, String expected) {
-        assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run.err());
-        assertTrue(run.err().contains(expected), "'" + expected + "' in: " + run.err());
-        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
-        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        run.assertRefusedInOneLine(expected);
     }
 
     /** Issue 15, item 10: outputs that cannot be written, and inputs that must not be read whole. */

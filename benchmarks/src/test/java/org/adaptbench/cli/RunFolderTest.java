@@ -71,12 +71,7 @@ class RunFolderTest {
     }
 
     private static void assertRefused(CliRun run, String... expected) {
-        assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run.err());
-        for (String part : expected) {
-            assertTrue(run.err().contains(part), "'" + part + "' in: " + run.err());
-        }
-        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
-        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        run.assertRefusedInOneLine(expected);
     }
 
     /** Item 1: a changed answer in queries.jsonl between the kill and --resume. */

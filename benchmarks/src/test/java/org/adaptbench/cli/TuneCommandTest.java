@@ -2,7 +2,6 @@ package org.adaptbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +16,7 @@ class TuneCommandTest {
 
     private void assertBadUsage(String expectedInMessage, String... args) {
         Path out = dir.resolve("out");
-        String[] full = new String[args.length + 3];
-        full[0] = "tune";
-        System.arraycopy(args, 0, full, 1, args.length);
-        full[args.length + 1] = "--out";
-        full[args.length + 2] = out.toString();
-        CliRun run = CliRun.of(full);
-        assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run.err());
-        assertTrue(run.err().contains(expectedInMessage), run.err());
-        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+        CliRun.of(CliRun.writingTo(out, "tune", args)).assertRefused(expectedInMessage);
         assertFalse(Files.exists(out.resolve("trials")), "nothing is written on bad input");
     }
 

@@ -1,6 +1,5 @@
 package org.adaptbench.harness.scenario;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,11 +15,12 @@ import org.adaptbench.harness.config.RunConfig;
 import org.adaptbench.harness.context.RunContext;
 import org.adaptbench.harness.metrics.AccuracyMetrics;
 import org.adaptbench.harness.workload.QueryIndex;
+import org.adaptbench.harness.workload.RegimePoint;
 import org.adaptbench.harness.workload.Workload;
 import org.adaptbench.harness.workload.Workloads;
 import org.adaptbench.reports.results.MetricNames;
-import org.adaptbench.reports.results.RegimeCell;
 import org.adaptbench.reports.results.MetricValue;
+import org.adaptbench.reports.results.RegimeCell;
 import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.results.Units;
 import org.adaptbench.reports.stats.Bootstrap;
@@ -60,8 +60,9 @@ public final class RegimesScenario implements Scenario {
         for (double agreement : section.agreement()) {
             for (int events : section.events()) {
                 for (double change : section.changeRates()) {
-                    Workload cell = Workloads.regime(context.bench().config(), agreement, events, change);
-                    String row = row(agreement, events, change);
+                    RegimePoint point = new RegimePoint(agreement, events, change);
+                    Workload cell = Workloads.regime(context.bench().config(), point);
+                    String row = point.cell().key();
                     measureCell(context, cell, key, row, bootstrap, assumptions, section, output);
                     cells++;
                 }
@@ -80,15 +81,6 @@ public final class RegimesScenario implements Scenario {
         return "context costs its measured tokens at the model's input price and, for a memory store, its measured bytes and"
                 + " embeddings; a per-user adapter its retraining and hosting; a shared adapter its training shared among a variant's"
                 + " users; the unchanged model nothing extra";
-    }
-
-    /** The results row of a cell: its coordinates in axis order. */
-    static String row(double agreement, int events, double changeRate) {
-        Map<String, String> axes = new LinkedHashMap<>();
-        axes.put("agreement", String.format(Locale.US, "%.2f", agreement));
-        axes.put("events", Integer.toString(events));
-        axes.put("change_rate", String.format(Locale.US, "%.2f", changeRate));
-        return new RegimeCell(axes).key();
     }
 
     private static void measureCell(RunContext context, Workload cell, String key, String row, Bootstrap bootstrap,

@@ -89,29 +89,24 @@ public final class Workloads {
     }
 
     /**
-     * One cell of the regimes map: a synthetic world in which {@code agreement} of users hold each
+     * One cell of the regimes map: a synthetic world in which the point's agreement of users hold each
      * dimension's leading option (drawn from the cell's seed, so it is a convention the base model was
-     * not pre-trained to favour; 0.25 is uniform), with {@code events} events per user and preferences
-     * changing at {@code changeRate} (no deletions: changes are the axis), and its own domain world.
+     * not pre-trained to favour; 0.25 is uniform), with its events per user and preferences
+     * changing at its change rate (no deletions: changes are the axis), and its own domain world.
      */
-    public static Workload regime(RunConfig config, double agreement, int events, double changeRate) {
+    public static Workload regime(RunConfig config, RegimePoint point) {
         RunConfig.Regimes section = config.regimes();
-        String cell = regimeCell(agreement, events, changeRate);
-        Popularity popularity = Popularity.agreement(agreement);
+        String cell = point.workloadName();
+        Popularity popularity = Popularity.agreement(point.agreement());
         SyntheticConfig world = worldConfig(config).toBuilder().seed(Seeds.derive(config.seed(), "regime/" + cell))
-                .users(section.users()).eventsPerUser(events).changeRate(changeRate).deletionRate(0).popularity(popularity)
-                .drawnLeaders(true).build();
+                .users(section.users()).eventsPerUser(point.events()).changeRate(point.changeRate()).deletionRate(0)
+                .popularity(popularity).drawnLeaders(true).build();
         SyntheticWorld generated = SyntheticWorld.generate(world);
         SyntheticWorld domainWorld = SyntheticWorld.generate(world.toBuilder().role(WorldRole.DOMAIN)
                 .users(Math.max(1, section.domainUsers())).build());
         List<UserData> domainUsers = domainWorld.dataset().users().stream().map(user -> renamed(user, "domain-")).toList();
         return new Workload(SYNTHETIC + "/regime/" + cell, generated.dataset(), generated.dataset().users(),
                 config.evaluation().trainFraction(), domainUsers, pretrainingProbes(config), Optional.of(generated.catalogue()));
-    }
-
-    /** A regimes cell's name: "agreement_0.50-events_20-change_0.05". */
-    public static String regimeCell(double agreement, int events, double changeRate) {
-        return String.format(java.util.Locale.US, "agreement_%.2f-events_%d-change_%.2f", agreement, events, changeRate);
     }
 
     /** The synthetic world's configuration: the defaults with the run's size and rates. */

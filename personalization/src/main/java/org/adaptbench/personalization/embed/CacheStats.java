@@ -1,5 +1,7 @@
 package org.adaptbench.personalization.embed;
 
+import java.util.Locale;
+
 /**
  * Counters of a {@link CachingEmbedder}.
  *
@@ -14,5 +16,11 @@ public record CacheStats(long hits, long misses, int size, long evicted) {
     public double hitRate() {
         long lookups = hits + misses;
         return lookups == 0 ? 0.0 : (double) hits / lookups;
+    }
+
+    /** One line for a run log, e.g. "1,204 texts embedded, 3,311 lookups answered from the cache (73.3 %), 12 dropped by forgetting". */
+    public String describe() {
+        return String.format(Locale.US, "%,d texts embedded, %,d lookups answered from the cache (%.1f %%), %,d dropped by forgetting",
+                misses, hits, 100 * hitRate(), evicted);
     }
 }

@@ -53,6 +53,8 @@ class CachingEmbedderTest {
         assertArrayEquals(new HashingEmbedder(8).embed("goodbye"), batch.get(1));
         assertEquals(2, model.embedded.get(), "the batch embedded 'goodbye' once");
         assertEquals(new CacheStats(2, 2, 2, 0), cache.stats());
+        assertEquals("2 texts embedded, 2 lookups answered from the cache (50.0 %), 0 dropped by forgetting",
+                cache.stats().describe());
         batch.get(0)[0] = 42f;
         assertFalse(cache.embed("hello world")[0] == 42f, "callers get copies");
         assertEquals("counting", cache.modelId());

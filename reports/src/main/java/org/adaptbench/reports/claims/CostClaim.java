@@ -91,13 +91,28 @@ final class CostClaim implements ClaimRule {
             }
         }
         Verdict verdict = verdict(bytes.get(), tokens.get(), above);
-        ClaimFigure deciding = closest != null ? closest : tighter(figures.get(0), figures.get(1));
-        if (closest != null) {
-            figures.remove(deciding);
-            figures.add(0, deciding);
-        }
+        // memory's own measured figures decide when one of them is not clearly under its limit; the projection only then
+        ClaimFigure measured = measuredDeciding(figures.get(0), figures.get(1));
+        ClaimFigure deciding = closest == null || !underLimits(bytes.get(), tokens.get()) ? measured : closest;
+        figures.remove(deciding);
+        figures.add(0, deciding);
         return new Claim(Claims.id(ID, view), STATEMENT, String.join("; ", evidence), RULE, verdict)
                 .withBasis(new ClaimBasis(deciding, why(verdict, bytes.get(), tokens.get(), above, dependsOn), figures));
+    }
+
+    /** Whether both of memory's measured figures are under their limits across their intervals. */
+    private static boolean underLimits(MetricValue bytes, MetricValue tokens) {
+        return bytes.ciHigh() <= COST_MEMORY_MAX_BYTES && tokens.ciHigh() <= COST_MEMORY_MAX_TOKENS;
+    }
+
+    /** Of memory's two measured figures, the one over its limit (the further over), else the one closer to its limit. */
+    static ClaimFigure measuredDeciding(ClaimFigure bytes, ClaimFigure tokens) {
+        double bytesOver = bytes.ciLow() / COST_MEMORY_MAX_BYTES;
+        double tokensOver = tokens.ciLow() / COST_MEMORY_MAX_TOKENS;
+        if (bytesOver > 1 || tokensOver > 1) {
+            return bytesOver >= tokensOver ? bytes : tokens;
+        }
+        return bytes.ciHigh() / COST_MEMORY_MAX_BYTES >= tokens.ciHigh() / COST_MEMORY_MAX_TOKENS ? bytes : tokens;
     }
 
     /** The assumptions whose low or high end flips which of user-lora and memory is cheaper at {@code model}. */
@@ -117,11 +132,6 @@ final class CostClaim implements ClaimRule {
         return flips;
     }
 
-    /** Of memory's two figures, the one closer to its limit. */
-    private static ClaimFigure tighter(ClaimFigure bytes, ClaimFigure tokens) {
-        return bytes.ciHigh() / COST_MEMORY_MAX_BYTES >= tokens.ciHigh() / COST_MEMORY_MAX_TOKENS ? bytes : tokens;
-    }
-
     private static String why(Verdict verdict, MetricValue bytes, MetricValue tokens, List<MetricValue> above, TreeSet<String> dependsOn) {
         String limits = "under " + Figures.threshold(COST_MEMORY_MAX_BYTES) + " bytes and " + Figures.threshold(COST_MEMORY_MAX_TOKENS)
                 + " tokens";
@@ -129,13 +139,24 @@ final class CostClaim implements ClaimRule {
         return switch (verdict) {
             case SUPPORTED -> "memory stays " + limits + " (measured) and is cheaper than user-lora at every projected size; projected:"
                     + " holds across the assumption ranges";
-            case CONTRADICTED -> memoryHeavy ? "memory exceeds its limits (" + limits + ", measured)"
+            case CONTRADICTED -> memoryHeavy ? "memory exceeds its limits (" + limits + ", measured): " + over(bytes, tokens)
                     : "user-lora is cheaper than memory at every projected size across the assumption ranges";
             default -> above.isEmpty() ? "no projected cost of user-lora above memory to compare"
-                    : !(bytes.ciHigh() <= COST_MEMORY_MAX_BYTES && tokens.ciHigh() <= COST_MEMORY_MAX_TOKENS)
-                            ? "memory is not clearly " + limits + " (measured)"
+                    : !underLimits(bytes, tokens) ? "memory is not clearly " + limits + " (measured)"
                             : "projected: which is cheaper depends on " + (dependsOn.isEmpty() ? "the model size" : String.join(", ", dependsOn));
         };
+    }
+
+    /** The measured figures above their limits, e.g. "14,210 bytes per user [13,900, 14,500]". */
+    private static String over(MetricValue bytes, MetricValue tokens) {
+        List<String> over = new ArrayList<>();
+        if (bytes.ciLow() > COST_MEMORY_MAX_BYTES) {
+            over.add(Figures.text(bytes) + " per user");
+        }
+        if (tokens.ciLow() > COST_MEMORY_MAX_TOKENS) {
+            over.add(Figures.text(tokens) + " per request");
+        }
+        return String.join(" and ", over);
     }
 
     static Verdict verdict(MetricValue bytes, MetricValue tokens, List<MetricValue> above) {
@@ -144,7 +165,7 @@ final class CostClaim implements ClaimRule {
         if (memoryHeavy || adapterCheaperEverywhere) {
             return Verdict.CONTRADICTED;
         }
-        boolean memoryLight = bytes.ciHigh() <= COST_MEMORY_MAX_BYTES && tokens.ciHigh() <= COST_MEMORY_MAX_TOKENS;
+        boolean memoryLight = underLimits(bytes, tokens);
         boolean memoryCheaperEverywhere = !above.isEmpty() && above.stream().allMatch(a -> a.ciLow() > 0);
         return memoryLight && memoryCheaperEverywhere ? Verdict.SUPPORTED : Verdict.MIXED;
     }

@@ -134,6 +134,14 @@ class ClaimsTableTest {
         assertTrue(supported.basis().deciding().label().contains("projected"), supported.basis().deciding().label());
         assertEquals(Verdict.CONTRADICTED, cost(50_000, 240).claim("cost").verdict(), "not a few KB");
         assertEquals(Verdict.CONTRADICTED, cost(6000, 900).claim("cost").verdict(), "not a few hundred tokens");
+        // the measured figure over its limit decides the board's row, not a projection that favours memory
+        Claim heavy = cost(50_000, 240).put("cost", "user-lora", MetricNames.usdAboveMemory("llama-3-8b"), 0.45, 0.2, 0.9).claim("cost");
+        assertEquals(Verdict.CONTRADICTED, heavy.verdict());
+        assertEquals(MetricNames.BYTES_PER_USER, heavy.basis().deciding().metric(), heavy.basis().deciding().label());
+        assertTrue(heavy.basis().why().contains("per user") && !heavy.basis().why().contains("per request"), heavy.basis().why());
+        Claim wordy = cost(6000, 900).put("cost", "user-lora", MetricNames.usdAboveMemory("llama-3-8b"), 0.45, 0.2, 0.9).claim("cost");
+        assertEquals(MetricNames.TOKENS_PER_REQUEST, wordy.basis().deciding().metric(), wordy.basis().deciding().label());
+        assertTrue(wordy.basis().why().contains("per request"), wordy.basis().why());
         assertEquals(Verdict.CONTRADICTED, cost(6000, 240)
                 .put("cost", "user-lora", MetricNames.usdAboveMemory("llama-3-70b"), -0.9, -1.0, -0.1).claim("cost").verdict());
         assertEquals(Verdict.MIXED, cost(6000, 240).claim("cost").verdict(), "no projection: the fine-tuning half is unmeasured");
