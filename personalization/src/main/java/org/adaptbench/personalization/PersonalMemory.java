@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.adaptbench.personalization.context.ContextBuilder;
 import org.adaptbench.personalization.context.MemoryContext;
 import org.adaptbench.personalization.embed.CachingEmbedder;
@@ -46,9 +50,11 @@ import org.adaptbench.personalization.store.StoreInputs;
  * <p><b>Two kinds of memory.</b> Preferences (explicit, implicit, notes: one active per slot)
  * are extracted from what the user says; episodes are the turns themselves, each stored as said,
  * with its speaker and date ({@link EpisodeText}), so that "when did I ...", "what did she say about
- * ..." can be answered. Retrieval ranks both by dense similarity and BM25 fused with recency and
- * activation ({@link ScoreWeights}); a context shows the relevant preferences first, then the
- * relevant episodes, under one token budget.
+ * ..." can be answered; each episode is indexed with the words of the turn before it and scored
+ * with its neighbours, since a reply rarely repeats what it answers. Retrieval ranks both by dense
+ * similarity and BM25 fused with recency, activation and the neighbour term ({@link ScoreWeights});
+ * a recalled preference whose stating turns are all recalled beside it gives up its place. A context
+ * shows the relevant preferences first, then the relevant episodes, under one token budget.
  *
  * <pre>{@code
  * PersonalMemory memory = PersonalMemory.builder().slots(catalogue).build();
@@ -87,6 +93,7 @@ public final class PersonalMemory implements AutoCloseable {
     private final boolean reinforceOnUse;
     private final boolean episodes;
     private final int contextEpisodes;
+    private final boolean turnContext;
     private final ScoreWeights weights;
     private final SlotClassifier slotClassifier;
 
@@ -105,6 +112,7 @@ public final class PersonalMemory implements AutoCloseable {
         this.reinforceOnUse = b.reinforceOnUse;
         this.episodes = b.episodes;
         this.contextEpisodes = b.contextEpisodes;
+        this.turnContext = b.turnContext;
         this.weights = b.weights;
         this.slotClassifier = slotClassifier;
     }
@@ -142,7 +150,7 @@ public final class PersonalMemory implements AutoCloseable {
             OptionalLong episode = OptionalLong.empty();
             if (keepEpisode) {
                 Memory written = store.add(userId, new MemoryDraft(EpisodeText.of(turn), episodeVector,
-                        episodeSlot(extraction, episodeVector), MemoryKind.EPISODE, 1.0));
+                        episodeSlot(extraction, episodeVector), MemoryKind.EPISODE, 1.0, previousEpisode(userId)));
                 episode = OptionalLong.of(written.id());
                 made.add(change(MemoryChange.Type.RECORDED, written, Optional.empty(), "the turn, kept as an episode"));
             }
@@ -153,7 +161,7 @@ public final class PersonalMemory implements AutoCloseable {
                     made.addAll(forget(userId, signal));
                 }
             }
-            java.util.Set<Long> written = new java.util.HashSet<>();
+            Set<Long> written = new HashSet<>();
             made.forEach(c -> c.memoryId().ifPresent(written::add));
             for (long id : maintainer.enforceCap(userId, written)) {
                 made.add(new MemoryChange(MemoryChange.Type.EVICTED, OptionalLong.of(id), "", "", Optional.empty(), "over the per-user cap"));
@@ -161,6 +169,23 @@ public final class PersonalMemory implements AutoCloseable {
             return made;
         });
         return new ObserveResult(changes, extraction.warnings(), extracted - start, System.nanoTime() - extracted);
+    }
+
+    /**
+     * The user's latest episode, the new episode's lexical context and conversation neighbour (see
+     * {@link ScoreWeights}); none when turn context is off or the user has no episode yet.
+     */
+    private OptionalLong previousEpisode(String userId) {
+        if (!turnContext) {
+            return OptionalLong.empty();
+        }
+        long latest = -1;
+        for (Memory memory : store.list(userId)) {
+            if (memory.kind() == MemoryKind.EPISODE && memory.id() > latest) {
+                latest = memory.id();
+            }
+        }
+        return latest < 0 ? OptionalLong.empty() : OptionalLong.of(latest);
     }
 
     /**
@@ -330,8 +355,45 @@ public final class PersonalMemory implements AutoCloseable {
         int pool = Math.max(k, candidatePool);
         List<MemoryHit> dense = store.search(userId, vector, pool, filter);
         List<LexicalHit> lexical = weights.enabled(ScoreWeights.Term.LEXICAL) ? store.lexicalSearch(userId, query, pool, filter) : List.of();
-        return scorer.fuse(dense, lexical, memory -> store.vector(userId, memory.id()).map(v -> Vectors.cosine(vector, v)).orElse(0.0),
-                k, clock.instant());
+        List<ScoredMemory> fused = scorer.fuse(dense, lexical,
+                memory -> store.vector(userId, memory.id()).map(v -> Vectors.cosine(vector, v)).orElse(0.0), 2 * pool, clock.instant());
+        return withoutRepeats(userId, fused, k);
+    }
+
+    /**
+     * The best {@code k} of {@code ranked} (best first) without a preference whose stating episodes
+     * are all among them: such a preference is a sentence of a turn already recalled in full, and
+     * would spend a place of the k (and the reader's attention) on words it is already shown. A
+     * preference restated in a turn that is not recalled, or with no episode (episodes off), stays.
+     */
+    private List<ScoredMemory> withoutRepeats(String userId, List<ScoredMemory> ranked, int k) {
+        List<ScoredMemory> taken = new ArrayList<>();
+        Set<Long> episodesTaken = new HashSet<>();
+        Map<Long, List<Long>> stating = new HashMap<>();
+        for (ScoredMemory candidate : ranked) {
+            Memory memory = candidate.memory();
+            if (memory.kind() == MemoryKind.EPISODE) {
+                episodesTaken.add(memory.id());
+                // a preference taken earlier is now shown in full by this episode: it gives up its place
+                taken.removeIf(t -> t.memory().kind().isPreference() && repeats(stating.get(t.memory().id()), episodesTaken));
+                taken.add(candidate);
+            } else {
+                List<Long> episodes = memory.kind().isPreference() ? store.linkedEpisodes(userId, memory.id()) : List.of();
+                stating.put(memory.id(), episodes);
+                if (!repeats(episodes, episodesTaken)) {
+                    taken.add(candidate);
+                }
+            }
+            if (taken.size() == k) {
+                break;
+            }
+        }
+        return List.copyOf(taken);
+    }
+
+    /** True when a preference's stating {@code episodes} are known and all shown. */
+    private static boolean repeats(List<Long> episodes, Set<Long> shown) {
+        return episodes != null && !episodes.isEmpty() && shown.containsAll(episodes);
     }
 
     /** A memory deleted by a forget, and why. */
@@ -496,8 +558,18 @@ public final class PersonalMemory implements AutoCloseable {
         private boolean reinforceOnUse = true;
         private boolean episodes = true;
         private int contextEpisodes = 10;
+        private boolean turnContext = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether each episode is stored with the one before it as its context: its words indexed with
+         * the episode's for lexical search, and the two scored as conversation neighbours. Default true.
+         */
+        public Builder turnContext(boolean value) {
+            this.turnContext = value;
+            return this;
         }
 
         /** Whether turns are kept as episodes (retrieved beside preferences). Default true. */

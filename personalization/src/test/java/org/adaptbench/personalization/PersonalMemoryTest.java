@@ -18,6 +18,7 @@ import org.adaptbench.personalization.extract.SlotDefinition;
 import org.adaptbench.personalization.lifecycle.LifecyclePolicy;
 import org.adaptbench.personalization.store.HistoryEventType;
 import org.adaptbench.personalization.store.Memory;
+import org.adaptbench.personalization.store.MemoryFilter;
 import org.adaptbench.personalization.store.SqliteMemoryStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,7 +79,10 @@ class PersonalMemoryTest {
         List<Memory> memories = memory.memories("alice");
         assertEquals(1, memories.size());
         assertEquals("Actually, I now prefer window seats.", memories.get(0).text());
-        assertEquals("Actually, I now prefer window seats.", memory.recall("alice", "Which seat should I book?", 3).memories().get(0).memory().text());
+        assertTrue(memory.recall("alice", "Which seat should I book?", 3).memories().get(0).memory().text().endsWith("Actually, I now prefer window seats."),
+                "the new preference, or the turn that stated it");
+        assertEquals("Actually, I now prefer window seats.", memory.recall("alice", "Which seat should I book?", 3, MemoryFilter.PREFERENCES)
+                .memories().get(0).memory().text());
         assertTrue(memory.history("alice").stream().anyMatch(e -> e.type() == HistoryEventType.UPDATED
                 && e.previousText().orElse("").contains("aisle")), "the old preference stays in the history");
 
@@ -206,6 +210,8 @@ class PersonalMemoryTest {
             persistent.observe("ivy", ConversationTurn.user("What's the weather in Oslo?", clock.instant()));
             assertTrue(persistent.recall("ivy", marker, 5).memories().stream().anyMatch(m -> m.memory().text().contains(marker)));
             assertTrue(contains(file, marker), "the statement is on disk before the request");
+            assertEquals(2, persistent.store().lexicalSearch("ivy", marker, 10, MemoryFilter.EPISODES).size(),
+                    "the premise: the turn after the statement is indexed with its words");
             clock.advance(Duration.ofMinutes(1));
             ObserveResult forget = persistent.observe("ivy", ConversationTurn.user("Please forget that I prefer " + marker + ".", clock.instant()));
             assertEquals(List.of(Type.FORGOTTEN, Type.FORGOTTEN), types(forget), "the preference and the episode that stated it");
@@ -215,6 +221,32 @@ class PersonalMemoryTest {
             assertFalse(contains(file, marker), "no byte of the statement, episode or index entry is left in the files");
             assertFalse(contains(file, marker.toLowerCase(java.util.Locale.US).substring(0, 8)), "nor its indexed (lower-cased, stemmed) word");
         }
+    }
+
+    @Test
+    void eachTurnIsKeptWithTheOneBeforeItAndARecalledTurnTakesThePlaceOfItsPreference() {
+        say("kim", "What have you been up to these days?");
+        say("kim", "Researching adoption agencies, mostly.");
+        say("kim", "I prefer aisle seats.");
+        List<Memory> episodes = memory.episodes("kim");
+        assertEquals(3, episodes.size());
+        assertEquals(java.util.OptionalLong.empty(), episodes.get(0).context());
+        assertEquals(java.util.OptionalLong.of(episodes.get(0).id()), episodes.get(1).context(), "each turn's context is the turn before it");
+        assertEquals(java.util.OptionalLong.of(episodes.get(1).id()), episodes.get(2).context());
+        assertEquals(List.of(episodes.get(1).id()), memory.store().lexicalSearch("kim", "what about these days", 5, MemoryFilter.EPISODES)
+                .stream().map(hit -> hit.memory().id()).filter(id -> id != episodes.get(0).id()).toList(),
+                "the reply is found by the words of the question it answers");
+        Memory preference = memory.memories("kim").stream().filter(m -> m.text().contains("aisle")).findFirst().orElseThrow();
+        List<Long> recalled = memory.recall("kim", "Which seat should I book, aisle or window?", 5).memories().stream()
+                .map(hit -> hit.memory().id()).toList();
+        assertTrue(recalled.contains(episodes.get(2).id()), "the stating turn is recalled: " + recalled);
+        assertFalse(recalled.contains(preference.id()), "so the preference read in it gives up its place: " + recalled);
+        assertTrue(memory.recall("kim", "Which seat should I book, aisle or window?", 5, MemoryFilter.PREFERENCES)
+                .memories().stream().anyMatch(hit -> hit.memory().id() == preference.id()), "without its turn beside it, it stays");
+        PersonalMemory plain = PersonalMemory.builder().embedder(embedder).slots(SLOTS).clock(clock).turnContext(false).build();
+        plain.observe("kim", ConversationTurn.user("What have you been up to these days?", clock.instant()));
+        plain.observe("kim", ConversationTurn.user("Researching adoption agencies, mostly.", clock.instant()));
+        assertTrue(plain.episodes("kim").stream().allMatch(e -> e.context().isEmpty()), "turn context switched off");
     }
 
     @Test

@@ -87,8 +87,40 @@ public final class RetrievalScorer {
             }
             ranked.add(score(memory, cosine, denseTerm, lexicalTerm, now));
         }
+        ranked = withNeighbours(ranked);
         ranked.sort(Comparator.comparingDouble(ScoredMemory::score).reversed().thenComparingLong(s -> s.memory().id()));
         return ranked.size() > k ? List.copyOf(ranked.subList(0, k)) : ranked;
+    }
+
+    /**
+     * {@code scored} with the neighbour term added: each memory gains {@code neighbour} times the best
+     * score among its conversation neighbours in {@code scored} (the memory it has as context, and those
+     * that have it as context), all read from the scores before any was raised.
+     */
+    private List<ScoredMemory> withNeighbours(List<ScoredMemory> scored) {
+        if (!weights.enabled(ScoreWeights.Term.NEIGHBOUR)) {
+            return scored;
+        }
+        Map<Long, Double> scoreOf = new HashMap<>();
+        scored.forEach(s -> scoreOf.put(s.memory().id(), s.score()));
+        Map<Long, Double> bestNeighbour = new HashMap<>();
+        for (ScoredMemory s : scored) {
+            long id = s.memory().id();
+            s.memory().context().ifPresent(previous -> {
+                Double before = scoreOf.get(previous);
+                if (before != null) {
+                    bestNeighbour.merge(id, before, Math::max);
+                    bestNeighbour.merge(previous, s.score(), Math::max);
+                }
+            });
+        }
+        List<ScoredMemory> raised = new ArrayList<>(scored.size());
+        for (ScoredMemory s : scored) {
+            Double best = bestNeighbour.get(s.memory().id());
+            raised.add(best == null ? s : new ScoredMemory(s.memory(), s.score() + weights.neighbour() * best, s.similarity(), s.lexical(),
+                    s.recency(), s.activation(), s.confidence()));
+        }
+        return raised;
     }
 
     /** The span of one search's scores, for min-max scaling: the best maps to 1, the worst to 0 (a lone score to 1). */

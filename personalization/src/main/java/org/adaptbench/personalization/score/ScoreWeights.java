@@ -16,6 +16,7 @@ import java.util.Objects;
  *       + recency    · 2^(−age / recencyHalfLife)         age = now − m.updatedAt; 1 when just written, ½ after one half-life
  *       + activation · 1 / (1 + e^(−(B − τ) / s))         ACT-R retrieval probability, in (0, 1)
  *       + confidence · m.confidence                       in [0, 1]
+ * final = score + neighbour · max score of m's conversation neighbours among the candidates (0 if none)
  *
  * {@link Fusion#RRF}:          dense = (K+1)/(K + dense rank),  lex = (K+1)/(K + BM25 rank); 0 when not in that list
  * {@link Fusion#WEIGHTED_SUM}: dense = cos(q, m) min-max scaled over the candidates,
@@ -29,11 +30,20 @@ import java.util.Objects;
  * are summed exactly; older ones, known only by their count and the first use time, by Petrov's
  * (2006) approximation {@code (n−k)(t_n^(1−d) − t_k^(1−d)) / ((1−d)(t_n − t_k))}.
  *
+ * <p>An episode's conversation neighbours are the turn before it and the turn after it, as the
+ * store records them (an episode's lexical context is the episode before it, see
+ * {@link org.adaptbench.personalization.store.MemoryDraft#context}). A question is often answered by
+ * a reply whose own words share little with it ("Researching adoption agencies" to "What did
+ * Caroline research?" when the turn before asked "what are you up to?"): the neighbour term lets a
+ * turn next to a strong match rise with it. It reads only the candidates' own scores, so a memory
+ * with no relevant neighbour keeps its score.
+ *
  * <p>Each term is switched off by a weight of 0 ({@link #enabled}); {@link #similarityOnly()} is a
  * plain vector search. Defaults ({@link #DEFAULTS}; the fusion chosen on LoCoMo's three
  * development conversations, see docs/memory-layer.md): the weighted sum of min-max scaled dense
  * and lexical scores with weight 1 each, recency 0.05 with a 30-day half-life, activation 0.05
- * with d = 0.5, τ = −5, s = 1 (seconds), confidence 0.05. The two similarity terms dominate: the
+ * with d = 0.5, τ = −5, s = 1 (seconds), confidence 0.05, neighbour 0.3 (chosen by leaving one
+ * development conversation out, see docs/memory-layer.md). The two similarity terms dominate: the
  * others break near-ties between memories about the same thing, so the newer, more used, more
  * certain one wins; they cannot lift an unrelated memory over a relevant one.
  *
@@ -46,20 +56,21 @@ import java.util.Objects;
  * @param activationThreshold ACT-R retrieval threshold τ
  * @param activationNoise ACT-R noise scale s, positive
  * @param confidence weight of the confidence term
+ * @param neighbour weight of the best conversation neighbour's score
  * @param fusion how the dense and lexical terms are computed
  */
 public record ScoreWeights(double similarity, double lexical, double recency, Duration recencyHalfLife, double activation, double decay,
-                           double activationThreshold, double activationNoise, double confidence, Fusion fusion) {
+                           double activationThreshold, double activationNoise, double confidence, double neighbour, Fusion fusion) {
 
     /** RRF's rank constant K, the value of the paper that introduced it (and of most systems since). */
     public static final int RRF_K = 60;
 
     /** The documented default weights. */
-    public static final ScoreWeights DEFAULTS = new ScoreWeights(1.0, 1.0, 0.05, Duration.ofDays(30), 0.05, 0.5, -5.0, 1.0, 0.05,
+    public static final ScoreWeights DEFAULTS = new ScoreWeights(1.0, 1.0, 0.05, Duration.ofDays(30), 0.05, 0.5, -5.0, 1.0, 0.05, 0.3,
             Fusion.WEIGHTED_SUM);
 
-    /** The five terms, for switching one on or off by name. */
-    public enum Term { SIMILARITY, LEXICAL, RECENCY, ACTIVATION, CONFIDENCE }
+    /** The terms, for switching one on or off by name. */
+    public enum Term { SIMILARITY, LEXICAL, RECENCY, ACTIVATION, CONFIDENCE, NEIGHBOUR }
 
     public ScoreWeights {
         requireWeight("similarity", similarity);
@@ -67,6 +78,7 @@ public record ScoreWeights(double similarity, double lexical, double recency, Du
         requireWeight("recency", recency);
         requireWeight("activation", activation);
         requireWeight("confidence", confidence);
+        requireWeight("neighbour", neighbour);
         Objects.requireNonNull(recencyHalfLife, "recencyHalfLife");
         Objects.requireNonNull(fusion, "fusion");
         if (recencyHalfLife.isNegative() || recencyHalfLife.isZero()) {
@@ -89,23 +101,24 @@ public record ScoreWeights(double similarity, double lexical, double recency, Du
     /** Cosine similarity alone: a plain vector search. */
     public static ScoreWeights similarityOnly() {
         return DEFAULTS.withWeight(Term.LEXICAL, 0).withWeight(Term.RECENCY, 0).withWeight(Term.ACTIVATION, 0)
-                .withWeight(Term.CONFIDENCE, 0).withFusion(Fusion.WEIGHTED_SUM);
+                .withWeight(Term.CONFIDENCE, 0).withWeight(Term.NEIGHBOUR, 0).withFusion(Fusion.WEIGHTED_SUM);
     }
 
     /** These weights with {@code term} set to {@code weight} (0 switches it off). */
     public ScoreWeights withWeight(Term term, double weight) {
         return switch (term) {
-            case SIMILARITY -> new ScoreWeights(weight, lexical, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence, fusion);
-            case LEXICAL -> new ScoreWeights(similarity, weight, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence, fusion);
-            case RECENCY -> new ScoreWeights(similarity, lexical, weight, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence, fusion);
-            case ACTIVATION -> new ScoreWeights(similarity, lexical, recency, recencyHalfLife, weight, decay, activationThreshold, activationNoise, confidence, fusion);
-            case CONFIDENCE -> new ScoreWeights(similarity, lexical, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, weight, fusion);
+            case SIMILARITY -> new ScoreWeights(weight, lexical, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence, neighbour, fusion);
+            case LEXICAL -> new ScoreWeights(similarity, weight, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence, neighbour, fusion);
+            case RECENCY -> new ScoreWeights(similarity, lexical, weight, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence, neighbour, fusion);
+            case ACTIVATION -> new ScoreWeights(similarity, lexical, recency, recencyHalfLife, weight, decay, activationThreshold, activationNoise, confidence, neighbour, fusion);
+            case CONFIDENCE -> new ScoreWeights(similarity, lexical, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, weight, neighbour, fusion);
+            case NEIGHBOUR -> new ScoreWeights(similarity, lexical, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence, weight, fusion);
         };
     }
 
     /** These weights fused by {@code value}. */
     public ScoreWeights withFusion(Fusion value) {
-        return new ScoreWeights(similarity, lexical, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence, value);
+        return new ScoreWeights(similarity, lexical, recency, recencyHalfLife, activation, decay, activationThreshold, activationNoise, confidence, neighbour, value);
     }
 
     /** The weight of {@code term}. */
@@ -116,6 +129,7 @@ public record ScoreWeights(double similarity, double lexical, double recency, Du
             case RECENCY -> recency;
             case ACTIVATION -> activation;
             case CONFIDENCE -> confidence;
+            case NEIGHBOUR -> neighbour;
         };
     }
 

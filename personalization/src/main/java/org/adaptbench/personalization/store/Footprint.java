@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <ul>
  *   <li>memory: UTF-8 text + UTF-8 slot + 4 x dimension (vector) + 8 (id) + 1 (kind) + 8 (confidence)
- *       + 8 + 8 (created, updated) + 4 (use count) + 8 per kept use time;</li>
+ *       + 8 + 8 (created, updated) + 4 (use count) + 8 per kept use time + 8 (the context's id, when it has one);</li>
  *   <li>history event: 8 (sequence) + 8 (memory id) + 1 (type) + 8 (time) + 1 (redacted flag) +
  *       UTF-8 bytes of the texts it still holds;</li>
  *   <li>link between a memory and an episode: 8 + 8 (the two ids).</li>
@@ -24,7 +24,8 @@ public final class Footprint {
     }
 
     public static long memory(Memory memory, int dimension) {
-        return utf8(memory.text()) + utf8(memory.slot()) + 4L * dimension + MEMORY_FIXED + 8L * memory.recentUses().size();
+        return utf8(memory.text()) + utf8(memory.slot()) + 4L * dimension + MEMORY_FIXED + 8L * memory.recentUses().size()
+                + (memory.context().isPresent() ? 8 : 0);
     }
 
     public static long event(HistoryEvent event) {

@@ -30,7 +30,10 @@ public interface MemoryStore extends AutoCloseable {
         return work.get();
     }
 
-    /** Stores a new memory for {@code userId} and records an {@link HistoryEventType#ADDED} event. */
+    /**
+     * Stores a new memory for {@code userId} and records an {@link HistoryEventType#ADDED} event; its
+     * lexical index entry holds its text and its context memory's (which the user must hold).
+     */
     Memory add(String userId, MemoryDraft draft);
 
     /** The memory {@code id} if it exists and belongs to {@code userId}. */
@@ -87,8 +90,9 @@ public interface MemoryStore extends AutoCloseable {
     List<Memory> recordUse(String userId, Collection<Long> ids, Instant at);
 
     /**
-     * Hard-deletes memory {@code id}: its text, vector, lexical index entry and links are gone and its
-     * history events become tombstones. Returns false if the user holds no such memory.
+     * Hard-deletes memory {@code id}: its text, vector, lexical index entry and links are gone, the
+     * memories that had it as context lose it (their index entries keep only their own words), and
+     * its history events become tombstones. Returns false if the user holds no such memory.
      */
     boolean delete(String userId, long id);
 

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,8 +66,11 @@ import org.adaptbench.personalization.embed.Vectors;
 public final class SqliteMemoryStore implements MemoryStore {
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-    /** 1: memories and history; 2: adds the FTS5 lexical index and episode links (a version-1 file is upgraded on open). */
-    private static final int SCHEMA_VERSION = 2;
+    /**
+     * 1: memories and history; 2: adds the FTS5 lexical index and episode links; 3: adds each memory's
+     * lexical context (an older file is upgraded on open).
+     */
+    private static final int SCHEMA_VERSION = 3;
 
     private final Path file;
     private final int dimension;
@@ -291,12 +295,13 @@ public final class SqliteMemoryStore implements MemoryStore {
         float[] unit = Vectors.unitCopy(draft.vector(), dimension, "memory vector");
         synchronized (lock) {
             UserMemories cached = cached(userId);
+            String context = contextWords(cached, userId, draft.context());
             Instant now = now();
             Memory memory = inTransaction(() -> {
                 long id;
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO memories(user_id, text, slot, kind, confidence, created_at, updated_at, use_count, recent_uses, embedding)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                        "INSERT INTO memories(user_id, text, slot, kind, confidence, created_at, updated_at, use_count, recent_uses, embedding,"
+                                + " context_id) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                     insert.setString(1, userId);
                     insert.setString(2, draft.text());
                     insert.setString(3, draft.slot());
@@ -306,6 +311,7 @@ public final class SqliteMemoryStore implements MemoryStore {
                     insert.setLong(7, now.toEpochMilli());
                     insert.setBytes(8, encodeTimes(List.of(now)));
                     insert.setBytes(9, encodeVector(unit));
+                    setContext(insert, 10, draft.context());
                     insert.executeUpdate();
                     try (ResultSet keys = insert.getGeneratedKeys()) {
                         keys.next();
@@ -313,7 +319,7 @@ public final class SqliteMemoryStore implements MemoryStore {
                     }
                 }
                 Memory created = Memory.created(id, userId, draft, now);
-                indexTerms(userId, id, created.text());
+                indexTerms(userId, id, created.text(), context);
                 insertEvent(created.userId(), id, HistoryEventType.ADDED, now, null, created.text(), false);
                 return created;
             });
@@ -456,10 +462,11 @@ public final class SqliteMemoryStore implements MemoryStore {
             Memory old = cached.get(id).orElseThrow(() -> InMemoryMemoryStore.missing(userId, id));
             Instant now = now();
             Memory updated = old.replacedBy(replacement, now);
+            String context = contextWords(cached, userId, replacement.context());
             inTransaction(() -> {
                 try (PreparedStatement statement = connection.prepareStatement(
                         "UPDATE memories SET text = ?, slot = ?, kind = ?, confidence = ?, updated_at = ?, use_count = ?,"
-                                + " recent_uses = ?, embedding = ? WHERE id = ? AND user_id = ?")) {
+                                + " recent_uses = ?, embedding = ?, context_id = ? WHERE id = ? AND user_id = ?")) {
                     statement.setString(1, updated.text());
                     statement.setString(2, updated.slot());
                     statement.setString(3, updated.kind().name());
@@ -468,14 +475,15 @@ public final class SqliteMemoryStore implements MemoryStore {
                     statement.setInt(6, updated.useCount());
                     statement.setBytes(7, encodeTimes(updated.recentUses()));
                     statement.setBytes(8, encodeVector(unit));
-                    statement.setLong(9, id);
-                    statement.setString(10, userId);
+                    setContext(statement, 9, replacement.context());
+                    statement.setLong(10, id);
+                    statement.setString(11, userId);
                     if (statement.executeUpdate() != 1) {
                         throw new MemoryStoreException("memory " + id + " of user " + userId + " is cached but not in " + file);
                     }
                 }
                 unindexTerms(id);
-                indexTerms(userId, id, updated.text());
+                indexTerms(userId, id, updated.text(), context);
                 insertEvent(userId, id, HistoryEventType.UPDATED, now, old.text(), updated.text(), false);
                 return null;
             });
@@ -525,6 +533,7 @@ public final class SqliteMemoryStore implements MemoryStore {
             if (cached.get(id).isEmpty()) {
                 return false;
             }
+            List<Memory> carriers = cached.list().stream().filter(m -> m.context().equals(OptionalLong.of(id))).toList();
             Instant now = now();
             inTransaction(() -> {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM memories WHERE id = ? AND user_id = ?");
@@ -538,11 +547,17 @@ public final class SqliteMemoryStore implements MemoryStore {
                     redact.setLong(2, id);
                     redact.executeUpdate();
                 }
+                // the memories indexed with its words keep only their own (the column is cleared by ON DELETE SET NULL)
+                for (Memory carrier : carriers) {
+                    unindexTerms(carrier.id());
+                    indexTerms(userId, carrier.id(), carrier.text(), "");
+                }
                 insertEvent(userId, id, HistoryEventType.DELETED, now, null, null, true);
                 afterDelete();
                 return null;
             });
             cached.remove(id);
+            carriers.forEach(carrier -> cached.replaceRecord(carrier.withoutContext()));
             heldMemories--;
             checkpoint();
             return true;
@@ -750,7 +765,7 @@ public final class SqliteMemoryStore implements MemoryStore {
         UserMemories memories = new UserMemories(dimension);
         inTransaction(() -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, text, slot, kind, confidence, created_at, updated_at, use_count, recent_uses, embedding"
+                    "SELECT id, text, slot, kind, confidence, created_at, updated_at, use_count, recent_uses, embedding, context_id"
                             + " FROM memories WHERE user_id = ? ORDER BY id")) {
                 select.setString(1, userId);
                 try (ResultSet rs = select.executeQuery()) {
@@ -758,7 +773,7 @@ public final class SqliteMemoryStore implements MemoryStore {
                         long id = rs.getLong(1);
                         Memory memory = new Memory(id, userId, rs.getString(2), rs.getString(3), MemoryKind.valueOf(rs.getString(4)),
                                 rs.getDouble(5), Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7)),
-                                rs.getInt(8), decodeTimes(rs.getBytes(9)));
+                                rs.getInt(8), decodeTimes(rs.getBytes(9)), context(rs, 11));
                         memories.put(memory, decodeVector(rs.getBytes(10), id));
                     }
                 }
@@ -775,7 +790,8 @@ public final class SqliteMemoryStore implements MemoryStore {
                 statement.execute("CREATE TABLE IF NOT EXISTS memories(id INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL,"
                         + " text TEXT NOT NULL, slot TEXT NOT NULL, kind TEXT NOT NULL, confidence REAL NOT NULL,"
                         + " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, use_count INTEGER NOT NULL,"
-                        + " recent_uses BLOB NOT NULL, embedding BLOB NOT NULL)");
+                        + " recent_uses BLOB NOT NULL, embedding BLOB NOT NULL,"
+                        + " context_id INTEGER REFERENCES memories(id) ON DELETE SET NULL)");
                 statement.execute("CREATE INDEX IF NOT EXISTS memories_by_user ON memories(user_id)");
                 statement.execute("CREATE TABLE IF NOT EXISTS history(seq INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL,"
                         + " memory_id INTEGER NOT NULL, type TEXT NOT NULL, at INTEGER NOT NULL, previous_text TEXT, new_text TEXT,"
@@ -795,13 +811,19 @@ public final class SqliteMemoryStore implements MemoryStore {
             } else if (!storedDimension.equals(Integer.toString(dimension))) {
                 throw new MemoryStoreException(String.format(Locale.US,
                         "%s holds %s-d vectors, but the store was opened for %d-d vectors", file, storedDimension, dimension));
-            } else if ("1".equals(storedVersion)) {
-                createTermIndex();
-                reindexAll();
+            } else if ("1".equals(storedVersion) || "2".equals(storedVersion)) {
+                // CREATE TABLE IF NOT EXISTS kept the old table: it gains the context column, empty in every row
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ALTER TABLE memories ADD COLUMN context_id INTEGER REFERENCES memories(id) ON DELETE SET NULL");
+                }
+                if ("1".equals(storedVersion)) {
+                    createTermIndex();
+                    reindexAll();
+                }
                 setMeta("schema_version", Integer.toString(SCHEMA_VERSION));
             } else if (!Integer.toString(SCHEMA_VERSION).equals(storedVersion)) {
                 throw new MemoryStoreException(String.format(Locale.US,
-                        "%s has schema version %s; this build reads versions 1 and %d", file, storedVersion, SCHEMA_VERSION));
+                        "%s has schema version %s; this build reads versions 1 to %d", file, storedVersion, SCHEMA_VERSION));
             }
             return null;
         });
@@ -835,18 +857,40 @@ public final class SqliteMemoryStore implements MemoryStore {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT id, user_id, text FROM memories ORDER BY id")) {
             while (rs.next()) {
-                indexTerms(rs.getString(2), rs.getLong(1), rs.getString(3));
+                indexTerms(rs.getString(2), rs.getLong(1), rs.getString(3), "");
             }
         }
     }
 
-    private void indexTerms(String userId, long id, String text) throws SQLException {
+    /** Indexes memory {@code id}'s text and, after it, the words of its context memory ("" for none). */
+    private void indexTerms(String userId, long id, String text, String contextWords) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO memory_terms(rowid, owner, text) VALUES (?, ?, ?)")) {
             insert.setLong(1, id);
             insert.setString(2, ownerToken(userId));
-            insert.setString(3, text);
+            insert.setString(3, contextWords.isEmpty() ? text : text + "\n" + contextWords);
             insert.executeUpdate();
         }
+    }
+
+    /** The text of {@code userId}'s memory {@code context} ("" for none); a context the user does not hold is refused. */
+    private static String contextWords(UserMemories cached, String userId, OptionalLong context) {
+        if (context.isEmpty()) {
+            return "";
+        }
+        return cached.get(context.getAsLong()).map(Memory::text).orElseThrow(() -> InMemoryMemoryStore.missing(userId, context.getAsLong()));
+    }
+
+    private static void setContext(PreparedStatement statement, int index, OptionalLong context) throws SQLException {
+        if (context.isPresent()) {
+            statement.setLong(index, context.getAsLong());
+        } else {
+            statement.setNull(index, java.sql.Types.INTEGER);
+        }
+    }
+
+    private static OptionalLong context(ResultSet rs, int column) throws SQLException {
+        long id = rs.getLong(column);
+        return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(id);
     }
 
     private void unindexTerms(long id) throws SQLException {

@@ -106,11 +106,34 @@ class RetrievalScorerTest {
     }
 
     @Test
+    void aTurnNextToAStrongMatchRisesWithItByTheNeighbourWeight() {
+        Instant at = NOW.minus(Duration.ofDays(1));
+        Memory question = written(1, Duration.ofDays(1), 1.0);
+        Memory reply = new Memory(2, "u", "m2", "", MemoryKind.EPISODE, 1.0, at, at, 1, List.of(at), java.util.OptionalLong.of(1));
+        Memory unrelated = written(3, Duration.ofDays(1), 1.0);
+        Memory far = written(4, Duration.ofDays(1), 1.0);
+        List<MemoryHit> dense = List.of(new MemoryHit(question, 0.9), new MemoryHit(unrelated, 0.6), new MemoryHit(reply, 0.5),
+                new MemoryHit(far, 0.1));
+        ScoreWeights plain = ScoreWeights.similarityOnly();
+        // min-max scaled over 0.1..0.9: question 1, unrelated 0.625, reply 0.5, far 0
+        List<ScoredMemory> without = new RetrievalScorer(plain).fuse(dense, List.of(), m -> 0.0, 4, NOW);
+        assertEquals(List.of(1L, 3L, 2L, 4L), without.stream().map(s -> s.memory().id()).toList());
+        List<ScoredMemory> with = new RetrievalScorer(plain.withWeight(ScoreWeights.Term.NEIGHBOUR, 0.3)).fuse(dense, List.of(), m -> 0.0, 4, NOW);
+        assertEquals(List.of(1L, 2L, 3L, 4L), with.stream().map(s -> s.memory().id()).toList(), with.toString());
+        assertEquals(0.5 + 0.3 * 1.0, with.get(1).score(), 1e-12, "the reply gains 0.3 of the question's score");
+        assertEquals(1.0 + 0.3 * 0.5, with.get(0).score(), 1e-12, "and the question 0.3 of the reply's, read before either rose");
+        assertEquals(0.625, with.get(2).score(), 1e-12, "a memory with no neighbour among the candidates keeps its score");
+        assertEquals(List.of(1L, 3L), new RetrievalScorer(plain.withWeight(ScoreWeights.Term.NEIGHBOUR, 0.3))
+                .fuse(dense.subList(0, 2), List.of(), m -> 0.0, 4, NOW).stream().map(s -> s.memory().id()).toList(),
+                "a neighbour that is no candidate lifts nothing");
+    }
+
+    @Test
     void weightsAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> ScoreWeights.DEFAULTS.withWeight(ScoreWeights.Term.RECENCY, -1));
         assertThrows(IllegalArgumentException.class, () -> ScoreWeights.similarityOnly().withWeight(ScoreWeights.Term.SIMILARITY, 0));
-        assertThrows(IllegalArgumentException.class, () -> new ScoreWeights(1, 0, 0, Duration.ZERO, 0, 0.5, -5, 1, 0, Fusion.RRF));
-        assertThrows(IllegalArgumentException.class, () -> new ScoreWeights(1, 0, 0, Duration.ofDays(1), 0, 1.0, -5, 1, 0, Fusion.RRF));
+        assertThrows(IllegalArgumentException.class, () -> new ScoreWeights(1, 0, 0, Duration.ZERO, 0, 0.5, -5, 1, 0, 0, Fusion.RRF));
+        assertThrows(IllegalArgumentException.class, () -> new ScoreWeights(1, 0, 0, Duration.ofDays(1), 0, 1.0, -5, 1, 0, 0, Fusion.RRF));
         assertTrue(!ScoreWeights.similarityOnly().enabled(ScoreWeights.Term.ACTIVATION));
     }
 }

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import org.adaptbench.personalization.ManualClock;
@@ -381,6 +382,34 @@ public abstract class MemoryStoreContractTest {
         store.delete("alice", preference.id());
         assertEquals(List.of(), store.linkedEpisodes("alice", preference.id()), "a deleted preference's links go");
         assertTrue(store.get("alice", first.id()).isPresent(), "the store deletes no episode on its own");
+    }
+
+    @Test
+    void aContextsWordsAreFoundWithTheMemoryAndLeaveItWhenTheContextIsDeleted() {
+        Random random = new Random(25);
+        Memory question = store.add("alice", episode("[1 May 2024, 9:00 AM] Bob: What are you researching these days?",
+                TestVectors.random(random, DIM)));
+        Memory reply = store.add("alice", new MemoryDraft("[1 May 2024, 9:01 AM] Alice: Adoption agencies, mostly",
+                TestVectors.random(random, DIM), "", MemoryKind.EPISODE, 1.0, OptionalLong.of(question.id())));
+        assertEquals(OptionalLong.of(question.id()), reply.context());
+        assertEquals(OptionalLong.of(question.id()), store.get("alice", reply.id()).orElseThrow().context(), "kept as written");
+        assertEquals(List.of(question.id(), reply.id()), lexicalIds(store.lexicalSearch("alice", "researching", 10, MemoryFilter.NONE)).stream()
+                .sorted().toList(), "the reply is found by the words of what it answers");
+        assertEquals(List.of(reply.id()), lexicalIds(store.lexicalSearch("alice", "adoption", 10, MemoryFilter.NONE)),
+                "the context is not indexed with the words of what follows it");
+        assertThrows(NoSuchElementException.class, () -> store.add("bob", new MemoryDraft("bob's turn", TestVectors.random(random, DIM), "",
+                MemoryKind.EPISODE, 1.0, OptionalLong.of(question.id()))), "alice's memory is no context of bob's");
+        assertEquals(0, store.count("bob"), "nothing written for the refused draft");
+        long before = store.bytesStored("alice");
+        assertTrue(store.delete("alice", question.id()));
+        assertEquals(List.of(), lexicalIds(store.lexicalSearch("alice", "researching", 10, MemoryFilter.NONE)),
+                "a deleted memory's words survive in no other memory's index entry");
+        assertEquals(List.of(reply.id()), lexicalIds(store.lexicalSearch("alice", "adoption agencies", 10, MemoryFilter.NONE)));
+        Memory bare = store.get("alice", reply.id()).orElseThrow();
+        assertEquals(OptionalLong.empty(), bare.context(), "the reply lost its context");
+        assertEquals(reply.useCount(), bare.useCount(), "and nothing else");
+        assertEquals(reply.updatedAt(), bare.updatedAt());
+        assertTrue(store.bytesStored("alice") < before);
     }
 
     private static List<Long> lexicalIds(List<LexicalHit> hits) {

@@ -114,6 +114,52 @@ class SqliteMemoryStoreTest extends MemoryStoreContractTest {
     }
 
     @Test
+    void aDeletedContextsWordsLeaveTheFilesAndTheRestStaysAcrossARestart() throws IOException {
+        String marker = "CTXMARKER" + Long.toHexString(new Random(10).nextLong());
+        Memory said = store.add("alice", new MemoryDraft("[1 May 2024, 9:00 AM] I said " + marker, TestVectors.axis(0, DIM), "",
+                MemoryKind.EPISODE, 1.0));
+        Memory next = store.add("alice", new MemoryDraft("[1 May 2024, 9:01 AM] and then this", TestVectors.axis(1, DIM), "",
+                MemoryKind.EPISODE, 1.0, java.util.OptionalLong.of(said.id())));
+        Memory after = store.add("alice", new MemoryDraft("[1 May 2024, 9:02 AM] and more", TestVectors.axis(2, DIM), "",
+                MemoryKind.EPISODE, 1.0, java.util.OptionalLong.of(next.id())));
+        store.close();
+        store = createStore(clock);
+        assertEquals(java.util.OptionalLong.of(next.id()), store.get("alice", after.id()).orElseThrow().context(), "a restart keeps contexts");
+        assertEquals(List.of(said.id(), next.id()), store.lexicalSearch("alice", marker, 5, MemoryFilter.NONE).stream()
+                .map(h -> h.memory().id()).sorted().toList());
+        assertTrue(containsInFiles("ctxmarker".getBytes(StandardCharsets.UTF_8)));
+        store.delete("alice", said.id());
+        assertFalse(containsInFiles(marker.getBytes(StandardCharsets.UTF_8)));
+        assertFalse(containsInFiles("ctxmarker".getBytes(StandardCharsets.UTF_8)), "the word indexed with the next turn left the FTS5 index");
+        assertEquals(List.of(), store.lexicalSearch("alice", marker, 5, MemoryFilter.NONE));
+        store.close();
+        store = createStore(clock);
+        assertEquals(java.util.OptionalLong.empty(), store.get("alice", next.id()).orElseThrow().context(), "cleared in the file too");
+        assertEquals(java.util.OptionalLong.of(next.id()), store.get("alice", after.id()).orElseThrow().context());
+        assertEquals("ok", ((SqliteMemoryStore) store).integrityCheck());
+    }
+
+    @Test
+    void aVersionTwoFileIsUpgradedOnOpen() throws Exception {
+        Memory old = store.add("alice", new MemoryDraft("[1 May 2024, 9:00 AM] written by an older build", TestVectors.axis(0, DIM), "",
+                MemoryKind.EPISODE, 1.0));
+        store.close();
+        // what a version-2 build wrote: no context column
+        try (java.sql.Connection raw = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file());
+             java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("ALTER TABLE memories DROP COLUMN context_id");
+            statement.execute("UPDATE store_meta SET value = '2' WHERE key = 'schema_version'");
+        }
+        store = createStore(clock);
+        assertEquals(List.of(old), store.list("alice"), "its memories read as before, with no context");
+        Memory next = store.add("alice", new MemoryDraft("[1 May 2024, 9:01 AM] a reply", TestVectors.axis(1, DIM), "", MemoryKind.EPISODE, 1.0,
+                java.util.OptionalLong.of(old.id())));
+        assertEquals(2, store.lexicalSearch("alice", "older build", 5, MemoryFilter.NONE).size(), "the index kept, the new row indexed with its context");
+        assertEquals(java.util.OptionalLong.of(old.id()), next.context());
+        assertEquals("ok", ((SqliteMemoryStore) store).integrityCheck());
+    }
+
+    @Test
     void aUnitIsOneTransactionThatOtherConnectionsSeeOnlyWhenItEnds() throws Exception {
         try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file())) {
             store.atomically(() -> {

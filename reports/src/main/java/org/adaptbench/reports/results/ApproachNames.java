@@ -38,6 +38,10 @@ public final class ApproachNames {
     public static final String RRF = "rrf";
     /** Preferences only, no episodes: the memory layer before it kept the interaction history. */
     public static final String NO_EPISODES = "no-episodes";
+    /** Without the neighbour term (episodes still indexed with the turn before them). */
+    public static final String NO_NEIGHBOUR = "no-neighbour";
+    /** Episodes stored without the turn before them: neither its words in the index nor the neighbour term. */
+    public static final String NO_TURN_CONTEXT = "no-turn-context";
     /** Cosine similarity alone: a plain vector search. */
     public static final String SIMILARITY_ONLY = "similarity-only";
     /** Conditions of user-lora: how its adapter acts on a deletion (the reversibility scenario). */

@@ -37,8 +37,12 @@ public final class MemoryFactory implements ApproachFactory {
     /** The default, each term switched off in turn, the other fusion, no episodes, and similarity alone: what each part buys. */
     static final Map<String, Condition> ABLATIONS = ablations();
 
-    /** What a condition changes: the score, and whether turns are kept as episodes. */
-    record Condition(ScoreWeights weights, boolean episodes) {
+    /** What a condition changes: the score, whether turns are kept as episodes, and whether each is stored with the turn before it. */
+    record Condition(ScoreWeights weights, boolean episodes, boolean turnContext) {
+
+        Condition(ScoreWeights weights, boolean episodes) {
+            this(weights, episodes, true);
+        }
     }
 
     private MemoryFactory() {
@@ -47,7 +51,7 @@ public final class MemoryFactory implements ApproachFactory {
     @Override
     public MemoryApproach create(Variant variant, ApproachContext context) {
         Condition condition = ABLATIONS.get(variant.condition());
-        return build(context, variant.wireName(), () -> context.bench().answerModel(), condition.weights(), condition.episodes(),
+        return build(context, variant.wireName(), () -> context.bench().answerModel(), condition,
                 MemoryApproach.ContextListener.NONE);
     }
 
@@ -72,12 +76,11 @@ public final class MemoryFactory implements ApproachFactory {
      */
     public static MemoryApproach build(ApproachContext context, String name, AnswerModel model, ScoreWeights weights,
             MemoryApproach.ContextListener listener) {
-        return build(context, name, () -> model, weights, true, listener);
+        return build(context, name, () -> model, new Condition(weights, true), listener);
     }
 
     private static MemoryApproach build(ApproachContext context, String name, java.util.function.Supplier<AnswerModel> model,
-            ScoreWeights weights, boolean episodes,
-            MemoryApproach.ContextListener listener) {
+            Condition condition, MemoryApproach.ContextListener listener) {
         RunConfig.Memory section = context.config().memory();
         SharedExtraction extraction = SharedExtraction.of(context);
         ManualClock clock = new ManualClock(Instant.EPOCH);
@@ -87,8 +90,9 @@ public final class MemoryFactory implements ApproachFactory {
                 .slots(extraction.slots())
                 .slotClassifier(extraction.slotClassifier())
                 .extractor(extraction.extractor())
-                .scoreWeights(weights)
-                .episodes(episodes)
+                .scoreWeights(condition.weights())
+                .episodes(condition.episodes())
+                .turnContext(condition.turnContext())
                 .clock(clock)
                 .contextMemories(section.topK());
         file.ifPresent(path -> builder.store(openStore(path, context, clock)));
@@ -120,6 +124,8 @@ public final class MemoryFactory implements ApproachFactory {
         ablations.put(ApproachNames.NO_CONFIDENCE, new Condition(hybrid.withWeight(ScoreWeights.Term.CONFIDENCE, 0), true));
         boolean rrf = hybrid.fusion() == Fusion.RRF;
         ablations.put(rrf ? ApproachNames.WEIGHTED_SUM : ApproachNames.RRF, new Condition(hybrid.withFusion(rrf ? Fusion.WEIGHTED_SUM : Fusion.RRF), true));
+        ablations.put(ApproachNames.NO_NEIGHBOUR, new Condition(hybrid.withWeight(ScoreWeights.Term.NEIGHBOUR, 0), true));
+        ablations.put(ApproachNames.NO_TURN_CONTEXT, new Condition(hybrid, true, false));
         ablations.put(ApproachNames.NO_EPISODES, new Condition(hybrid, false));
         ablations.put(ApproachNames.SIMILARITY_ONLY, new Condition(ScoreWeights.similarityOnly(), true));
         return ablations;
