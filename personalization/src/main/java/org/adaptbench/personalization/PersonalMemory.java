@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -369,7 +368,11 @@ public final class PersonalMemory implements AutoCloseable {
     private List<ScoredMemory> withoutRepeats(String userId, List<ScoredMemory> ranked, int k) {
         List<ScoredMemory> taken = new ArrayList<>();
         Set<Long> episodesTaken = new HashSet<>();
-        Map<Long, List<Long>> stating = new HashMap<>();
+        boolean mixed = ranked.stream().anyMatch(s -> s.memory().kind() == MemoryKind.EPISODE)
+                && ranked.stream().anyMatch(s -> s.memory().kind().isPreference());
+        // one read of the stating episodes, and none when only one kind was searched
+        Map<Long, List<Long>> stating = mixed ? store.linkedEpisodes(userId, ranked.stream().map(ScoredMemory::memory)
+                .filter(m -> m.kind().isPreference()).map(Memory::id).toList()) : Map.of();
         for (ScoredMemory candidate : ranked) {
             Memory memory = candidate.memory();
             if (memory.kind() == MemoryKind.EPISODE) {
@@ -378,9 +381,7 @@ public final class PersonalMemory implements AutoCloseable {
                 taken.removeIf(t -> t.memory().kind().isPreference() && repeats(stating.get(t.memory().id()), episodesTaken));
                 taken.add(candidate);
             } else {
-                List<Long> episodes = memory.kind().isPreference() ? store.linkedEpisodes(userId, memory.id()) : List.of();
-                stating.put(memory.id(), episodes);
-                if (!repeats(episodes, episodesTaken)) {
+                if (!repeats(stating.get(memory.id()), episodesTaken)) {
                     taken.add(candidate);
                 }
             }

@@ -184,7 +184,7 @@ public record RunConfig(
      * scratch) or {@code full} (every commit synced, as a deployment would run it).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Memory(int topK, int tokenBudget, String extractor, String store, boolean keepStores, String durability) {
+    public record Memory(int topK, int tokenBudget, String extractor, String store, boolean keepStores, String durability, Double neighbourWeight) {
 
         public static final String PATTERN = "pattern";
         public static final String LLM = "llm";
@@ -209,6 +209,10 @@ public record RunConfig(
                 durability = NORMAL;
             }
             Allowed.oneOf("memory.durability", durability, List.of(FULL, NORMAL));
+            if (neighbourWeight == null) {
+                neighbourWeight = org.adaptbench.personalization.score.ScoreWeights.DEFAULTS.neighbour();
+            }
+            Allowed.range("memory.neighbour_weight", neighbourWeight, 0.0, 10.0);
         }
 
         /** Whether the memory approach keeps its memories in a durable store (SQLite). */

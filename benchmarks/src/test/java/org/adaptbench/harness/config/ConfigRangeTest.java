@@ -56,6 +56,7 @@ class ConfigRangeTest {
                 new Case("pretraining.learning_rate", "0", "pretraining.learning_rate = 0"),
                 new Case("memory.top_k", "0", "memory.top_k = 0"),
                 new Case("memory.token_budget", "-1", "memory.token_budget = -1"),
+                new Case("memory.neighbour_weight", "-0.1", "memory.neighbour_weight = -0.1"),
                 new Case("adapters.rank", "0", "adapters.rank = 0"),
                 new Case("adapters.rank", "65", "adapters.rank = 65"),
                 new Case("adapters.alpha", "-1", "adapters.alpha = -1"),

@@ -22,6 +22,8 @@ class ConfigResolverTest {
         assertEquals(false, config.memory().durable());
         assertEquals(false, config.memory().fullDurability(), "a run's store files are scratch: normal by default");
         assertEquals(true, resolve(Map.of("memory.durability", "full")).memory().fullDurability());
+        assertEquals(0.3, config.memory().neighbourWeight(), "the suites' neighbour weight");
+        assertEquals(0.1, resolve(Map.of("memory.neighbour_weight", "0.1")).memory().neighbourWeight());
         assertEquals(java.util.List.of("nightly"), config.adapters().cadences());
         assertEquals("smoke", config.suite());
     }

@@ -73,6 +73,18 @@ public interface MemoryStore extends AutoCloseable {
     /** The episodes linked to memory {@code memoryId} of {@code userId}, by id. */
     List<Long> linkedEpisodes(String userId, long memoryId);
 
+    /** {@link #linkedEpisodes} of each of {@code memoryIds} in one read: memory id to its episodes, memories with none left out. */
+    default java.util.Map<Long, List<Long>> linkedEpisodes(String userId, Collection<Long> memoryIds) {
+        java.util.Map<Long, List<Long>> links = new java.util.HashMap<>();
+        for (long id : new java.util.LinkedHashSet<>(memoryIds)) {
+            List<Long> episodes = linkedEpisodes(userId, id);
+            if (!episodes.isEmpty()) {
+                links.put(id, episodes);
+            }
+        }
+        return links;
+    }
+
     /**
      * Replaces the content of memory {@code id}, keeping the previous text in an
      * {@link HistoryEventType#UPDATED} event; the use history starts afresh with this write.

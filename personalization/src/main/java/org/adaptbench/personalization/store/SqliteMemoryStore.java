@@ -453,6 +453,35 @@ public final class SqliteMemoryStore implements MemoryStore {
         }
     }
 
+    /** One query for all of {@code memoryIds}: a recall asks this of every preference among its candidates. */
+    @Override
+    public java.util.Map<Long, List<Long>> linkedEpisodes(String userId, Collection<Long> memoryIds) {
+        StoreInputs.userId(userId);
+        java.util.Map<Long, List<Long>> links = new java.util.HashMap<>();
+        if (memoryIds.isEmpty()) {
+            return links;
+        }
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(memoryIds));
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        synchronized (lock) {
+            return inTransaction(() -> {
+                try (PreparedStatement select = connection.prepareStatement("SELECT memory_id, episode_id FROM episode_links"
+                        + " WHERE user_id = ? AND memory_id IN (" + marks + ") ORDER BY memory_id, episode_id")) {
+                    select.setString(1, userId);
+                    for (int i = 0; i < ids.size(); i++) {
+                        select.setLong(i + 2, ids.get(i));
+                    }
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            links.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getLong(2));
+                        }
+                    }
+                }
+                return links;
+            });
+        }
+    }
+
     @Override
     public Memory update(String userId, long id, MemoryDraft replacement) {
         StoreInputs.userId(userId);

@@ -372,6 +372,9 @@ public abstract class MemoryStoreContractTest {
         store.link("alice", preference.id(), first.id());
         store.link("alice", preference.id(), first.id());
         assertEquals(List.of(first.id(), second.id()), store.linkedEpisodes("alice", preference.id()), "by id, once each");
+        assertEquals(java.util.Map.of(preference.id(), List.of(first.id(), second.id())),
+                store.linkedEpisodes("alice", List.of(first.id(), preference.id(), preference.id(), 999L)), "one read of many, the unlinked left out");
+        assertEquals(java.util.Map.of(), store.linkedEpisodes("bob", List.of(preference.id())), "another user's links are not bob's");
         assertEquals(before + 32, store.bytesStored("alice"), "16 bytes per link");
         assertEquals(List.of(), store.linkedEpisodes("bob", preference.id()));
         assertThrows(NoSuchElementException.class, () -> store.link("alice", preference.id(), other.id()), "bob's episode is not alice's");

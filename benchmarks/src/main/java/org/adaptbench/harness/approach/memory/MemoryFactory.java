@@ -90,7 +90,7 @@ public final class MemoryFactory implements ApproachFactory {
                 .slots(extraction.slots())
                 .slotClassifier(extraction.slotClassifier())
                 .extractor(extraction.extractor())
-                .scoreWeights(condition.weights())
+                .scoreWeights(withNeighbourWeight(condition.weights(), section))
                 .episodes(condition.episodes())
                 .turnContext(condition.turnContext())
                 .clock(clock)
@@ -98,6 +98,11 @@ public final class MemoryFactory implements ApproachFactory {
         file.ifPresent(path -> builder.store(openStore(path, context, clock)));
         return new MemoryApproach(name, builder.build(), clock, model, section.tokenBudget(), listener,
                 section.keepStores() ? Optional.empty() : file);
+    }
+
+    /** {@code weights} with the run's neighbour weight, unless the condition switched the term off. */
+    private static ScoreWeights withNeighbourWeight(ScoreWeights weights, RunConfig.Memory section) {
+        return weights.enabled(ScoreWeights.Term.NEIGHBOUR) ? weights.withWeight(ScoreWeights.Term.NEIGHBOUR, section.neighbourWeight()) : weights;
     }
 
     private static MemoryStore openStore(Path file, ApproachContext context, ManualClock clock) {
