@@ -178,13 +178,7 @@ public final class PersonalMemory implements AutoCloseable {
         if (!turnContext) {
             return OptionalLong.empty();
         }
-        long latest = -1;
-        for (Memory memory : store.list(userId)) {
-            if (memory.kind() == MemoryKind.EPISODE && memory.id() > latest) {
-                latest = memory.id();
-            }
-        }
-        return latest < 0 ? OptionalLong.empty() : OptionalLong.of(latest);
+        return store.latest(userId, MemoryKind.EPISODE).map(episode -> OptionalLong.of(episode.id())).orElse(OptionalLong.empty());
     }
 
     /**

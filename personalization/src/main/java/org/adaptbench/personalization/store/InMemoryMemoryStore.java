@@ -76,6 +76,12 @@ public final class InMemoryMemoryStore implements MemoryStore {
     }
 
     @Override
+    public Optional<Memory> latest(String userId, MemoryKind kind) {
+        UserState state = existing(userId);
+        return state == null ? Optional.empty() : state.memories.latest(kind);
+    }
+
+    @Override
     public int count(String userId) {
         UserState state = existing(userId);
         return state == null ? 0 : state.memories.size();

@@ -42,6 +42,11 @@ public interface MemoryStore extends AutoCloseable {
     /** All memories of {@code userId}, by id. */
     List<Memory> list(String userId);
 
+    /** The user's memory of {@code kind} written last (the highest id), if any. */
+    default Optional<Memory> latest(String userId, MemoryKind kind) {
+        return list(userId).stream().filter(m -> m.kind() == kind).reduce((first, second) -> second);
+    }
+
     /** Number of memories of {@code userId}. */
     int count(String userId);
 

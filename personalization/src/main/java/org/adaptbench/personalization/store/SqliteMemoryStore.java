@@ -331,6 +331,12 @@ public final class SqliteMemoryStore implements MemoryStore {
     }
 
     @Override
+    public Optional<Memory> latest(String userId, MemoryKind kind) {
+        StoreInputs.userId(userId);
+        return cached(userId).latest(kind);
+    }
+
+    @Override
     public Optional<Memory> get(String userId, long id) {
         StoreInputs.userId(userId);
         return cached(userId).get(id);

@@ -120,6 +120,22 @@ final class UserMemories {
         }
     }
 
+    /** The memory of {@code kind} with the highest id, the latest written; one pass, no copy. */
+    Optional<Memory> latest(MemoryKind kind) {
+        lock.readLock().lock();
+        try {
+            Memory latest = null;
+            for (int r = 0; r < size; r++) {
+                if (rows[r].kind() == kind && (latest == null || rows[r].id() > latest.id())) {
+                    latest = rows[r];
+                }
+            }
+            return Optional.ofNullable(latest);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     List<Memory> list() {
         lock.readLock().lock();
         try {

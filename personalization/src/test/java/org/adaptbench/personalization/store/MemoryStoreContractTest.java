@@ -356,6 +356,15 @@ public abstract class MemoryStoreContractTest {
         assertEquals(List.of(said.id()), store.search("alice", store.vector("alice", said.id()).orElseThrow(), 5, MemoryFilter.EPISODES)
                 .stream().map(h -> h.memory().id()).toList());
         assertEquals(List.of(), store.search("alice", store.vector("alice", said.id()).orElseThrow(), 5, MemoryFilter.PREFERENCES));
+        Memory preference = store.add("alice", MemoryDraft.of("I like Lisbon", TestVectors.random(random, DIM)));
+        assertEquals(Optional.of(said), store.latest("alice", MemoryKind.EPISODE), "the latest episode, past a later preference");
+        assertEquals(Optional.of(preference), store.latest("alice", MemoryKind.EXPLICIT));
+        assertEquals(Optional.empty(), store.latest("bob", MemoryKind.EPISODE));
+        Memory later = store.add("alice", episode("[2 May 2024, 9:00 AM] and then Porto", TestVectors.random(random, DIM)));
+        assertEquals(Optional.of(later), store.latest("alice", MemoryKind.EPISODE));
+        assertTrue(store.delete("alice", later.id()));
+        assertEquals(Optional.of(said), store.latest("alice", MemoryKind.EPISODE), "a deleted one is no longer the latest");
+        assertTrue(store.delete("alice", preference.id()));
         assertTrue(store.delete("alice", said.id()), "hard delete");
         assertTrue(store.history("alice").stream().allMatch(HistoryEvent::redacted));
     }
