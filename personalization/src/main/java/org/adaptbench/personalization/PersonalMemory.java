@@ -374,10 +374,8 @@ public final class PersonalMemory implements AutoCloseable {
                 // a preference taken earlier is now shown in full by this episode: it gives up its place
                 taken.removeIf(t -> t.memory().kind().isPreference() && repeats(stating.get(t.memory().id()), episodesTaken));
                 taken.add(candidate);
-            } else {
-                if (!repeats(stating.get(memory.id()), episodesTaken)) {
-                    taken.add(candidate);
-                }
+            } else if (!repeats(stating.get(memory.id()), episodesTaken)) {
+                taken.add(candidate);
             }
             if (taken.size() == k) {
                 break;

@@ -53,11 +53,11 @@ public final class InMemoryMemoryStore implements MemoryStore {
         float[] unit = Vectors.unitCopy(draft.vector(), dimension, "memory vector");
         UserState state = state(userId);
         synchronized (state) {
-            String context = contextWords(state, userId, draft.context());
+            String indexed = state.memories.indexedText(userId, draft.text(), draft.context());
             Instant now = now();
             Memory memory = Memory.created(nextId.getAndIncrement(), userId, draft, now);
             state.memories.put(memory, unit);
-            state.lexical.put(memory, context);
+            state.lexical.put(memory, indexed);
             state.history.add(event(memory, HistoryEventType.ADDED, now, Optional.empty(), Optional.of(memory.text())));
             return memory;
         }
@@ -142,11 +142,11 @@ public final class InMemoryMemoryStore implements MemoryStore {
         UserState state = existingOrThrow(userId, id);
         synchronized (state) {
             Memory old = state.memories.get(id).orElseThrow(() -> missing(userId, id));
-            String context = contextWords(state, userId, replacement.context());
+            String indexed = state.memories.indexedText(userId, replacement.text(), replacement.context());
             Instant now = now();
             Memory updated = old.replacedBy(replacement, now);
             state.memories.put(updated, unit);
-            state.lexical.put(updated, context);
+            state.lexical.put(updated, indexed);
             state.history.add(event(updated, HistoryEventType.UPDATED, now, Optional.of(old.text()), Optional.of(updated.text())));
             return updated;
         }
@@ -186,12 +186,10 @@ public final class InMemoryMemoryStore implements MemoryStore {
             }
             // the memories indexed with its words keep only their own (re-indexed first, so that the
             // merge after the removal drops their old entries too)
-            for (Memory carrier : state.memories.list()) {
-                if (carrier.context().equals(java.util.OptionalLong.of(id))) {
-                    Memory bare = carrier.withoutContext();
-                    state.memories.replaceRecord(bare);
-                    state.lexical.put(bare, "");
-                }
+            for (Memory carrier : state.memories.withContext(id)) {
+                Memory bare = carrier.withoutContext();
+                state.memories.replaceRecord(bare);
+                state.lexical.put(bare, bare.text());
             }
             state.lexical.remove(id);
             state.links.remove(id);
@@ -301,14 +299,6 @@ public final class InMemoryMemoryStore implements MemoryStore {
         if (closed) {
             throw new IllegalStateException("store is closed");
         }
-    }
-
-    /** The text of {@code userId}'s memory {@code context} ("" for none); a context the user does not hold is refused. */
-    private static String contextWords(UserState state, String userId, java.util.OptionalLong context) {
-        if (context.isEmpty()) {
-            return "";
-        }
-        return state.memories.get(context.getAsLong()).map(Memory::text).orElseThrow(() -> missing(userId, context.getAsLong()));
     }
 
     static NoSuchElementException missing(String userId, long id) {

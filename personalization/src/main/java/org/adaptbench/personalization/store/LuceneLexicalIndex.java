@@ -66,14 +66,11 @@ final class LuceneLexicalIndex implements AutoCloseable {
         }
     }
 
-    /**
-     * Indexes {@code memory}'s text followed by {@code contextWords} (its context memory's text, "" for
-     * none), replacing what was indexed under its id.
-     */
-    synchronized void put(Memory memory, String contextWords) {
+    /** Indexes {@code indexedText} (the memory's text and its context's) under {@code memory}'s id, replacing what was there. */
+    synchronized void put(Memory memory, String indexedText) {
         Document document = new Document();
         document.add(new StringField(ID, Long.toString(memory.id()), Field.Store.YES));
-        document.add(new TextField(TEXT, contextWords.isEmpty() ? memory.text() : memory.text() + "\n" + contextWords, Field.Store.NO));
+        document.add(new TextField(TEXT, indexedText, Field.Store.NO));
         document.add(new StringField(KIND, memory.kind().name(), Field.Store.NO));
         document.add(new StringField(SLOT, memory.slot(), Field.Store.NO));
         document.add(new DoublePoint(CONFIDENCE, memory.confidence()));

@@ -295,7 +295,7 @@ public final class SqliteMemoryStore implements MemoryStore {
         float[] unit = Vectors.unitCopy(draft.vector(), dimension, "memory vector");
         synchronized (lock) {
             UserMemories cached = cached(userId);
-            String context = contextWords(cached, userId, draft.context());
+            String indexed = cached.indexedText(userId, draft.text(), draft.context());
             Instant now = now();
             Memory memory = inTransaction(() -> {
                 long id;
@@ -319,7 +319,7 @@ public final class SqliteMemoryStore implements MemoryStore {
                     }
                 }
                 Memory created = Memory.created(id, userId, draft, now);
-                indexTerms(userId, id, created.text(), context);
+                indexTerms(userId, id, indexed);
                 insertEvent(created.userId(), id, HistoryEventType.ADDED, now, null, created.text(), false);
                 return created;
             });
@@ -497,7 +497,7 @@ public final class SqliteMemoryStore implements MemoryStore {
             Memory old = cached.get(id).orElseThrow(() -> InMemoryMemoryStore.missing(userId, id));
             Instant now = now();
             Memory updated = old.replacedBy(replacement, now);
-            String context = contextWords(cached, userId, replacement.context());
+            String indexed = cached.indexedText(userId, replacement.text(), replacement.context());
             inTransaction(() -> {
                 try (PreparedStatement statement = connection.prepareStatement(
                         "UPDATE memories SET text = ?, slot = ?, kind = ?, confidence = ?, updated_at = ?, use_count = ?,"
@@ -518,7 +518,7 @@ public final class SqliteMemoryStore implements MemoryStore {
                     }
                 }
                 unindexTerms(id);
-                indexTerms(userId, id, updated.text(), context);
+                indexTerms(userId, id, indexed);
                 insertEvent(userId, id, HistoryEventType.UPDATED, now, old.text(), updated.text(), false);
                 return null;
             });
@@ -568,7 +568,7 @@ public final class SqliteMemoryStore implements MemoryStore {
             if (cached.get(id).isEmpty()) {
                 return false;
             }
-            List<Memory> carriers = cached.list().stream().filter(m -> m.context().equals(OptionalLong.of(id))).toList();
+            List<Memory> carriers = cached.withContext(id);
             Instant now = now();
             inTransaction(() -> {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM memories WHERE id = ? AND user_id = ?");
@@ -585,7 +585,7 @@ public final class SqliteMemoryStore implements MemoryStore {
                 // the memories indexed with its words keep only their own (the column is cleared by ON DELETE SET NULL)
                 for (Memory carrier : carriers) {
                     unindexTerms(carrier.id());
-                    indexTerms(userId, carrier.id(), carrier.text(), "");
+                    indexTerms(userId, carrier.id(), carrier.text());
                 }
                 insertEvent(userId, id, HistoryEventType.DELETED, now, null, null, true);
                 afterDelete();
@@ -892,27 +892,19 @@ public final class SqliteMemoryStore implements MemoryStore {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT id, user_id, text FROM memories ORDER BY id")) {
             while (rs.next()) {
-                indexTerms(rs.getString(2), rs.getLong(1), rs.getString(3), "");
+                indexTerms(rs.getString(2), rs.getLong(1), rs.getString(3));
             }
         }
     }
 
-    /** Indexes memory {@code id}'s text and, after it, the words of its context memory ("" for none). */
-    private void indexTerms(String userId, long id, String text, String contextWords) throws SQLException {
+    /** Indexes {@code indexedText} (the memory's text and its context's, {@link UserMemories#indexedText}) under row {@code id}. */
+    private void indexTerms(String userId, long id, String indexedText) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO memory_terms(rowid, owner, text) VALUES (?, ?, ?)")) {
             insert.setLong(1, id);
             insert.setString(2, ownerToken(userId));
-            insert.setString(3, contextWords.isEmpty() ? text : text + "\n" + contextWords);
+            insert.setString(3, indexedText);
             insert.executeUpdate();
         }
-    }
-
-    /** The text of {@code userId}'s memory {@code context} ("" for none); a context the user does not hold is refused. */
-    private static String contextWords(UserMemories cached, String userId, OptionalLong context) {
-        if (context.isEmpty()) {
-            return "";
-        }
-        return cached.get(context.getAsLong()).map(Memory::text).orElseThrow(() -> InMemoryMemoryStore.missing(userId, context.getAsLong()));
     }
 
     private static void setContext(PreparedStatement statement, int index, OptionalLong context) throws SQLException {

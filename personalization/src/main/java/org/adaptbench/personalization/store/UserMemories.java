@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.adaptbench.personalization.embed.Vectors;
 
@@ -115,6 +116,34 @@ final class UserMemories {
             Integer row = rowOf.get(id);
             return row == null ? Optional.empty()
                     : Optional.of(Arrays.copyOfRange(matrix, row * dimension, (row + 1) * dimension));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * What the lexical index holds for a memory of {@code text} with {@code context}: the text, then
+     * the context memory's text (see {@link MemoryDraft#context}); a context this user does not hold is refused.
+     */
+    String indexedText(String userId, String text, OptionalLong context) {
+        if (context.isEmpty()) {
+            return text;
+        }
+        return text + "\n" + get(context.getAsLong()).map(Memory::text)
+                .orElseThrow(() -> InMemoryMemoryStore.missing(userId, context.getAsLong()));
+    }
+
+    /** The memories that have memory {@code id} as their context; one pass. */
+    List<Memory> withContext(long id) {
+        lock.readLock().lock();
+        try {
+            List<Memory> carriers = new ArrayList<>();
+            for (int r = 0; r < size; r++) {
+                if (rows[r].context().isPresent() && rows[r].context().getAsLong() == id) {
+                    carriers.add(rows[r]);
+                }
+            }
+            return carriers;
         } finally {
             lock.readLock().unlock();
         }
