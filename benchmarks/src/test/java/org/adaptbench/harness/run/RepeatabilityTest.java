@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.adaptbench.datasets.prefeval.PrefEvalLocation;
 import org.adaptbench.harness.approach.registry.ApproachKind;
@@ -21,12 +19,9 @@ import org.adaptbench.harness.scenario.ScenarioKind;
 import org.adaptbench.personalization.embed.HashingEmbedder;
 import org.adaptbench.reports.results.ApproachNames;
 import org.adaptbench.reports.results.EnvironmentNames;
-import org.adaptbench.reports.results.MetricValue;
 import org.adaptbench.reports.results.Results;
 import org.adaptbench.reports.results.ResultsIo;
-import org.adaptbench.reports.results.Sample;
 import org.adaptbench.reports.results.ScenarioKey;
-import org.adaptbench.reports.results.Units;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,19 +42,13 @@ class RepeatabilityTest {
         Results first = run(dir.resolve("first"));
         Results second = run(dir.resolve("second"));
 
-        Map<String, String> a = figures(first);
-        Map<String, String> b = figures(second);
+        Map<String, String> a = RunFigures.of(first);
+        Map<String, String> b = RunFigures.of(second);
         assertCoversEveryApproachAndScenario(first);
-        List<String> differ = new ArrayList<>();
-        for (String key : new TreeSet<>(a.keySet())) {
-            if (!a.get(key).equals(b.get(key))) {
-                differ.add(key + ": " + a.get(key) + " -> " + b.get(key));
-            }
-        }
-        new TreeSet<>(b.keySet()).stream().filter(key -> !a.containsKey(key)).forEach(key -> differ.add(key + ": only in the second run"));
+        List<String> differ = RunFigures.differences(a, b);
         assertTrue(differ.isEmpty(), differ.size() + " of " + a.size() + " figures differ between two identical runs:\n"
                 + String.join("\n", differ.subList(0, Math.min(40, differ.size()))));
-        assertEquals(choices(ResultsIo.readSamples(dir.resolve("first"))), choices(ResultsIo.readSamples(dir.resolve("second"))),
+        assertEquals(RunFigures.choices(ResultsIo.readSamples(dir.resolve("first"))), RunFigures.choices(ResultsIo.readSamples(dir.resolve("second"))),
                 "the samples' choices differ");
 
         assertEquals("trained in this run", first.environment().get(EnvironmentNames.BASE_MODEL_SOURCE));
@@ -112,38 +101,5 @@ class RepeatabilityTest {
         try (Bench bench = new Bench(plan.config(), new HashingEmbedder(384), Optional.empty(), Progress.silent())) {
             return new Runner(plan, RunDirectory.create(out, plan.identity()), bench, List.of()).run();
         }
-    }
-
-    /** Every figure of a run that does not measure time, by scenario/approach/name, with its value, interval and n. */
-    static Map<String, String> figures(Results results) {
-        Map<String, String> figures = new TreeMap<>();
-        results.scenarios().forEach((scenario, byApproach) -> byApproach.forEach((approach, metrics) -> {
-            for (Map.Entry<String, MetricValue> metric : metrics.entrySet()) {
-                MetricValue value = metric.getValue();
-                if (!measuresTime(value.unit())) {
-                    figures.put(scenario + "/" + approach + "/" + metric.getKey(),
-                            value.value() + " [" + value.ciLow() + ", " + value.ciHigh() + "] n=" + value.n());
-                }
-            }
-        }));
-        results.series().forEach((scenario, byName) -> byName.forEach((name, series) -> {
-            if (!measuresTime(series.yLabel())) {
-                series.lines().forEach((line, points) -> figures.put("series " + scenario + "/" + name + "/" + line, points.toString()));
-            }
-        }));
-        results.distributions().forEach((scenario, byApproach) -> byApproach.forEach((approach, byName) -> byName.forEach(
-                (name, values) -> figures.put("distribution " + scenario + "/" + approach + "/" + name, values.toString()))));
-        return figures;
-    }
-
-    private static boolean measuresTime(String unitOrLabel) {
-        return unitOrLabel.equals(Units.MS) || unitOrLabel.equals(Units.SECONDS) || unitOrLabel.contains("(ms)")
-                || unitOrLabel.contains("seconds");
-    }
-
-    /** What each sample chose and whether it was right, with the tokens it added: everything but its latency. */
-    private static List<String> choices(List<Sample> samples) {
-        return samples.stream().map(s -> String.join("|", s.scenario(), s.approach(), s.variant(), s.userId(), s.queryId(),
-                Boolean.toString(s.correct()), Integer.toString(s.chosen()), Integer.toString(s.tokensAdded()))).toList();
     }
 }
