@@ -28,6 +28,7 @@ public record RunConfig(
         List<String> approaches,
         List<String> scenarios,
         String cacheDir,
+        int parallelCells,
         Evaluation evaluation,
         Synthetic synthetic,
         PrefEval prefeval,
@@ -48,6 +49,18 @@ public record RunConfig(
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
 
+    /** Most cells a run computes at once: each holds its own approach instance (a model's worth of memory at most). */
+    static final int MAX_PARALLEL_CELLS = 64;
+
+    /**
+     * How many cells run at once: {@code parallel_cells}, or with 0 one per processor the JVM may use.
+     * The figures do not depend on it (each cell computes alone from its own inputs); times measured
+     * while another cell runs share the machine with it.
+     */
+    public int cellsAtOnce() {
+        return parallelCells > 0 ? parallelCells : Math.min(MAX_PARALLEL_CELLS, Runtime.getRuntime().availableProcessors());
+    }
+
     /** Most users a run evaluates or generates: far above the full suite's 1,000 (a run of that size takes days). */
     static final int MAX_USERS = 100_000;
 
@@ -57,6 +70,7 @@ public record RunConfig(
         Allowed.names("approaches", approaches);
         Allowed.names("scenarios", scenarios);
         Objects.requireNonNull(cacheDir, "cache_dir");
+        Allowed.range("parallel_cells", parallelCells, 0, MAX_PARALLEL_CELLS);
         Objects.requireNonNull(evaluation, "evaluation");
         Objects.requireNonNull(synthetic, "synthetic");
         Objects.requireNonNull(prefeval, "prefeval");
@@ -84,7 +98,7 @@ public record RunConfig(
             throw new UsageException("bad configuration: " + path(e) + e.getOriginalMessage());
         }
         RunConfig config = new RunConfig(bound.suite, bound.seed, bound.datasets, bound.approaches, bound.scenarios,
-                bound.cacheDir, bound.evaluation, bound.synthetic, bound.prefeval, bound.pretraining, bound.memory, bound.adapters,
+                bound.cacheDir, bound.parallelCells, bound.evaluation, bound.synthetic, bound.prefeval, bound.pretraining, bound.memory, bound.adapters,
                 bound.reversibility, bound.dataSize, bound.regimes, bound.retrieval, bound.bootstrap, tree.deepCopy());
         return config;
     }

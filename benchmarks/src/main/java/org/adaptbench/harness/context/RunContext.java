@@ -1,10 +1,18 @@
 package org.adaptbench.harness.context;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.adaptbench.harness.approach.Approach;
@@ -16,12 +24,19 @@ import org.adaptbench.harness.cell.CellKey;
 import org.adaptbench.harness.cell.CellResult;
 import org.adaptbench.harness.cell.RunDirectory;
 import org.adaptbench.harness.progress.Progress;
+import org.adaptbench.finetune.runtime.TorchRuntime;
 import org.adaptbench.harness.workload.Workload;
 
 /**
  * What scenarios share during a run: the bench, the approaches selected, one approach context per
  * workload, and memoised cells, so a cell that several scenarios read (a full replay of an approach)
  * runs once and is saved for {@code --resume}.
+ *
+ * <p>Cells may run at once ({@link #prefetch}, {@code parallel_cells}): a cell computes from its own
+ * inputs with its own approach instance, and what cells share (the embedding cache, the base model,
+ * a workload's extraction and fine-tuning data, a domain adapter) is thread-safe and gives the same
+ * values whichever cell asks first, so the figures are the same as one cell after another.
+ * {@code RepeatabilityTest} checks that on every approach and scenario.
  */
 public final class RunContext implements AutoCloseable {
 
@@ -30,7 +45,10 @@ public final class RunContext implements AutoCloseable {
     private final List<ApproachSpec> approaches;
     private final Optional<Path> storeDirectory;
     private final Map<String, ApproachContext> contexts = new HashMap<>();
-    private final Map<CellKey, CellResult> memo = new HashMap<>();
+    private final Map<CellKey, CompletableFuture<CellResult>> memo = new ConcurrentHashMap<>();
+    private final int cellsAtOnce;
+    /** The threads prefetched cells run on, started on first use. */
+    private ExecutorService workers;
 
     /**
      * @param storeDirectory where memory approaches keep their durable stores (one file per instance),
@@ -41,6 +59,7 @@ public final class RunContext implements AutoCloseable {
         this.directory = directory;
         this.approaches = List.copyOf(approaches);
         this.storeDirectory = storeDirectory;
+        this.cellsAtOnce = bench.config().cellsAtOnce();
     }
 
     public Bench bench() {
@@ -92,24 +111,112 @@ public final class RunContext implements AutoCloseable {
         return spec.create(approachContext(workload));
     }
 
-    /** The cell's saved result, or {@code compute}'s, saved on completion. */
-    public synchronized CellResult cell(String experiment, Workload workload, String cell, Supplier<CellResult> compute) {
+    /**
+     * The cell's saved result, or {@code compute}'s, saved on completion. A cell another thread is
+     * computing is waited for, not computed twice.
+     */
+    public CellResult cell(String experiment, Workload workload, String cell, Supplier<CellResult> compute) {
         CellKey key = new CellKey(experiment, workload.name(), workload.dataset().contentHash(), cell);
-        CellResult known = memo.get(key);
+        CompletableFuture<CellResult> mine = new CompletableFuture<>();
+        CompletableFuture<CellResult> known = memo.putIfAbsent(key, mine);
         if (known != null) {
-            return known;
+            return join(known);
         }
-        CellResult result = directory.finished(key).orElseGet(() -> {
-            CellResult computed = compute.get();
-            directory.save(key, computed);
-            return computed;
-        });
-        memo.put(key, result);
-        return result;
+        try {
+            CellResult result = directory.finished(key).orElseGet(() -> {
+                CellResult computed = compute.get();
+                directory.save(key, computed);
+                return computed;
+            });
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            memo.remove(key, mine); // a later call retries, as before cells could run at once
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Runs {@code cells} (each reads one or more cells through {@link #cell}) on up to
+     * {@code parallel_cells} threads and returns when all have finished, so that the scenario's own
+     * reads, in its own order, find them done. With one cell at a time, or called from a cell's own
+     * thread, they run here in order. A failure is rethrown, the first in list order.
+     */
+    public void prefetch(List<Runnable> cells) {
+        if (cellsAtOnce <= 1 || cells.size() <= 1 || Thread.currentThread().getName().startsWith(WORKER)) {
+            cells.forEach(Runnable::run);
+            return;
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (Runnable cell : cells) {
+            running.add(workers().submit(() -> {
+                TorchRuntime.inferenceMode(); // a new thread records gradients by default; cells never do outside training
+                cell.run();
+            }));
+        }
+        RuntimeException first = null;
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.forEach(f -> f.cancel(true));
+                throw new IllegalStateException("interrupted while waiting for cells", e);
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = unwrap(e.getCause());
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Prefix of the worker threads' names. */
+    private static final String WORKER = "adaptbench-cell-";
+
+    private synchronized ExecutorService workers() {
+        if (workers == null) {
+            AtomicInteger count = new AtomicInteger();
+            workers = Executors.newFixedThreadPool(cellsAtOnce, task -> {
+                Thread thread = new Thread(task, WORKER + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return workers;
+    }
+
+    private static CellResult join(CompletableFuture<CellResult> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a cell", e);
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    private static RuntimeException unwrap(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
     }
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (workers != null) {
+                workers.shutdownNow();
+            }
+        }
         contexts.values().forEach(ApproachContext::close);
     }
 }

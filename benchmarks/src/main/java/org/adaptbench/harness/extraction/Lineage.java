@@ -1,12 +1,12 @@
 package org.adaptbench.harness.extraction;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.adaptbench.datasets.model.Role;
 import org.adaptbench.datasets.model.Turn;
 import org.adaptbench.harness.approach.DeletionRequest;
@@ -26,8 +26,9 @@ public final class Lineage {
 
     private final PreferenceExtractor extractor;
     private final Embedder embedder;
-    private final Map<String, Set<String>> slotsByText = new HashMap<>();
-    private final Map<String, Boolean> forgetRequests = new HashMap<>();
+    // concurrent: cells that run at once share the workload's lineage (a value is the same whoever computes it first)
+    private final Map<String, Set<String>> slotsByText = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> forgetRequests = new ConcurrentHashMap<>();
 
     public Lineage(PreferenceExtractor extractor, Embedder embedder) {
         this.extractor = extractor;

@@ -55,6 +55,7 @@ final class RunEnvironment {
         environment.put(EnvironmentNames.JAVA_VM, System.getProperty("java.vm.name"));
         environment.put(EnvironmentNames.OS, System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         environment.put(EnvironmentNames.AVAILABLE_PROCESSORS, Integer.toString(Runtime.getRuntime().availableProcessors()));
+        environment.put(EnvironmentNames.PARALLEL_CELLS, Integer.toString(bench.config().cellsAtOnce()));
         environment.put(EnvironmentNames.CODE_VERSION, org.adaptbench.harness.cell.CodeVersion.current());
         environment.put(EnvironmentNames.EMBEDDING_MODEL, bench.embedder().modelId());
         environment.put(EnvironmentNames.TOKENIZER, bench.tokens().encodingName());

@@ -38,14 +38,20 @@ public final class ContextLengthScenario implements Scenario {
         Bootstrap bootstrap = context.bench().bootstrap(key);
         Map<String, List<SeriesPoint>> accuracy = new TreeMap<>();
         Map<String, List<SeriesPoint>> tokens = new TreeMap<>();
+        Map<Integer, Workload> lengths = new java.util.LinkedHashMap<>();
         for (int turns : context.bench().config().prefeval().fillerTurns()) {
             Workload sized = Workloads.prefEval(context.bench().config(), turns);
-            sized = new Workload(Workloads.PREFEVAL + "/turns_" + turns, sized.dataset(), sized.evaluated(), sized.trainFraction(),
-                    sized.domainUsers(), sized.probes(), sized.catalogue());
-            for (ApproachSpec spec : context.approaches()) {
-                if (!spec.has(Capability.REMOTE_LLM) || !context.applicable(spec, workload)) {
-                    continue;
-                }
+            lengths.put(turns, new Workload(Workloads.PREFEVAL + "/turns_" + turns, sized.dataset(), sized.evaluated(),
+                    sized.trainFraction(), sized.domainUsers(), sized.probes(), sized.catalogue()));
+        }
+        List<ApproachSpec> compared = context.approaches(spec -> spec.has(Capability.REMOTE_LLM) && context.applicable(spec, workload));
+        List<Runnable> replays = new ArrayList<>();
+        lengths.values().forEach(sized -> compared.forEach(spec -> replays.add(() -> ReplayExperiment.run(context, sized, spec))));
+        context.prefetch(replays);
+        for (Map.Entry<Integer, Workload> length : lengths.entrySet()) {
+            int turns = length.getKey();
+            Workload sized = length.getValue();
+            for (ApproachSpec spec : compared) {
                 String variant = "turns_" + turns;
                 List<Sample> samples = Samples.relabel(ReplayExperiment.run(context, sized, spec).samples(), key, variant);
                 output.samples(samples);

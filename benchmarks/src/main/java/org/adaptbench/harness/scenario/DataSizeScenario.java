@@ -48,13 +48,20 @@ public final class DataSizeScenario implements Scenario {
         Bootstrap bootstrap = context.bench().bootstrap(key);
         Map<String, List<org.adaptbench.reports.results.SeriesPoint>> lines = new TreeMap<>();
         int users = context.bench().config().dataSize().users();
+        Map<Integer, Workload> sizes = new java.util.LinkedHashMap<>();
         for (int events : context.bench().config().dataSize().events()) {
-            Workload sized = Workloads.synthetic(context.bench().config(), events);
-            List<UserData> subset = sized.scoredUsers().subList(0, Math.min(users, sized.scoredUsers().size()));
-            for (ApproachSpec spec : context.approaches()) {
-                if (!compared(spec) || !context.applicable(spec, workload)) {
-                    continue;
-                }
+            sizes.put(events, Workloads.synthetic(context.bench().config(), events));
+        }
+        List<ApproachSpec> measured = context.approaches(spec -> compared(spec) && context.applicable(spec, workload));
+        List<Runnable> replays = new ArrayList<>();
+        sizes.values().forEach(sized -> measured.forEach(spec -> replays.add(() -> ReplayExperiment.run(context, sized, spec,
+                subset(sized, users), EXPERIMENT))));
+        context.prefetch(replays);
+        for (Map.Entry<Integer, Workload> size : sizes.entrySet()) {
+            int events = size.getKey();
+            Workload sized = size.getValue();
+            List<UserData> subset = subset(sized, users);
+            for (ApproachSpec spec : measured) {
                 String variant = "events_" + events;
                 List<Sample> samples = Samples.relabel(ReplayExperiment.run(context, sized, spec, subset, EXPERIMENT).samples(),
                         key, variant);
@@ -89,5 +96,10 @@ public final class DataSizeScenario implements Scenario {
                 + " base model given exactly the gold evidence, is what an adapter that had learned each user's preferences perfectly"
                 + " could at most reach with this base model.");
         return output;
+    }
+
+    /** The first {@code users} scored users of a size: the same users' histories, grown. */
+    private static List<UserData> subset(Workload sized, int users) {
+        return sized.scoredUsers().subList(0, Math.min(users, sized.scoredUsers().size()));
     }
 }

@@ -50,6 +50,8 @@ public final class GranularityScenario implements Scenario {
         AccuracyMetrics accuracy = context.bench().accuracy(key, queries);
         Map<String, List<Sample>> byApproach = new LinkedHashMap<>();
         List<ApproachSpec> measured = measured(context, workload);
+        context.prefetch(measured.stream().filter(spec -> context.applicable(spec, workload))
+                .<Runnable>map(spec -> () -> ReplayExperiment.run(context, workload, spec)).toList());
         for (ApproachSpec spec : measured) {
             if (!context.applicable(spec, workload)) {
                 continue; // the run's notes say why

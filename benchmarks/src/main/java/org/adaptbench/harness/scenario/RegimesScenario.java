@@ -56,18 +56,20 @@ public final class RegimesScenario implements Scenario {
         RunConfig.Regimes section = context.bench().config().regimes();
         Bootstrap bootstrap = context.bench().bootstrap(key);
         CostAssumptions assumptions = CostAssumptions.defaults();
-        int cells = 0;
+        Map<RegimePoint, Workload> worlds = new LinkedHashMap<>();
         for (double agreement : section.agreement()) {
             for (int events : section.events()) {
                 for (double change : section.changeRates()) {
                     RegimePoint point = new RegimePoint(agreement, events, change);
-                    Workload cell = Workloads.regime(context.bench().config(), point);
-                    String row = point.cell().key();
-                    measureCell(context, cell, key, row, bootstrap, assumptions, section, output);
-                    cells++;
+                    worlds.put(point, Workloads.regime(context.bench().config(), point));
                 }
             }
         }
+        List<Runnable> replays = new java.util.ArrayList<>();
+        worlds.values().forEach(cell -> compared(context, cell).forEach(spec -> replays.add(() -> ReplayExperiment.run(context, cell, spec))));
+        context.prefetch(replays);
+        worlds.forEach((point, cell) -> measureCell(context, cell, key, point.cell().key(), bootstrap, assumptions, section, output));
+        int cells = worlds.size();
         output.note(String.format(Locale.US, "regimes: %d cells, each a world of %d users (%d domain users) with its own seed, its"
                 + " convention (leading option per dimension) drawn from that seed, and no deletions; the pick of a cell is its most"
                 + " accurate approach or, among the approaches whose paired difference from that one is not above zero (95%%, users"

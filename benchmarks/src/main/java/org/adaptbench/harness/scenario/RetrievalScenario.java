@@ -101,6 +101,12 @@ public final class RetrievalScenario implements Scenario {
         for (ApproachSpec retriever : retrievers(context, workload)) {
             measured.addAll(retriever.sweep(Sweep.RETRIEVAL, context.approachContext(workload)));
         }
+        List<Runnable> cells = new ArrayList<>();
+        measured.forEach(spec -> cells.add(() -> context.cell(EXPERIMENT, workload, spec.wireName(),
+                () -> measure(context, workload, ks, groups, perGroup, spec))));
+        injectors(context, workload).forEach(spec -> cells.add(() -> context.cell(EXPERIMENT, workload, spec.wireName(),
+                () -> transcriptTokens(context, workload, spec))));
+        context.prefetch(cells);
         for (ApproachSpec spec : measured) {
             CellResult cell = context.cell(EXPERIMENT, workload, spec.wireName(), () -> measure(context, workload, ks, groups, perGroup, spec));
             for (String name : cell.measurements().keySet()) {

@@ -76,10 +76,10 @@ public final class ReversibilityScenario implements Scenario {
         Bootstrap bootstrap = context.bench().bootstrap(key);
         List<Case> cases = cases(context, workload);
         Map<ApproachSpec, CellResult> cells = new LinkedHashMap<>();
-        for (ApproachSpec spec : methods(context, workload)) {
-            if (!context.applicable(spec, workload)) {
-                continue;
-            }
+        List<ApproachSpec> methods = methods(context, workload).stream().filter(spec -> context.applicable(spec, workload)).toList();
+        context.prefetch(methods.stream().<Runnable>map(spec -> () -> context.cell(EXPERIMENT, workload, spec.wireName(),
+                () -> measure(context, workload, spec, cases))).toList());
+        for (ApproachSpec spec : methods) {
             CellResult cell = context.cell(EXPERIMENT, workload, spec.wireName(), () -> measure(context, workload, spec, cases));
             String method = spec.wireName();
             output.metric(method, MetricNames.REVERT_AGREEMENT, bootstrap.mean(cell.measurement(MetricNames.REVERT_AGREEMENT), Units.FRACTION, true));

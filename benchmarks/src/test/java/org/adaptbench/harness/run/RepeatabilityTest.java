@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * tiny configuration, each run with a bench of its own as two {@code adaptbench run} calls in one JVM
  * have (the first trains the base model, the second loads it from the cache), and the two must agree
  * exactly on every figure that does not measure time: each metric's value, interval and n, every
- * series point, every distribution, and the option each sample chose.
+ * series point, every distribution, and the option each sample chose. The first computes one cell at a
+ * time, the second three at once (more than the machine's cores, so cells interleave), so the
+ * comparison also shows that running cells at once changes no figure.
  */
 class RepeatabilityTest {
 
@@ -39,8 +41,8 @@ class RepeatabilityTest {
 
     @Test
     void twoRunsInOneJvmGiveIdenticalFigures() {
-        Results first = run(dir.resolve("first"));
-        Results second = run(dir.resolve("second"));
+        Results first = run(dir.resolve("first"), 1);
+        Results second = run(dir.resolve("second"), 3);
 
         Map<String, String> a = RunFigures.of(first);
         Map<String, String> b = RunFigures.of(second);
@@ -51,6 +53,8 @@ class RepeatabilityTest {
         assertEquals(RunFigures.choices(ResultsIo.readSamples(dir.resolve("first"))), RunFigures.choices(ResultsIo.readSamples(dir.resolve("second"))),
                 "the samples' choices differ");
 
+        assertEquals("1", first.environment().get(EnvironmentNames.PARALLEL_CELLS));
+        assertEquals("3", second.environment().get(EnvironmentNames.PARALLEL_CELLS));
         assertEquals("trained in this run", first.environment().get(EnvironmentNames.BASE_MODEL_SOURCE));
         assertTrue(second.environment().get(EnvironmentNames.BASE_MODEL_SOURCE).startsWith("loaded from cache"));
         assertEquals(first.environment().get(EnvironmentNames.BASE_MODEL_SHA256), second.environment().get(EnvironmentNames.BASE_MODEL_SHA256));
@@ -75,9 +79,13 @@ class RepeatabilityTest {
         }
     }
 
-    /** A run of every approach and scenario on the tiny configuration, with a bench of its own, into {@code out}. */
-    static Results run(Path out) {
+    /**
+     * A run of every approach and scenario on the tiny configuration, with a bench of its own, into
+     * {@code out}, computing {@code cellsAtOnce} cells at a time.
+     */
+    static Results run(Path out, int cellsAtOnce) {
         Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("parallel_cells", Integer.toString(cellsAtOnce));
         overrides.put("datasets", PrefEvalLocation.find().isPresent() ? "[\"synthetic\",\"prefeval\"]" : "[\"synthetic\"]");
         overrides.put("cache_dir", dir.resolve("cache").toString());
         overrides.put("synthetic.users", "16");

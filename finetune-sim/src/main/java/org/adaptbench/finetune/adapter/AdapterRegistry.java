@@ -35,6 +35,8 @@ import org.adaptbench.finetune.model.ScoringModel;
 public final class AdapterRegistry implements AutoCloseable {
 
     private final ScoringModel base;
+    /** Whether {@link #close} closes the base model too: it does when the registry made its own copy. */
+    private final boolean ownsBase;
     private final NDManager manager;
     private final Map<String, Entry> entries = new TreeMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -55,8 +57,27 @@ public final class AdapterRegistry implements AutoCloseable {
 
     /** A registry over {@code base}; the caller keeps ownership of the model and closes it after the registry. */
     public AdapterRegistry(ScoringModel base) {
+        this(base, false);
+    }
+
+    private AdapterRegistry(ScoringModel base, boolean ownsBase) {
         this.base = base;
+        this.ownsBase = ownsBase;
         this.manager = base.manager().newSubManager();
+    }
+
+    /**
+     * A registry over its own copy of {@code base} (the same weights, bit for bit), closed with it: for
+     * a registry that merges adapters, whose writes to the base weights must not reach other users of
+     * {@code base} running at the same time.
+     */
+    public static AdapterRegistry overCopyOf(ScoringModel base) {
+        ScoringModel copy = ScoringModel.fromWeights(base.config(), base.weights());
+        if (!copy.identity().equals(base.identity())) {
+            copy.close();
+            throw new IllegalStateException("the copy's weights differ from the base model's");
+        }
+        return new AdapterRegistry(copy, true);
     }
 
     public ScoringModel base() {
@@ -319,6 +340,9 @@ public final class AdapterRegistry implements AutoCloseable {
             invalidateStack();
             manager.close();
             entries.clear();
+            if (ownsBase) {
+                base.close();
+            }
         });
     }
 

@@ -188,4 +188,25 @@ public final class TorchRuntime {
             JniUtils.setGradMode(false);
         }
     }
+
+    /**
+     * {@code forward}'s result with autograd recording on the calling thread while it runs, and off
+     * again after (what DJL's gradient collector does, without its one-collector-per-process flag).
+     */
+    public static NDArray recordingGradients(java.util.function.Supplier<NDArray> forward) {
+        configureThread();
+        JniUtils.setGradMode(true);
+        try {
+            return forward.get();
+        } finally {
+            JniUtils.setGradMode(false);
+        }
+    }
+
+    /** Back-propagates the scalar {@code loss} on the calling thread, seeded with ones as DJL's collector seeds it. */
+    public static void backward(NDArray loss) {
+        try (NDArray seed = loss.getManager().ones(loss.getShape(), loss.getDataType())) {
+            JniUtils.backward((ai.djl.pytorch.engine.PtNDArray) loss, (ai.djl.pytorch.engine.PtNDArray) seed, false, false);
+        }
+    }
 }

@@ -2,24 +2,22 @@ package org.adaptbench.finetune.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import org.adaptbench.finetune.runtime.TorchRuntime;
 
 /**
  * The one optimisation loop of this module: for each step, a scoped forward pass under a gradient
  * collector, backward, then Adam on the trainable arrays.
  *
- * <p>DJL allows a single gradient collector per process, so runs are serialised by a lock. The
- * trainable arrays must live in a scratch manager that the caller closes after copying the result
- * out: Adam's state is allocated beside them and goes with it.
+ * <p>Runs on several threads at once do not meet: grad mode is per thread in PyTorch, each run's
+ * graph ends at its own trainable arrays (the base weights never require gradients), and backward
+ * runs on the calling thread ({@link TorchRuntime#backward}). DJL's gradient collector would allow
+ * one run per process. The trainable arrays must live in a scratch manager that the caller closes
+ * after copying the result out: Adam's state is allocated beside them and goes with it.
  */
 public final class GradientTraining {
-
-    private static final ReentrantLock LOCK = new ReentrantLock();
 
     private GradientTraining() {
     }
@@ -47,8 +45,7 @@ public final class GradientTraining {
         if (trainables.isEmpty()) {
             throw new IllegalArgumentException("nothing to train");
         }
-        TorchRuntime.configureThread(); // before the lock: if it throws, the lock is not left held
-        LOCK.lock();
+        TorchRuntime.configureThread();
         long start = System.nanoTime();
         try {
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build();
@@ -60,11 +57,9 @@ public final class GradientTraining {
             int epochSteps = 0;
             for (int step = 0; step < steps; step++) {
                 try (NDManager scope = scopeParent.newSubManager()) {
-                    NDArray loss;
-                    try (GradientCollector collector = TorchRuntime.engine().newGradientCollector()) {
-                        loss = stepLoss.loss(scope, step);
-                        collector.backward(loss);
-                    }
+                    int current = step;
+                    NDArray loss = TorchRuntime.recordingGradients(() -> stepLoss.loss(scope, current));
+                    TorchRuntime.backward(loss);
                     lastLoss = loss.getFloat();
                     if (!Double.isFinite(lastLoss)) {
                         throw new IllegalStateException("training diverged: loss is " + lastLoss + " at step " + step);
@@ -87,7 +82,6 @@ public final class GradientTraining {
                 trainable.array().setRequiresGradient(false);
             }
             TorchRuntime.inferenceMode();
-            LOCK.unlock();
         }
     }
 }

@@ -29,6 +29,8 @@ public final class EnvironmentNames {
     /** MKL's conditional numerical reproducibility mode in force. */
     public static final String MKL_CBWR = "mkl_cbwr";
     public static final String TORCH_THREADS = "torch_threads";
+    /** How many cells ran at once: wall-clock figures were measured beside that many others at most. */
+    public static final String PARALLEL_CELLS = "parallel_cells";
     /** The numeric environment variables as the native libraries read them, {@code NAME=value} space-separated. */
     public static final String NUMERICS_ENVIRONMENT = "numerics_environment";
 

@@ -30,7 +30,11 @@ public final class UserLoraFactory implements ApproachFactory {
         Optional<ReversalMethod> reversal = ReversalMethod.parse(variant.condition());
         Cadence cadence = reversal.isPresent() ? Cadence.MANUAL
                 : Cadence.parse(variant.condition().isEmpty() ? context.config().adapters().cadence() : variant.condition());
-        return new UserLoraApproach(variant.wireName(), new AdapterRegistry(context.bench().baseModel()),
+        // a merged variant writes adapters into the base weights while it serves: on a copy of its own, so that
+        // cells running at the same time keep reading the base model unchanged
+        AdapterRegistry registry = variant.merged() ? AdapterRegistry.overCopyOf(context.bench().baseModel())
+                : new AdapterRegistry(context.bench().baseModel());
+        return new UserLoraApproach(variant.wireName(), registry,
                 FineTuningSetup.data(context), SharedExtraction.of(context).lineage(), context.bench().embedder(),
                 FineTuningSetup.training(context, ApproachNames.USER_LORA, context.config().adapters().epochs()), FineTuningSetup.ascent(context),
                 cadence, reversal.orElse(ReversalMethod.RETRAIN), variant.merged(), context.config().adapters().maxExamplesPerUser());
