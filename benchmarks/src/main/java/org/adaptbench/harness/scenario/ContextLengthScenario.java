@@ -45,9 +45,7 @@ public final class ContextLengthScenario implements Scenario {
                     sized.trainFraction(), sized.domainUsers(), sized.probes(), sized.catalogue()));
         }
         List<ApproachSpec> compared = context.approaches(spec -> spec.has(Capability.REMOTE_LLM) && context.applicable(spec, workload));
-        List<Runnable> replays = new ArrayList<>();
-        lengths.values().forEach(sized -> compared.forEach(spec -> replays.add(() -> ReplayExperiment.run(context, sized, spec))));
-        context.prefetch(replays);
+        ReplayExperiment.prefetch(context, lengths.values(), sized -> compared);
         for (Map.Entry<Integer, Workload> length : lengths.entrySet()) {
             int turns = length.getKey();
             Workload sized = length.getValue();

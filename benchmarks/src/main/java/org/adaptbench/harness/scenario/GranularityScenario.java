@@ -50,8 +50,7 @@ public final class GranularityScenario implements Scenario {
         AccuracyMetrics accuracy = context.bench().accuracy(key, queries);
         Map<String, List<Sample>> byApproach = new LinkedHashMap<>();
         List<ApproachSpec> measured = measured(context, workload);
-        context.prefetch(measured.stream().filter(spec -> context.applicable(spec, workload))
-                .<Runnable>map(spec -> () -> ReplayExperiment.run(context, workload, spec)).toList());
+        ReplayExperiment.prefetch(context, List.of(workload), w -> measured.stream().filter(spec -> context.applicable(spec, w)).toList());
         for (ApproachSpec spec : measured) {
             if (!context.applicable(spec, workload)) {
                 continue; // the run's notes say why

@@ -65,9 +65,7 @@ public final class RegimesScenario implements Scenario {
                 }
             }
         }
-        List<Runnable> replays = new java.util.ArrayList<>();
-        worlds.values().forEach(cell -> compared(context, cell).forEach(spec -> replays.add(() -> ReplayExperiment.run(context, cell, spec))));
-        context.prefetch(replays);
+        ReplayExperiment.prefetch(context, worlds.values(), cell -> compared(context, cell));
         worlds.forEach((point, cell) -> measureCell(context, cell, key, point.cell().key(), bootstrap, assumptions, section, output));
         int cells = worlds.size();
         output.note(String.format(Locale.US, "regimes: %d cells, each a world of %d users (%d domain users) with its own seed, its"

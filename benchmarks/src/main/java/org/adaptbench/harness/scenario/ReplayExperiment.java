@@ -52,6 +52,19 @@ public final class ReplayExperiment {
         return context.cell(experiment, workload, spec.wireName(), () -> compute(context, workload, spec, users));
     }
 
+    /**
+     * Replays {@code specs(workload)} on each of {@code workloads}, as many cells at once as the run
+     * allows ({@link RunContext#prefetch}), so that a scenario then reads them, in its own order, done.
+     */
+    static void prefetch(RunContext context, java.util.Collection<Workload> workloads,
+            java.util.function.Function<Workload, List<ApproachSpec>> specs) {
+        List<Runnable> replays = new ArrayList<>();
+        for (Workload workload : workloads) {
+            specs.apply(workload).forEach(spec -> replays.add(() -> run(context, workload, spec)));
+        }
+        context.prefetch(replays);
+    }
+
     private static CellResult compute(RunContext context, Workload workload, ApproachSpec spec, List<UserData> users) {
         List<Sample> samples = new ArrayList<>();
         Map<String, List<Double>> measurements = new HashMap<>();

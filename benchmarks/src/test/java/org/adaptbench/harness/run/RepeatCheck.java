@@ -98,8 +98,8 @@ public final class RepeatCheck {
         System.out.printf(Locale.US, "  commit %s vs %s; base model %s vs %s; CPU %s%n", first.gitSha(), second.gitSha(),
                 first.environment().get(EnvironmentNames.BASE_MODEL_SHA256), second.environment().get(EnvironmentNames.BASE_MODEL_SHA256),
                 first.environment().get(EnvironmentNames.CPU_MODEL));
-        System.out.printf(Locale.US, "  %d figures that do not measure time, %d identical (value, interval, n); claims %s%n",
-                figuresA.size(), figuresA.size() - differ.size(), first.claims().equals(second.claims()) ? "identical" : "differ");
+        System.out.printf(Locale.US, "  %d figures that do not measure time, %d identical (value, interval, n); %s%n",
+                figuresA.size(), figuresA.size() - differ.size(), claims(first, second));
         System.out.printf(Locale.US, "  samples: %d vs %d, %d with the same choice, correctness and tokens%n",
                 choicesA.size(), choicesB.size(), sameChoices);
         byUnit.forEach((unit, lines) -> {
@@ -111,5 +111,27 @@ public final class RepeatCheck {
         System.out.println("repeat-check: " + (figuresAgree && samplesAgree ? "IDENTICAL" : "DIFFERENT")
                 + (byUnit.containsKey("usd") ? " (apart from projected USD, priced from measured times)" : ""));
         return figuresAgree && samplesAgree;
+    }
+
+    /** Whether the two runs' claims agree: wholly, in every verdict with evidence that differs (times), or which verdicts differ. */
+    static String claims(Results first, Results second) {
+        if (first.claims().equals(second.claims())) {
+            return "claims identical";
+        }
+        Map<String, String> verdictsA = new java.util.TreeMap<>();
+        Map<String, String> verdictsB = new java.util.TreeMap<>();
+        first.claims().forEach(claim -> verdictsA.put(claim.id(), claim.verdict().toString()));
+        second.claims().forEach(claim -> verdictsB.put(claim.id(), claim.verdict().toString()));
+        if (verdictsA.equals(verdictsB)) {
+            return "all " + verdictsA.size() + " verdicts identical, their evidence differs (it quotes times)";
+        }
+        List<String> differ = new ArrayList<>();
+        new java.util.TreeSet<>(java.util.stream.Stream.concat(verdictsA.keySet().stream(), verdictsB.keySet().stream()).toList())
+                .forEach(id -> {
+                    if (!java.util.Objects.equals(verdictsA.get(id), verdictsB.get(id))) {
+                        differ.add(id + " " + verdictsA.get(id) + " vs " + verdictsB.get(id));
+                    }
+                });
+        return "verdicts differ: " + String.join(", ", differ);
     }
 }

@@ -3,7 +3,6 @@ package org.adaptbench.personalization.embed;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,9 +42,9 @@ public final class LangChain4jEmbedder implements Embedder {
         this.dimension = model.dimension();
     }
 
-    /** all-MiniLM-L6-v2 from the bundled ONNX model, batches of 32. */
+    /** all-MiniLM-L6-v2 from the bundled ONNX model ({@link MiniLmModel}: one thread per call, no spinning), batches of 32. */
     public static LangChain4jEmbedder allMiniLmL6V2() {
-        LangChain4jEmbedder embedder = new LangChain4jEmbedder(new AllMiniLmL6V2EmbeddingModel(), ALL_MINILM_L6_V2, 32);
+        LangChain4jEmbedder embedder = new LangChain4jEmbedder(new MiniLmModel(), ALL_MINILM_L6_V2, 32);
         NativeTempFiles.cleanUpOnExit(); // ONNX Runtime is loaded now, and its temp folder named
         return embedder;
     }
