@@ -141,7 +141,8 @@ public final class RunContext implements AutoCloseable {
      * Runs {@code cells} (each reads one or more cells through {@link #cell}) on up to
      * {@code parallel_cells} threads and returns when all have finished, so that the scenario's own
      * reads, in its own order, find them done. With one cell at a time, or called from a cell's own
-     * thread, they run here in order. A failure is rethrown, the first in list order.
+     * thread, they run here in order. The first failure in list order is rethrown once every cell
+     * before it has finished; cells after it that have not started are dropped.
      */
     public void prefetch(List<Runnable> cells) {
         if (cellsAtOnce <= 1 || cells.size() <= 1 || Thread.currentThread().getName().startsWith(WORKER)) {
@@ -155,7 +156,6 @@ public final class RunContext implements AutoCloseable {
                 cell.run();
             }));
         }
-        RuntimeException first = null;
         for (Future<?> future : running) {
             try {
                 future.get();
@@ -164,13 +164,10 @@ public final class RunContext implements AutoCloseable {
                 running.forEach(f -> f.cancel(true));
                 throw new IllegalStateException("interrupted while waiting for cells", e);
             } catch (ExecutionException e) {
-                if (first == null) {
-                    first = unwrap(e.getCause());
-                }
+                // the first failure in list order ends the batch: the cells after it that have not started never will
+                running.forEach(f -> f.cancel(false));
+                throw unwrap(e.getCause());
             }
-        }
-        if (first != null) {
-            throw first;
         }
     }
 

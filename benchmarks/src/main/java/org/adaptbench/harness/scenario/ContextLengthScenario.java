@@ -33,19 +33,36 @@ public final class ContextLengthScenario implements Scenario {
     }
 
     @Override
-    public ScenarioOutput run(RunContext context, Workload workload, String key) {
-        ScenarioOutput output = new ScenarioOutput();
-        Bootstrap bootstrap = context.bench().bootstrap(key);
-        Map<String, List<SeriesPoint>> accuracy = new TreeMap<>();
-        Map<String, List<SeriesPoint>> tokens = new TreeMap<>();
+    public List<Runnable> cells(RunContext context, Workload workload) {
+        List<ApproachSpec> compared = compared(context, workload);
+        return ReplayExperiment.replays(context, lengths(context).values(), sized -> compared);
+    }
+
+    /** The approaches that put text in the context, as the run has them. */
+    private static List<ApproachSpec> compared(RunContext context, Workload workload) {
+        return context.approaches(spec -> spec.has(Capability.REMOTE_LLM) && context.applicable(spec, workload));
+    }
+
+    /** PrefEval at each configured filler length, each under its own workload name. */
+    private static Map<Integer, Workload> lengths(RunContext context) {
         Map<Integer, Workload> lengths = new java.util.LinkedHashMap<>();
         for (int turns : context.bench().config().prefeval().fillerTurns()) {
             Workload sized = Workloads.prefEval(context.bench().config(), turns);
             lengths.put(turns, new Workload(Workloads.PREFEVAL + "/turns_" + turns, sized.dataset(), sized.evaluated(),
                     sized.trainFraction(), sized.domainUsers(), sized.probes(), sized.catalogue()));
         }
-        List<ApproachSpec> compared = context.approaches(spec -> spec.has(Capability.REMOTE_LLM) && context.applicable(spec, workload));
-        ReplayExperiment.prefetch(context, lengths.values(), sized -> compared);
+        return lengths;
+    }
+
+    @Override
+    public ScenarioOutput run(RunContext context, Workload workload, String key) {
+        ScenarioOutput output = new ScenarioOutput();
+        Bootstrap bootstrap = context.bench().bootstrap(key);
+        Map<String, List<SeriesPoint>> accuracy = new TreeMap<>();
+        Map<String, List<SeriesPoint>> tokens = new TreeMap<>();
+        Map<Integer, Workload> lengths = lengths(context);
+        List<ApproachSpec> compared = compared(context, workload);
+        context.prefetch(ReplayExperiment.replays(context, lengths.values(), sized -> compared));
         for (Map.Entry<Integer, Workload> length : lengths.entrySet()) {
             int turns = length.getKey();
             Workload sized = length.getValue();

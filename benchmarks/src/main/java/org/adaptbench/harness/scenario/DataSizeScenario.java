@@ -48,15 +48,9 @@ public final class DataSizeScenario implements Scenario {
         Bootstrap bootstrap = context.bench().bootstrap(key);
         Map<String, List<org.adaptbench.reports.results.SeriesPoint>> lines = new TreeMap<>();
         int users = context.bench().config().dataSize().users();
-        Map<Integer, Workload> sizes = new java.util.LinkedHashMap<>();
-        for (int events : context.bench().config().dataSize().events()) {
-            sizes.put(events, Workloads.synthetic(context.bench().config(), events));
-        }
-        List<ApproachSpec> measured = context.approaches(spec -> compared(spec) && context.applicable(spec, workload));
-        List<Runnable> replays = new ArrayList<>();
-        sizes.values().forEach(sized -> measured.forEach(spec -> replays.add(() -> ReplayExperiment.run(context, sized, spec,
-                subset(sized, users), EXPERIMENT))));
-        context.prefetch(replays);
+        Map<Integer, Workload> sizes = sizes(context);
+        List<ApproachSpec> measured = measured(context, workload);
+        context.prefetch(replays(context, sizes, measured));
         for (Map.Entry<Integer, Workload> size : sizes.entrySet()) {
             int events = size.getKey();
             Workload sized = size.getValue();
@@ -96,6 +90,33 @@ public final class DataSizeScenario implements Scenario {
                 + " base model given exactly the gold evidence, is what an adapter that had learned each user's preferences perfectly"
                 + " could at most reach with this base model.");
         return output;
+    }
+
+    @Override
+    public List<Runnable> cells(RunContext context, Workload workload) {
+        return replays(context, sizes(context), measured(context, workload));
+    }
+
+    private static List<ApproachSpec> measured(RunContext context, Workload workload) {
+        return context.approaches(spec -> compared(spec) && context.applicable(spec, workload));
+    }
+
+    /** The synthetic world generated at each configured number of events per user. */
+    private static Map<Integer, Workload> sizes(RunContext context) {
+        Map<Integer, Workload> sizes = new java.util.LinkedHashMap<>();
+        for (int events : context.bench().config().dataSize().events()) {
+            sizes.put(events, Workloads.synthetic(context.bench().config(), events));
+        }
+        return sizes;
+    }
+
+    /** Each measured approach replayed on the first users of each size. */
+    private static List<Runnable> replays(RunContext context, Map<Integer, Workload> sizes, List<ApproachSpec> measured) {
+        int users = context.bench().config().dataSize().users();
+        List<Runnable> replays = new ArrayList<>();
+        sizes.values().forEach(sized -> measured.forEach(spec -> replays.add(() -> ReplayExperiment.run(context, sized, spec,
+                subset(sized, users), EXPERIMENT))));
+        return replays;
     }
 
     /** The first {@code users} scored users of a size: the same users' histories, grown. */

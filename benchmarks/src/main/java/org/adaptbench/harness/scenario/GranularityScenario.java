@@ -43,6 +43,12 @@ public final class GranularityScenario implements Scenario {
     }
 
     @Override
+    public List<Runnable> cells(RunContext context, Workload workload) {
+        return ReplayExperiment.replays(context, List.of(workload),
+                w -> measured(context, w).stream().filter(spec -> context.applicable(spec, w)).toList());
+    }
+
+    @Override
     public ScenarioOutput run(RunContext context, Workload workload, String key) {
         ScenarioOutput output = new ScenarioOutput();
         QueryIndex queries = new QueryIndex(workload);
@@ -50,7 +56,7 @@ public final class GranularityScenario implements Scenario {
         AccuracyMetrics accuracy = context.bench().accuracy(key, queries);
         Map<String, List<Sample>> byApproach = new LinkedHashMap<>();
         List<ApproachSpec> measured = measured(context, workload);
-        ReplayExperiment.prefetch(context, List.of(workload), w -> measured.stream().filter(spec -> context.applicable(spec, w)).toList());
+        context.prefetch(cells(context, workload));
         for (ApproachSpec spec : measured) {
             if (!context.applicable(spec, workload)) {
                 continue; // the run's notes say why

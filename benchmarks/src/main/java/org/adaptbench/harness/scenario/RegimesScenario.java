@@ -56,6 +56,26 @@ public final class RegimesScenario implements Scenario {
         RunConfig.Regimes section = context.bench().config().regimes();
         Bootstrap bootstrap = context.bench().bootstrap(key);
         CostAssumptions assumptions = CostAssumptions.defaults();
+        Map<RegimePoint, Workload> worlds = worlds(context);
+        context.prefetch(ReplayExperiment.replays(context, worlds.values(), cell -> compared(context, cell)));
+        worlds.forEach((point, cell) -> measureCell(context, cell, key, point.cell().key(), bootstrap, assumptions, section, output));
+        int cells = worlds.size();
+        output.note(String.format(Locale.US, "regimes: %d cells, each a world of %d users (%d domain users) with its own seed, its"
+                + " convention (leading option per dimension) drawn from that seed, and no deletions; the pick of a cell is its most"
+                + " accurate approach or, among the approaches whose paired difference from that one is not above zero (95%%, users"
+                + " and items resampled), the cheapest at %.0f requests per user-month on %s (projected: %s).", cells, section.users(),
+                section.domainUsers(), section.requestsPerUserMonth(), section.costModel(), costRule()));
+        return output;
+    }
+
+    @Override
+    public List<Runnable> cells(RunContext context, Workload workload) {
+        return ReplayExperiment.replays(context, worlds(context).values(), cell -> compared(context, cell));
+    }
+
+    /** The map's worlds, one per cell, in the map's order. */
+    private static Map<RegimePoint, Workload> worlds(RunContext context) {
+        RunConfig.Regimes section = context.bench().config().regimes();
         Map<RegimePoint, Workload> worlds = new LinkedHashMap<>();
         for (double agreement : section.agreement()) {
             for (int events : section.events()) {
@@ -65,15 +85,7 @@ public final class RegimesScenario implements Scenario {
                 }
             }
         }
-        ReplayExperiment.prefetch(context, worlds.values(), cell -> compared(context, cell));
-        worlds.forEach((point, cell) -> measureCell(context, cell, key, point.cell().key(), bootstrap, assumptions, section, output));
-        int cells = worlds.size();
-        output.note(String.format(Locale.US, "regimes: %d cells, each a world of %d users (%d domain users) with its own seed, its"
-                + " convention (leading option per dimension) drawn from that seed, and no deletions; the pick of a cell is its most"
-                + " accurate approach or, among the approaches whose paired difference from that one is not above zero (95%%, users"
-                + " and items resampled), the cheapest at %.0f requests per user-month on %s (projected: %s).", cells, section.users(),
-                section.domainUsers(), section.requestsPerUserMonth(), section.costModel(), costRule()));
-        return output;
+        return worlds;
     }
 
     /** How an approach's cost is projected from its capabilities, in words for the notes. */

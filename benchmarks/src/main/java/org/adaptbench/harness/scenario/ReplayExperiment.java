@@ -52,17 +52,14 @@ public final class ReplayExperiment {
         return context.cell(experiment, workload, spec.wireName(), () -> compute(context, workload, spec, users));
     }
 
-    /**
-     * Replays {@code specs(workload)} on each of {@code workloads}, as many cells at once as the run
-     * allows ({@link RunContext#prefetch}), so that a scenario then reads them, in its own order, done.
-     */
-    static void prefetch(RunContext context, java.util.Collection<Workload> workloads,
+    /** The replays of {@code specs(workload)} on each of {@code workloads}, as cells for {@link Scenario#cells}. */
+    static List<Runnable> replays(RunContext context, java.util.Collection<Workload> workloads,
             java.util.function.Function<Workload, List<ApproachSpec>> specs) {
         List<Runnable> replays = new ArrayList<>();
         for (Workload workload : workloads) {
             specs.apply(workload).forEach(spec -> replays.add(() -> run(context, workload, spec)));
         }
-        context.prefetch(replays);
+        return replays;
     }
 
     private static CellResult compute(RunContext context, Workload workload, ApproachSpec spec, List<UserData> users) {

@@ -91,22 +91,36 @@ public final class RetrievalScenario implements Scenario {
     }
 
     @Override
+    public List<Runnable> cells(RunContext context, Workload workload) {
+        List<Integer> ks = context.bench().config().retrieval().k();
+        Set<String> groups = groups(workload);
+        boolean perGroup = perGroup(workload);
+        List<Runnable> cells = new ArrayList<>();
+        measured(context, workload).forEach(spec -> cells.add(() -> context.cell(EXPERIMENT, workload, spec.wireName(),
+                () -> measure(context, workload, ks, groups, perGroup, spec))));
+        injectors(context, workload).forEach(spec -> cells.add(() -> context.cell(EXPERIMENT, workload, spec.wireName(),
+                () -> transcriptTokens(context, workload, spec))));
+        return cells;
+    }
+
+    /** Every retriever of the run under each of its retrieval ablations. */
+    private static List<ApproachSpec> measured(RunContext context, Workload workload) {
+        List<ApproachSpec> measured = new ArrayList<>();
+        for (ApproachSpec retriever : retrievers(context, workload)) {
+            measured.addAll(retriever.sweep(Sweep.RETRIEVAL, context.approachContext(workload)));
+        }
+        return measured;
+    }
+
+    @Override
     public ScenarioOutput run(RunContext context, Workload workload, String key) {
         ScenarioOutput output = new ScenarioOutput();
         Bootstrap bootstrap = context.bench().bootstrap(key);
         List<Integer> ks = context.bench().config().retrieval().k();
         Set<String> groups = groups(workload);
         boolean perGroup = perGroup(workload);
-        List<ApproachSpec> measured = new ArrayList<>();
-        for (ApproachSpec retriever : retrievers(context, workload)) {
-            measured.addAll(retriever.sweep(Sweep.RETRIEVAL, context.approachContext(workload)));
-        }
-        List<Runnable> cells = new ArrayList<>();
-        measured.forEach(spec -> cells.add(() -> context.cell(EXPERIMENT, workload, spec.wireName(),
-                () -> measure(context, workload, ks, groups, perGroup, spec))));
-        injectors(context, workload).forEach(spec -> cells.add(() -> context.cell(EXPERIMENT, workload, spec.wireName(),
-                () -> transcriptTokens(context, workload, spec))));
-        context.prefetch(cells);
+        List<ApproachSpec> measured = measured(context, workload);
+        context.prefetch(cells(context, workload));
         for (ApproachSpec spec : measured) {
             CellResult cell = context.cell(EXPERIMENT, workload, spec.wireName(), () -> measure(context, workload, ks, groups, perGroup, spec));
             for (String name : cell.measurements().keySet()) {

@@ -71,15 +71,27 @@ public final class ReversibilityScenario implements Scenario {
     }
 
     @Override
+    public List<Runnable> cells(RunContext context, Workload workload) {
+        return cells(context, workload, cases(context, workload));
+    }
+
+    private static List<Runnable> cells(RunContext context, Workload workload, List<Case> cases) {
+        return applicableMethods(context, workload).stream().<Runnable>map(spec -> () -> context.cell(EXPERIMENT, workload,
+                spec.wireName(), () -> measure(context, workload, spec, cases))).toList();
+    }
+
+    private static List<ApproachSpec> applicableMethods(RunContext context, Workload workload) {
+        return methods(context, workload).stream().filter(spec -> context.applicable(spec, workload)).toList();
+    }
+
+    @Override
     public ScenarioOutput run(RunContext context, Workload workload, String key) {
         ScenarioOutput output = new ScenarioOutput();
         Bootstrap bootstrap = context.bench().bootstrap(key);
         List<Case> cases = cases(context, workload);
         Map<ApproachSpec, CellResult> cells = new LinkedHashMap<>();
-        List<ApproachSpec> methods = methods(context, workload).stream().filter(spec -> context.applicable(spec, workload)).toList();
-        context.prefetch(methods.stream().<Runnable>map(spec -> () -> context.cell(EXPERIMENT, workload, spec.wireName(),
-                () -> measure(context, workload, spec, cases))).toList());
-        for (ApproachSpec spec : methods) {
+        context.prefetch(cells(context, workload, cases));
+        for (ApproachSpec spec : applicableMethods(context, workload)) {
             CellResult cell = context.cell(EXPERIMENT, workload, spec.wireName(), () -> measure(context, workload, spec, cases));
             String method = spec.wireName();
             output.metric(method, MetricNames.REVERT_AGREEMENT, bootstrap.mean(cell.measurement(MetricNames.REVERT_AGREEMENT), Units.FRACTION, true));
