@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.adaptbench.finetune.runtime.TorchRuntime;
 import org.adaptbench.harness.approach.Approach;
 import org.adaptbench.harness.approach.ApproachContext;
 import org.adaptbench.harness.approach.Capability;
@@ -24,7 +25,6 @@ import org.adaptbench.harness.cell.CellKey;
 import org.adaptbench.harness.cell.CellResult;
 import org.adaptbench.harness.cell.RunDirectory;
 import org.adaptbench.harness.progress.Progress;
-import org.adaptbench.finetune.runtime.TorchRuntime;
 import org.adaptbench.harness.workload.Workload;
 
 /**

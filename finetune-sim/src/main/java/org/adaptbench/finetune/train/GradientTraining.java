@@ -8,8 +8,8 @@ import java.util.List;
 import org.adaptbench.finetune.runtime.TorchRuntime;
 
 /**
- * The one optimisation loop of this module: for each step, a scoped forward pass under a gradient
- * collector, backward, then Adam on the trainable arrays.
+ * The one optimisation loop of this module: for each step, a scoped forward pass with autograd
+ * recording, backward, then Adam on the trainable arrays.
  *
  * <p>Runs on several threads at once do not meet: grad mode is per thread in PyTorch, each run's
  * graph ends at its own trainable arrays (the base weights never require gradients), and backward
