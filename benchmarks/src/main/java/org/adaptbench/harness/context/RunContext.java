@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.adaptbench.finetune.runtime.TorchRuntime;
 import org.adaptbench.harness.approach.Approach;
 import org.adaptbench.harness.approach.ApproachContext;
 import org.adaptbench.harness.approach.Capability;
@@ -151,10 +150,7 @@ public final class RunContext implements AutoCloseable {
         }
         List<Future<?>> running = new ArrayList<>();
         for (Runnable cell : cells) {
-            running.add(workers().submit(() -> {
-                TorchRuntime.inferenceMode(); // a new thread records gradients by default; cells never do outside training
-                cell.run();
-            }));
+            running.add(workers().submit(cell));
         }
         for (Future<?> future : running) {
             try {
