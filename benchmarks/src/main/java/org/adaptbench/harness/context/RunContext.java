@@ -1,9 +1,12 @@
 package org.adaptbench.harness.context;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -39,12 +42,16 @@ import org.adaptbench.harness.workload.Workload;
  */
 public final class RunContext implements AutoCloseable {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final Bench bench;
     private final RunDirectory directory;
     private final List<ApproachSpec> approaches;
     private final Optional<Path> storeDirectory;
     private final Map<String, ApproachContext> contexts = new HashMap<>();
     private final Map<CellKey, CompletableFuture<CellResult>> memo = new ConcurrentHashMap<>();
+    /** CPU time of each cell this run computed, on the thread that computed it, cells it read included. */
+    private final Map<CellKey, Long> cpuNanos = new ConcurrentHashMap<>();
     private final int cellsAtOnce;
     /** The threads prefetched cells run on, started on first use. */
     private ExecutorService workers;
@@ -123,7 +130,9 @@ public final class RunContext implements AutoCloseable {
         }
         try {
             CellResult result = directory.finished(key).orElseGet(() -> {
+                long start = THREADS.getCurrentThreadCpuTime();
                 CellResult computed = compute.get();
+                cpuNanos.put(key, THREADS.getCurrentThreadCpuTime() - start);
                 directory.save(key, computed);
                 return computed;
             });
@@ -134,6 +143,20 @@ public final class RunContext implements AutoCloseable {
             mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /**
+     * The {@code n} computed cells that took the most CPU time, most first, as
+     * "experiment/workload/cell seconds" (a cell's time includes the cells it read that were not yet
+     * computed), so a run log says where its time went.
+     */
+    public List<String> costliestCells(int n) {
+        return cpuNanos.entrySet().stream()
+                .sorted(Map.Entry.<CellKey, Long>comparingByValue().reversed().thenComparing(e -> e.getKey().toString()))
+                .limit(n)
+                .map(e -> String.format(Locale.US, "%s/%s/%s %.1f s", e.getKey().scenario(), e.getKey().dataset(), e.getKey().cell(),
+                        e.getValue() / 1e9))
+                .toList();
     }
 
     /**

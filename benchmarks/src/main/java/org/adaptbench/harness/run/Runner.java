@@ -40,6 +40,9 @@ public final class Runner {
     /** Folder of the run directory that holds the memory approaches' durable stores while they are open. */
     public static final String STORES = "stores";
 
+    /** How many of the costliest cells the run log names. */
+    private static final int COSTLIEST_CELLS = 25;
+
     private final RunPlan plan;
     private final RunConfig config;
     private final RunDirectory directory;
@@ -149,6 +152,10 @@ public final class Runner {
         context.prefetch(cells);
         bench.progress().log(String.format(java.util.Locale.US, "cells: done in %.1f s; the scenarios' times below are"
                 + " their summaries and what they compute alone", (System.nanoTime() - start) / 1e9));
+        List<String> costliest = context.costliestCells(COSTLIEST_CELLS);
+        if (!costliest.isEmpty()) {
+            bench.progress().log("cells: most CPU time (each with the cells it read first): " + String.join(", ", costliest));
+        }
     }
 
     /** The registry's approaches with their capabilities, in registry order: the report's names and families. */
