@@ -1,6 +1,7 @@
 package org.adaptbench.personalization.extract;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,14 +56,47 @@ final class GrammarCues {
         COMPARATIVE("\\b(?:than|over|instead\\s+of|rather|better|worse|best|most|more|less)\\b");
 
         private final Pattern pattern;
+        /** The same regex without case folding, for a sentence {@link #asciiLowerCase} lower-cased. */
+        private final Pattern lowerCasePattern;
 
         Cue(String regex) {
+            if (!regex.equals(regex.toLowerCase(Locale.ROOT))) {
+                // an upper-case letter (a literal, or an escape such as \S) would not mean the same on lower-cased text
+                throw new IllegalArgumentException("a cue's regex must be lower case: " + regex);
+            }
             this.pattern = Pattern.compile(regex, FLAGS);
+            this.lowerCasePattern = Pattern.compile(regex);
+        }
+
+        /** The cue's regex, matched with Unicode case folding. */
+        String regex() {
+            return pattern.pattern();
         }
 
         boolean in(String sentence) {
-            return pattern.matcher(sentence).find();
+            return in(sentence, asciiLowerCase(sentence));
         }
+
+        /** {@code lowerCase} is {@link #asciiLowerCase} of {@code sentence}, so that several cues lower-case it once. */
+        private boolean in(String sentence, String lowerCase) {
+            return lowerCase != null ? lowerCasePattern.matcher(lowerCase).find() : pattern.matcher(sentence).find();
+        }
+    }
+
+    /**
+     * {@code sentence} with A-Z lower-cased when it is all ASCII, else null. On ASCII text a lower-case
+     * regex matched case-sensitively finds exactly what it finds with Unicode case folding on the
+     * original (only A-Z fold, and the word classes and boundaries do not depend on case), and
+     * several times faster: the folding matcher case-maps every character it compares, and the
+     * grammar cues run on every sentence the memory reads. Other text keeps the folding matcher.
+     */
+    private static String asciiLowerCase(String sentence) {
+        for (int i = 0; i < sentence.length(); i++) {
+            if (sentence.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        return sentence.toLowerCase(Locale.ROOT);
     }
 
     /** A short sentence has few words ("Tables, please."): an elliptical wish or a curt reaction. */
@@ -94,8 +128,9 @@ final class GrammarCues {
     /** The sentence's grammar as 0/1 features: one per {@link Cue}, then "short", then "ends with a question mark". */
     static double[] features(String sentence) {
         double[] features = new double[COUNT];
+        String lowerCase = asciiLowerCase(sentence);
         for (int i = 0; i < CUES.size(); i++) {
-            features[i] = CUES.get(i).in(sentence) ? 1 : 0;
+            features[i] = CUES.get(i).in(sentence, lowerCase) ? 1 : 0;
         }
         features[CUES.size()] = words(sentence) <= SHORT_WORDS ? 1 : 0;
         features[CUES.size() + 1] = sentence.strip().endsWith("?") ? 1 : 0;
