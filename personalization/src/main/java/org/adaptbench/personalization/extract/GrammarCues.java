@@ -86,9 +86,9 @@ final class GrammarCues {
     /**
      * {@code sentence} with A-Z lower-cased when it is all ASCII, else null. On ASCII text a lower-case
      * regex matched case-sensitively finds exactly what it finds with Unicode case folding on the
-     * original (only A-Z fold, and the word classes and boundaries do not depend on case), and
-     * several times faster: the folding matcher case-maps every character it compares, and the
-     * grammar cues run on every sentence the memory reads. Other text keeps the folding matcher.
+     * original (only A-Z fold, and the word classes and boundaries do not depend on case), without
+     * the folding matcher's case-mapping of every character it compares; the grammar cues run on
+     * every sentence the memory reads. Other text keeps the folding matcher.
      */
     private static String asciiLowerCase(String sentence) {
         for (int i = 0; i < sentence.length(); i++) {

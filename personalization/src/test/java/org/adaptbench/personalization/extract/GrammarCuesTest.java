@@ -1,6 +1,7 @@
 package org.adaptbench.personalization.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -42,12 +43,12 @@ class GrammarCuesTest {
 
     @Test
     void nonAsciiSentencesKeepTheFoldingMatcher() {
-        // U+212A KELVIN SIGN folds to "k" and U+0130 to "i" under Unicode case folding, and only there
+        // U+017F LONG S folds to "s" under Unicode case folding but stays itself when lower-cased, so only the
+        // folding matcher finds "style" here; U+0130 folds to "i" but lower-cases to "i" plus a combining dot
+        assertTrue(GrammarCues.Cue.PREFERENCE_WORD.in("\u017Ftyle matters"));
         assertTrue(GrammarCues.Cue.FIRST_PERSON.in("\u0130 would rather walk"));
-        assertTrue(GrammarCues.Cue.PREFERENCE_WORD.in("I am \u212Aeen on walks"));
-        assertEquals(false, GrammarCues.Cue.PREFERENCE_WORD.in("I am Xeen on walks"));
         assertTrue(GrammarCues.Cue.PREFERENCE_WORD.in("Caf\u00e9s: I LIKE them"));
-        assertEquals(false, GrammarCues.Cue.PREFERENCE_WORD.in("Caf\u00e9s are open"));
+        assertFalse(GrammarCues.Cue.PREFERENCE_WORD.in("Caf\u00e9s are open"));
     }
 
     @Test
