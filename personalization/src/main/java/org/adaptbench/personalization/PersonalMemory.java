@@ -234,20 +234,56 @@ public final class PersonalMemory implements AutoCloseable {
      * measuring what a model would be shown without changing what it will be shown next.
      */
     public ContextResult previewContext(String userId, String query, int tokenBudget) {
+        return previewContexts(userId, query, List.of(tokenBudget)).get(0);
+    }
+
+    /**
+     * {@link #previewContext} under each of {@code tokenBudgets}, in order, from one recall: what is
+     * recalled does not depend on the budget, only what of it fits. Each result's time is the recall's
+     * plus its own rendering, what a preview under that budget alone takes.
+     */
+    public List<ContextResult> previewContexts(String userId, String query, List<Integer> tokenBudgets) {
+        tokenBudgets.forEach(PersonalMemory::checkBudget);
         long start = System.nanoTime();
-        MemoryContext context = assemble(userId, query, tokenBudget);
-        return new ContextResult(context, System.nanoTime() - start);
+        List<ScoredMemory> shown = shown(userId, query);
+        long recalled = System.nanoTime() - start;
+        List<ContextResult> results = new ArrayList<>(tokenBudgets.size());
+        for (int tokenBudget : tokenBudgets) {
+            long rendering = System.nanoTime();
+            MemoryContext context = contextBuilder.build(shown, tokenBudget);
+            results.add(new ContextResult(context, recalled + System.nanoTime() - rendering));
+        }
+        return List.copyOf(results);
     }
 
     private MemoryContext assemble(String userId, String query, int tokenBudget) {
+        checkBudget(tokenBudget);
+        return contextBuilder.build(shown(userId, query), tokenBudget);
+    }
+
+    private static void checkBudget(int tokenBudget) {
         if (tokenBudget < 0) {
             throw new IllegalArgumentException("tokenBudget must be >= 0, was " + tokenBudget);
         }
-        List<ScoredMemory> shown = new ArrayList<>(rank(userId, query, contextMemories, MemoryFilter.PREFERENCES));
-        if (episodes && contextEpisodes > 0) {
-            shown.addAll(rank(userId, query, contextEpisodes, MemoryFilter.EPISODES));
+    }
+
+    /** What a context for {@code query} draws from, best first: the best preferences, then the best episodes. */
+    private List<ScoredMemory> shown(String userId, String query) {
+        if (!episodes || contextEpisodes <= 0) {
+            return new ArrayList<>(rank(userId, query, contextMemories, MemoryFilter.PREFERENCES));
         }
-        return contextBuilder.build(shown, tokenBudget);
+        StoreInputs.userId(userId);
+        StoreInputs.k(contextMemories);
+        StoreInputs.k(contextEpisodes);
+        StoreInputs.text(query, "query");
+        // one lexical search for both kinds: the store can share it (the hits are each kind's own search's)
+        List<List<LexicalHit>> lexical = weights.enabled(ScoreWeights.Term.LEXICAL)
+                ? store.lexicalSearches(userId, query, List.of(pool(contextMemories), pool(contextEpisodes)),
+                        List.of(MemoryFilter.PREFERENCES, MemoryFilter.EPISODES))
+                : List.of(List.of(), List.of());
+        List<ScoredMemory> shown = new ArrayList<>(rank(userId, query, contextMemories, MemoryFilter.PREFERENCES, lexical.get(0)));
+        shown.addAll(rank(userId, query, contextEpisodes, MemoryFilter.EPISODES, lexical.get(1)));
+        return shown;
     }
 
     /** Hard-deletes one memory and, for a preference, the episodes that stated it. */
@@ -344,10 +380,20 @@ public final class PersonalMemory implements AutoCloseable {
         StoreInputs.userId(userId);
         StoreInputs.k(k);
         StoreInputs.text(query, "query");
+        List<LexicalHit> lexical = weights.enabled(ScoreWeights.Term.LEXICAL) ? store.lexicalSearch(userId, query, pool(k), filter) : List.of();
+        return rank(userId, query, k, filter, lexical);
+    }
+
+    /** Candidates per search for {@code k} results. */
+    private int pool(int k) {
+        return Math.max(k, candidatePool);
+    }
+
+    /** {@link #rank(String, String, int, MemoryFilter)} with its lexical search's hits already at hand. */
+    private List<ScoredMemory> rank(String userId, String query, int k, MemoryFilter filter, List<LexicalHit> lexical) {
         float[] vector = embedder.embedFor(userId, query);
-        int pool = Math.max(k, candidatePool);
+        int pool = pool(k);
         List<MemoryHit> dense = store.search(userId, vector, pool, filter);
-        List<LexicalHit> lexical = weights.enabled(ScoreWeights.Term.LEXICAL) ? store.lexicalSearch(userId, query, pool, filter) : List.of();
         List<ScoredMemory> fused = scorer.fuse(dense, lexical,
                 memory -> store.vector(userId, memory.id()).map(v -> Vectors.cosine(vector, v)).orElse(0.0), 2 * pool, clock.instant());
         return withoutRepeats(userId, fused, k);

@@ -167,6 +167,28 @@ class PersonalMemoryTest {
         assertEquals("", memory.buildContext("nobody", "Book me a flight", 500).text());
     }
 
+
+    @Test
+    void previewsUnderSeveralBudgetsAreEachBudgetsPreviewAndCountNoUse() {
+        say("hana", "I prefer aisle seats on long flights.");
+        say("hana", "I love jazz.");
+        say("hana", "I prefer tea over coffee.");
+        List<Integer> budgets = List.of(500, 75, 10, 0, 200);
+        List<ContextResult> previews = memory.previewContexts("hana", "Book me a flight to Rome", budgets);
+        assertEquals(budgets.size(), previews.size());
+        for (int i = 0; i < budgets.size(); i++) {
+            ContextResult alone = memory.previewContext("hana", "Book me a flight to Rome", budgets.get(i));
+            assertEquals(alone.text(), previews.get(i).text(), "budget " + budgets.get(i));
+            assertEquals(alone.tokensAdded(), previews.get(i).tokensAdded(), "budget " + budgets.get(i));
+            assertEquals(alone.memories(), previews.get(i).memories(), "budget " + budgets.get(i));
+        }
+        assertTrue(previews.get(0).memories().size() > previews.get(1).memories().size(), "the budgets differ in what fits");
+        assertEquals(1, memory.memories("hana").stream().filter(m -> m.text().contains("aisle")).findFirst().orElseThrow().useCount(),
+                "a preview is not a use");
+        ContextResult built = memory.buildContext("hana", "Book me a flight to Rome", 500);
+        assertEquals(built.text(), previews.get(0).text(), "a preview shows what a context built now shows");
+        assertThrows(IllegalArgumentException.class, () -> memory.previewContexts("hana", "Book me a flight", List.of(100, -1)));
+    }
     @Test
     void theCapEvictsTheLeastActiveMemory() {
         PersonalMemory capped = PersonalMemory.builder().embedder(embedder).clock(clock)

@@ -7,8 +7,12 @@ import org.adaptbench.datasets.model.Query;
 /** Role of an approach that injects context: what it would show the model for a query, without acting on it. */
 public interface ContextPreview {
 
-    /** The context it would inject for {@code query} now under {@code tokenBudget} tokens (an approach with no budget ignores it). */
-    Shown preview(String userId, Query query, int tokenBudget);
+    /**
+     * The contexts it would inject for {@code query} now under each of {@code tokenBudgets} tokens, in
+     * order (an approach with no budget ignores them): one call for several budgets, since what an
+     * approach recalls for a query does not depend on the budget.
+     */
+    List<Shown> preview(String userId, Query query, List<Integer> tokenBudgets);
 
     /**
      * A context as it would be injected.

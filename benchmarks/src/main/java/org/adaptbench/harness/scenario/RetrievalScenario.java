@@ -182,6 +182,8 @@ public final class RetrievalScenario implements Scenario {
         TokenCounter tokens = context.bench().tokens();
         int depth = ks.stream().mapToInt(Integer::intValue).max().orElse(1);
         int budget = context.bench().config().memory().tokenBudget();
+        List<Integer> budgets = new ArrayList<>(BUDGETS);
+        budgets.add(budget);
         // question answering costs a model call per query: the plain approach only, not every ablation
         Optional<ChatQuestionAnswerer> answerer = spec.condition().isEmpty() ? context.bench().questionAnswerer() : Optional.empty();
         try (Approach approach = context.create(spec, workload)) {
@@ -220,11 +222,13 @@ public final class RetrievalScenario implements Scenario {
                             }
                         }
                         if (!query.unanswerable()) {
-                            for (int limit : BUDGETS) {
-                                add(measurements, MetricNames.recallWithinTokens(limit),
-                                        share(query, new HashSet<>(preview.preview(u.userId(), query, limit).turnIds())));
+                            // one preview for the fixed budgets and the run's: the recall behind them is the same
+                            List<ContextPreview.Shown> shownAt = preview.preview(u.userId(), query, budgets);
+                            for (int i = 0; i < BUDGETS.size(); i++) {
+                                add(measurements, MetricNames.recallWithinTokens(BUDGETS.get(i)),
+                                        share(query, new HashSet<>(shownAt.get(i).turnIds())));
                             }
-                            ContextPreview.Shown shown = preview.preview(u.userId(), query, budget);
+                            ContextPreview.Shown shown = shownAt.get(BUDGETS.size());
                             add(measurements, TOKENS, shown.tokens());
                             answerer.ifPresent(model -> answer(measurements, model, shown, query, perGroup));
                         }
@@ -265,7 +269,7 @@ public final class RetrievalScenario implements Scenario {
                 Replay.of(user).queries(q -> scored(q) && !q.unanswerable()).retrievalOnly().play(approach, new Replay.Listener() {
                     @Override
                     public void reached(UserData u, Query query) {
-                        ContextPreview.Shown shown = preview.preview(u.userId(), query, budget);
+                        ContextPreview.Shown shown = preview.preview(u.userId(), query, List.of(budget)).get(0);
                         add(measurements, TOKENS, shown.tokens());
                         answerer.ifPresent(model -> answer(measurements, model, shown, query, perGroup));
                     }

@@ -66,6 +66,21 @@ public interface MemoryStore extends AutoCloseable {
     List<LexicalHit> lexicalSearch(String userId, String query, int k, MemoryFilter filter);
 
     /**
+     * {@link #lexicalSearch} of {@code query} for each of {@code filters}, with the {@code ks} at the
+     * same positions, in order: the same hits and scores, from one search where a store can share it.
+     */
+    default List<List<LexicalHit>> lexicalSearches(String userId, String query, List<Integer> ks, List<MemoryFilter> filters) {
+        if (ks.size() != filters.size()) {
+            throw new IllegalArgumentException(ks.size() + " values of k for " + filters.size() + " filters");
+        }
+        List<List<LexicalHit>> results = new java.util.ArrayList<>(filters.size());
+        for (int i = 0; i < filters.size(); i++) {
+            results.add(lexicalSearch(userId, query, ks.get(i), filters.get(i)));
+        }
+        return List.copyOf(results);
+    }
+
+    /**
      * Records that episode {@code episodeId} stated, restated or revealed memory {@code memoryId},
      * so that forgetting the memory can find the episodes that would bring it back. Both must be the
      * user's; linking twice is a no-op. A link goes when either memory is deleted.

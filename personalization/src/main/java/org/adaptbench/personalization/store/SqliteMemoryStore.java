@@ -418,6 +418,86 @@ public final class SqliteMemoryStore implements MemoryStore {
         return hits;
     }
 
+    /**
+     * One FTS5 query for every filter: a row's {@code bm25} comes from the query and the whole index's
+     * statistics, not from the join's conditions, so ranking the user's matching rows once (same order:
+     * score, then id) and taking for each filter the first {@code k} rows that pass its conditions (the
+     * SQL's, tested on the row's columns) gives each filter's own search. FTS5 counts every query
+     * word's rows across the index for each query it runs, so a context's two searches (preferences,
+     * episodes) cost one.
+     */
+    @Override
+    public List<List<LexicalHit>> lexicalSearches(String userId, String query, List<Integer> ks, List<MemoryFilter> filters) {
+        StoreInputs.userId(userId);
+        if (ks.size() != filters.size()) {
+            throw new IllegalArgumentException(ks.size() + " values of k for " + filters.size() + " filters");
+        }
+        ks.forEach(StoreInputs::k);
+        filters.forEach(filter -> Objects.requireNonNull(filter, "filter"));
+        StoreInputs.text(query, "query");
+        if (filters.size() == 1) {
+            return List.of(lexicalSearch(userId, query, ks.get(0), filters.get(0)));
+        }
+        List<String> terms = LexicalQuery.terms(query);
+        List<List<LexicalHit>> hits = new ArrayList<>();
+        int[] taken = new int[filters.size()];
+        int searching = 0;
+        for (int i = 0; i < filters.size(); i++) {
+            hits.add(new ArrayList<>());
+            if (terms.isEmpty() || filters.get(i).kinds().isEmpty()) {
+                taken[i] = ks.get(i); // matches nothing, as lexicalSearch
+            } else {
+                searching++;
+            }
+        }
+        int open = searching;
+        if (open > 0) {
+            UserMemories cached = cached(userId);
+            synchronized (lock) {
+                inTransaction(() -> {
+                    try (PreparedStatement select = connection.prepareStatement("SELECT m.id, -bm25(memory_terms, 0.0, 1.0), m.kind, m.slot,"
+                            + " m.confidence FROM memory_terms JOIN memories m ON m.id = memory_terms.rowid WHERE memory_terms MATCH ?"
+                            + " AND m.user_id = ? ORDER BY bm25(memory_terms, 0.0, 1.0), m.id")) {
+                        select.setString(1, matchExpression(userId, terms));
+                        select.setString(2, userId);
+                        try (ResultSet rs = select.executeQuery()) {
+                            int remaining = open;
+                            while (remaining > 0 && rs.next()) {
+                                long id = rs.getLong(1);
+                                double score = rs.getDouble(2);
+                                MemoryKind kind = MemoryKind.valueOf(rs.getString(3));
+                                String slot = rs.getString(4);
+                                double confidence = rs.getDouble(5);
+                                for (int i = 0; i < filters.size(); i++) {
+                                    MemoryFilter filter = filters.get(i);
+                                    if (taken[i] == ks.get(i) || !passes(filter, kind, slot, confidence)) {
+                                        continue;
+                                    }
+                                    // a row counts toward k even when the cache lacks it, as under lexicalSearch's LIMIT
+                                    int index = i;
+                                    cached.get(id).ifPresent(memory -> hits.get(index).add(new LexicalHit(memory, score)));
+                                    if (++taken[i] == ks.get(i)) {
+                                        remaining--;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        return hits.stream().map(List::copyOf).toList();
+    }
+
+    /** {@link #lexicalSearch}'s SQL conditions for {@code filter}, on a row's columns. */
+    private static boolean passes(MemoryFilter filter, MemoryKind kind, String slot, double confidence) {
+        if (filter.matchesAll()) {
+            return true;
+        }
+        return filter.kinds().contains(kind) && (filter.slot().isEmpty() || filter.slot().get().equals(slot)) && confidence >= filter.minConfidence();
+    }
+
     @Override
     public void link(String userId, long memoryId, long episodeId) {
         StoreInputs.userId(userId);

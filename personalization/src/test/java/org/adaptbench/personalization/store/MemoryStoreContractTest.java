@@ -347,6 +347,41 @@ public abstract class MemoryStoreContractTest {
     }
 
     @Test
+    void lexicalSearchesGiveEachFiltersOwnSearch() {
+        Random random = new Random(23);
+        String[] words = {"jazz", "opera", "concert", "tea", "coffee", "seats", "aisle", "window"};
+        String[] slots = {"music", "drink", "seat", ""};
+        MemoryKind[] kinds = MemoryKind.values();
+        for (int i = 0; i < 60; i++) {
+            String text = words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)] + " and " + words[random.nextInt(words.length)];
+            MemoryKind kind = kinds[random.nextInt(kinds.length)];
+            if (kind == MemoryKind.EPISODE) {
+                store.add("alice", episode("[1 May 2024, 9:00 AM] " + text, TestVectors.random(random, DIM)));
+            } else {
+                store.add("alice", new MemoryDraft(text, TestVectors.random(random, DIM), slots[random.nextInt(slots.length)], kind,
+                        0.5 + random.nextInt(5) / 10.0));
+            }
+            store.add("bob", draft(text, TestVectors.random(random, DIM)));
+        }
+        List<MemoryFilter> filters = List.of(MemoryFilter.PREFERENCES, MemoryFilter.EPISODES, MemoryFilter.NONE, MemoryFilter.slot("music"),
+                MemoryFilter.PREFERENCES.withMinConfidence(0.8), MemoryFilter.NONE.withKinds(java.util.Set.of()));
+        for (String query : List.of("jazz concert", "tea or coffee", "aisle window seats opera", "nothing here", "the of and")) {
+            for (List<Integer> ks : List.of(List.of(1, 2, 3, 4, 5, 6), List.of(50, 50, 50, 50, 50, 50), List.of(3, 100, 1, 7, 2, 1))) {
+                List<List<LexicalHit>> together = store.lexicalSearches("alice", query, ks, filters);
+                for (int i = 0; i < filters.size(); i++) {
+                    List<LexicalHit> alone = store.lexicalSearch("alice", query, ks.get(i), filters.get(i));
+                    assertEquals(lexicalIds(alone), lexicalIds(together.get(i)), query + ", filter " + i + ", k " + ks.get(i));
+                    assertEquals(alone.stream().map(LexicalHit::score).toList(), together.get(i).stream().map(LexicalHit::score).toList());
+                }
+            }
+        }
+        assertFalse(store.lexicalSearches("alice", "jazz concert", List.of(5, 5), List.of(MemoryFilter.PREFERENCES, MemoryFilter.EPISODES))
+                .get(1).isEmpty(), "the test reaches episodes");
+        assertThrows(IllegalArgumentException.class, () -> store.lexicalSearches("alice", "jazz", List.of(1), filters));
+        assertThrows(IllegalArgumentException.class, () -> store.lexicalSearches("alice", "jazz", List.of(1, 0), filters.subList(0, 2)));
+    }
+
+    @Test
     void episodesAreMemoriesUnderTheSameContract() {
         Random random = new Random(23);
         Memory said = store.add("alice", episode("[1 May 2024, 9:00 AM] I moved to Lisbon", TestVectors.random(random, DIM)));

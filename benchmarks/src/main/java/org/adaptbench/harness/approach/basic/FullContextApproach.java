@@ -2,6 +2,7 @@ package org.adaptbench.harness.approach.basic;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +78,11 @@ public final class FullContextApproach implements Approach, ContextPreview {
 
     /** The whole transcript, whatever the budget: that is what this approach sends. */
     @Override
-    public Shown preview(String userId, Query query, int tokenBudget) {
+    public List<Shown> preview(String userId, Query query, List<Integer> tokenBudgets) {
         List<Turn> history = histories.getOrDefault(userId, List.of());
         String section = transcript(history);
-        return new Shown(section, section.isEmpty() ? 0 : tokens.count(section), history.stream().map(Turn::turnId).toList());
+        Shown shown = new Shown(section, section.isEmpty() ? 0 : tokens.count(section), history.stream().map(Turn::turnId).toList());
+        return Collections.nCopies(tokenBudgets.size(), shown);
     }
 
     @Override

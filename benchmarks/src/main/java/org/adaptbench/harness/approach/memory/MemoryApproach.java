@@ -140,17 +140,20 @@ public final class MemoryApproach implements Approach, ReplayClock, EvidenceReca
     }
 
     @Override
-    public Shown preview(String userId, Query query, int tokenBudget) {
-        ContextResult context = memory.previewContext(userId, recallQuery(query), tokenBudget);
-        List<String> turns = new ArrayList<>();
-        for (ScoredMemory shown : context.memories()) {
-            for (String turnId : sources.getOrDefault(shown.memory().id(), Set.of())) {
-                if (!turns.contains(turnId)) {
-                    turns.add(turnId);
+    public List<Shown> preview(String userId, Query query, List<Integer> tokenBudgets) {
+        List<Shown> previews = new ArrayList<>(tokenBudgets.size());
+        for (ContextResult context : memory.previewContexts(userId, recallQuery(query), tokenBudgets)) {
+            List<String> turns = new ArrayList<>();
+            for (ScoredMemory shown : context.memories()) {
+                for (String turnId : sources.getOrDefault(shown.memory().id(), Set.of())) {
+                    if (!turns.contains(turnId)) {
+                        turns.add(turnId);
+                    }
                 }
             }
+            previews.add(new Shown(context.text(), context.tokensAdded(), turns));
         }
-        return new Shown(context.text(), context.tokensAdded(), turns);
+        return previews;
     }
 
     @Override
