@@ -55,8 +55,13 @@ public record MemoryFilter(Optional<String> slot, Set<MemoryKind> kinds, double 
     }
 
     public boolean test(Memory memory) {
-        return (slot.isEmpty() || slot.get().equals(memory.slot()))
-                && kinds.contains(memory.kind())
-                && memory.confidence() >= minConfidence;
+        return test(memory.kind(), memory.slot(), memory.confidence());
+    }
+
+    /** True when a memory of this kind, slot and confidence passes; a store tests its rows' columns with it. */
+    public boolean test(MemoryKind kind, String slot, double confidence) {
+        return (this.slot.isEmpty() || this.slot.get().equals(slot))
+                && kinds.contains(kind)
+                && confidence >= minConfidence;
     }
 }

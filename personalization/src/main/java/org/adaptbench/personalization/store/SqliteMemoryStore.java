@@ -363,68 +363,18 @@ public final class SqliteMemoryStore implements MemoryStore {
         return cached(userId).search(unit, k, filter);
     }
 
+    /** {@link #lexicalSearches} with one filter, so the single search and the shared one are one piece of SQL. */
     @Override
     public List<LexicalHit> lexicalSearch(String userId, String query, int k, MemoryFilter filter) {
-        StoreInputs.userId(userId);
-        StoreInputs.k(k);
-        Objects.requireNonNull(filter, "filter");
-        StoreInputs.text(query, "query");
-        List<String> terms = LexicalQuery.terms(query);
-        if (terms.isEmpty() || filter.kinds().isEmpty()) {
-            return List.of();
-        }
-        UserMemories cached = cached(userId);
-        StringBuilder sql = new StringBuilder("SELECT m.id, -bm25(memory_terms, 0.0, 1.0) FROM memory_terms JOIN memories m"
-                + " ON m.id = memory_terms.rowid WHERE memory_terms MATCH ? AND m.user_id = ?");
-        if (!filter.matchesAll()) {
-            sql.append(" AND m.kind IN (").append(String.join(", ", java.util.Collections.nCopies(filter.kinds().size(), "?"))).append(")");
-            filter.slot().ifPresent(slot -> sql.append(" AND m.slot = ?"));
-            sql.append(" AND m.confidence >= ?");
-        }
-        sql.append(" ORDER BY bm25(memory_terms, 0.0, 1.0), m.id LIMIT ?");
-        List<long[]> ids = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
-        synchronized (lock) {
-            inTransaction(() -> {
-                try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-                    int p = 1;
-                    select.setString(p++, matchExpression(userId, terms));
-                    select.setString(p++, userId);
-                    if (!filter.matchesAll()) {
-                        for (MemoryKind kind : new java.util.TreeSet<>(filter.kinds())) {
-                            select.setString(p++, kind.name());
-                        }
-                        if (filter.slot().isPresent()) {
-                            select.setString(p++, filter.slot().get());
-                        }
-                        select.setDouble(p++, filter.minConfidence());
-                    }
-                    select.setInt(p, k);
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(new long[] {rs.getLong(1)});
-                            scores.add(rs.getDouble(2));
-                        }
-                    }
-                }
-                return null;
-            });
-        }
-        List<LexicalHit> hits = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            double score = scores.get(i);
-            cached.get(ids.get(i)[0]).ifPresent(memory -> hits.add(new LexicalHit(memory, score)));
-        }
-        return hits;
+        return lexicalSearches(userId, query, List.of(k), List.of(filter)).get(0);
     }
 
     /**
      * One FTS5 query for every filter: a row's {@code bm25} comes from the query and the whole index's
-     * statistics, not from the join's conditions, so ranking the user's matching rows once (same order:
-     * score, then id) and taking for each filter the first {@code k} rows that pass its conditions (the
-     * SQL's, tested on the row's columns) gives each filter's own search. FTS5 counts every query
-     * word's rows across the index for each query it runs, so a context's two searches (preferences,
-     * episodes) cost one.
+     * statistics, not from the join's conditions, so ranking the user's matching rows once (score, then
+     * id) and taking for each filter the first {@code k} rows that pass it (tested on the row's columns)
+     * gives each filter's own search. FTS5 counts every query word's rows across the index for each
+     * query it runs, so a context's two searches (preferences, episodes) cost one.
      */
     @Override
     public List<List<LexicalHit>> lexicalSearches(String userId, String query, List<Integer> ks, List<MemoryFilter> filters) {
@@ -435,67 +385,57 @@ public final class SqliteMemoryStore implements MemoryStore {
         ks.forEach(StoreInputs::k);
         filters.forEach(filter -> Objects.requireNonNull(filter, "filter"));
         StoreInputs.text(query, "query");
-        if (filters.size() == 1) {
-            return List.of(lexicalSearch(userId, query, ks.get(0), filters.get(0)));
-        }
         List<String> terms = LexicalQuery.terms(query);
         List<List<LexicalHit>> hits = new ArrayList<>();
-        int[] taken = new int[filters.size()];
-        int searching = 0;
+        int[] wanted = new int[filters.size()];
+        int open = 0;
         for (int i = 0; i < filters.size(); i++) {
             hits.add(new ArrayList<>());
-            if (terms.isEmpty() || filters.get(i).kinds().isEmpty()) {
-                taken[i] = ks.get(i); // matches nothing, as lexicalSearch
-            } else {
-                searching++;
-            }
+            // a filter of no kinds matches nothing; leaving it out lets the scan stop once the others are full
+            wanted[i] = terms.isEmpty() || filters.get(i).kinds().isEmpty() ? 0 : ks.get(i);
+            open += wanted[i] > 0 ? 1 : 0;
         }
-        int open = searching;
         if (open > 0) {
-            UserMemories cached = cached(userId);
-            synchronized (lock) {
-                inTransaction(() -> {
-                    try (PreparedStatement select = connection.prepareStatement("SELECT m.id, -bm25(memory_terms, 0.0, 1.0), m.kind, m.slot,"
-                            + " m.confidence FROM memory_terms JOIN memories m ON m.id = memory_terms.rowid WHERE memory_terms MATCH ?"
-                            + " AND m.user_id = ? ORDER BY bm25(memory_terms, 0.0, 1.0), m.id")) {
-                        select.setString(1, matchExpression(userId, terms));
-                        select.setString(2, userId);
-                        try (ResultSet rs = select.executeQuery()) {
-                            int remaining = open;
-                            while (remaining > 0 && rs.next()) {
-                                long id = rs.getLong(1);
-                                double score = rs.getDouble(2);
-                                MemoryKind kind = MemoryKind.valueOf(rs.getString(3));
-                                String slot = rs.getString(4);
-                                double confidence = rs.getDouble(5);
-                                for (int i = 0; i < filters.size(); i++) {
-                                    MemoryFilter filter = filters.get(i);
-                                    if (taken[i] == ks.get(i) || !passes(filter, kind, slot, confidence)) {
-                                        continue;
-                                    }
-                                    // a row counts toward k even when the cache lacks it, as under lexicalSearch's LIMIT
-                                    int index = i;
-                                    cached.get(id).ifPresent(memory -> hits.get(index).add(new LexicalHit(memory, score)));
-                                    if (++taken[i] == ks.get(i)) {
-                                        remaining--;
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    return null;
-                });
-            }
+            rank(userId, terms, filters, wanted, open, hits);
         }
         return hits.stream().map(List::copyOf).toList();
     }
 
-    /** {@link #lexicalSearch}'s SQL conditions for {@code filter}, on a row's columns. */
-    private static boolean passes(MemoryFilter filter, MemoryKind kind, String slot, double confidence) {
-        if (filter.matchesAll()) {
-            return true;
+    /** Ranks the user's rows matching {@code terms} and hands each to every filter still {@code wanted} that it passes. */
+    private void rank(String userId, List<String> terms, List<MemoryFilter> filters, int[] wanted, int open, List<List<LexicalHit>> hits) {
+        UserMemories cached = cached(userId);
+        synchronized (lock) {
+            inTransaction(() -> {
+                try (PreparedStatement select = connection.prepareStatement("SELECT m.id, -bm25(memory_terms, 0.0, 1.0), m.kind, m.slot,"
+                        + " m.confidence FROM memory_terms JOIN memories m ON m.id = memory_terms.rowid WHERE memory_terms MATCH ?"
+                        + " AND m.user_id = ? ORDER BY bm25(memory_terms, 0.0, 1.0), m.id")) {
+                    select.setString(1, matchExpression(userId, terms));
+                    select.setString(2, userId);
+                    try (ResultSet rs = select.executeQuery()) {
+                        int remaining = open;
+                        while (remaining > 0 && rs.next()) {
+                            long id = rs.getLong(1);
+                            double score = rs.getDouble(2);
+                            MemoryKind kind = MemoryKind.valueOf(rs.getString(3));
+                            String slot = rs.getString(4);
+                            double confidence = rs.getDouble(5);
+                            for (int i = 0; i < filters.size(); i++) {
+                                if (wanted[i] == 0 || !filters.get(i).test(kind, slot, confidence)) {
+                                    continue;
+                                }
+                                // a row counts toward k even when the cache lacks it, as a LIMIT would count it
+                                List<LexicalHit> own = hits.get(i);
+                                cached.get(id).ifPresent(memory -> own.add(new LexicalHit(memory, score)));
+                                if (--wanted[i] == 0) {
+                                    remaining--;
+                                }
+                            }
+                        }
+                    }
+                }
+                return null;
+            });
         }
-        return filter.kinds().contains(kind) && (filter.slot().isEmpty() || filter.slot().get().equals(slot)) && confidence >= filter.minConfidence();
     }
 
     @Override

@@ -370,6 +370,10 @@ public abstract class MemoryStoreContractTest {
                 List<List<LexicalHit>> together = store.lexicalSearches("alice", query, ks, filters);
                 for (int i = 0; i < filters.size(); i++) {
                     List<LexicalHit> alone = store.lexicalSearch("alice", query, ks.get(i), filters.get(i));
+                    MemoryFilter filter = filters.get(i);
+                    List<LexicalHit> ranked = store.lexicalSearch("alice", query, 1000, MemoryFilter.NONE);
+                    assertEquals(lexicalIds(ranked.stream().filter(hit -> filter.test(hit.memory())).limit(ks.get(i)).toList()), lexicalIds(alone),
+                            "a filter's search is the unfiltered ranking's first k that pass it: " + query + ", filter " + i);
                     assertEquals(lexicalIds(alone), lexicalIds(together.get(i)), query + ", filter " + i + ", k " + ks.get(i));
                     assertEquals(alone.stream().map(LexicalHit::score).toList(), together.get(i).stream().map(LexicalHit::score).toList());
                 }
