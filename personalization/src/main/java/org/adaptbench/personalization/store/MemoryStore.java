@@ -70,9 +70,7 @@ public interface MemoryStore extends AutoCloseable {
      * same positions, in order: the same hits and scores, from one search where a store can share it.
      */
     default List<List<LexicalHit>> lexicalSearches(String userId, String query, List<Integer> ks, List<MemoryFilter> filters) {
-        if (ks.size() != filters.size()) {
-            throw new IllegalArgumentException(ks.size() + " values of k for " + filters.size() + " filters");
-        }
+        StoreInputs.searches(ks, filters);
         List<List<LexicalHit>> results = new java.util.ArrayList<>(filters.size());
         for (int i = 0; i < filters.size(); i++) {
             results.add(lexicalSearch(userId, query, ks.get(i), filters.get(i)));

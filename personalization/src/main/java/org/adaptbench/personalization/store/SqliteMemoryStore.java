@@ -379,11 +379,7 @@ public final class SqliteMemoryStore implements MemoryStore {
     @Override
     public List<List<LexicalHit>> lexicalSearches(String userId, String query, List<Integer> ks, List<MemoryFilter> filters) {
         StoreInputs.userId(userId);
-        if (ks.size() != filters.size()) {
-            throw new IllegalArgumentException(ks.size() + " values of k for " + filters.size() + " filters");
-        }
-        ks.forEach(StoreInputs::k);
-        filters.forEach(filter -> Objects.requireNonNull(filter, "filter"));
+        StoreInputs.searches(ks, filters);
         StoreInputs.text(query, "query");
         List<String> terms = LexicalQuery.terms(query);
         List<List<LexicalHit>> hits = new ArrayList<>();

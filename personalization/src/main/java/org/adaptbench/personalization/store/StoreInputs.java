@@ -1,7 +1,9 @@
 package org.adaptbench.personalization.store;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** Argument checks shared by every store backend, so that all reject bad input the same way. */
 public final class StoreInputs {
@@ -56,5 +58,14 @@ public final class StoreInputs {
             throw new IllegalArgumentException("k must be positive, was " + k);
         }
         return k;
+    }
+
+    /** Throws unless {@code ks} pairs one positive k with each non-null filter of {@code filters}. */
+    public static void searches(List<Integer> ks, List<MemoryFilter> filters) {
+        if (ks.size() != filters.size()) {
+            throw new IllegalArgumentException(ks.size() + " values of k for " + filters.size() + " filters");
+        }
+        ks.forEach(StoreInputs::k);
+        filters.forEach(filter -> Objects.requireNonNull(filter, "filter"));
     }
 }

@@ -366,12 +366,12 @@ public abstract class MemoryStoreContractTest {
         List<MemoryFilter> filters = List.of(MemoryFilter.PREFERENCES, MemoryFilter.EPISODES, MemoryFilter.NONE, MemoryFilter.slot("music"),
                 MemoryFilter.PREFERENCES.withMinConfidence(0.8), MemoryFilter.NONE.withKinds(java.util.Set.of()));
         for (String query : List.of("jazz concert", "tea or coffee", "aisle window seats opera", "nothing here", "the of and")) {
+            List<LexicalHit> ranked = store.lexicalSearch("alice", query, 1000, MemoryFilter.NONE);
             for (List<Integer> ks : List.of(List.of(1, 2, 3, 4, 5, 6), List.of(50, 50, 50, 50, 50, 50), List.of(3, 100, 1, 7, 2, 1))) {
                 List<List<LexicalHit>> together = store.lexicalSearches("alice", query, ks, filters);
                 for (int i = 0; i < filters.size(); i++) {
                     List<LexicalHit> alone = store.lexicalSearch("alice", query, ks.get(i), filters.get(i));
                     MemoryFilter filter = filters.get(i);
-                    List<LexicalHit> ranked = store.lexicalSearch("alice", query, 1000, MemoryFilter.NONE);
                     assertEquals(lexicalIds(ranked.stream().filter(hit -> filter.test(hit.memory())).limit(ks.get(i)).toList()), lexicalIds(alone),
                             "a filter's search is the unfiltered ranking's first k that pass it: " + query + ", filter " + i);
                     assertEquals(lexicalIds(alone), lexicalIds(together.get(i)), query + ", filter " + i + ", k " + ks.get(i));
