@@ -52,6 +52,8 @@ public final class RunContext implements AutoCloseable {
     private final Map<CellKey, CompletableFuture<CellResult>> memo = new ConcurrentHashMap<>();
     /** CPU time of each cell this run computed, on the thread that computed it, cells it read included. */
     private final Map<CellKey, Long> cpuNanos = new ConcurrentHashMap<>();
+    /** Time threads spent waiting for a cell another thread was computing: the run's idle time that a better cell order could fill. */
+    private final java.util.concurrent.atomic.LongAdder waitedNanos = new java.util.concurrent.atomic.LongAdder();
     private final int cellsAtOnce;
     /** The threads prefetched cells run on, started on first use. */
     private ExecutorService workers;
@@ -126,7 +128,15 @@ public final class RunContext implements AutoCloseable {
         CompletableFuture<CellResult> mine = new CompletableFuture<>();
         CompletableFuture<CellResult> known = memo.putIfAbsent(key, mine);
         if (known != null) {
-            return join(known);
+            if (known.isDone()) {
+                return join(known);
+            }
+            long start = System.nanoTime();
+            try {
+                return join(known);
+            } finally {
+                waitedNanos.add(System.nanoTime() - start);
+            }
         }
         try {
             CellResult result = directory.finished(key).orElseGet(() -> {
@@ -150,6 +160,11 @@ public final class RunContext implements AutoCloseable {
      * "experiment/workload/cell seconds" (a cell's time includes the cells it read that were not yet
      * computed), so a run log says where its time went.
      */
+    /** Seconds that threads have spent waiting for a cell another thread was computing. */
+    public double waitedSeconds() {
+        return waitedNanos.sum() / 1e9;
+    }
+
     public List<String> costliestCells(int n) {
         return cpuNanos.entrySet().stream()
                 .sorted(Map.Entry.<CellKey, Long>comparingByValue().reversed().thenComparing(e -> e.getKey().toString()))

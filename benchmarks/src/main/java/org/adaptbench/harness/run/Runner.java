@@ -150,8 +150,9 @@ public final class Runner {
         bench.progress().log(String.format(java.util.Locale.US, "cells: %d to compute or read, %d at a time", cells.size(),
                 config.cellsAtOnce()));
         context.prefetch(cells);
-        bench.progress().log(String.format(java.util.Locale.US, "cells: done in %.1f s; the scenarios' times below are"
-                + " their summaries and what they compute alone", (System.nanoTime() - start) / 1e9));
+        bench.progress().log(String.format(java.util.Locale.US, "cells: done in %.1f s, %.1f s of it spent by threads waiting for a"
+                + " cell another was computing; the scenarios' times below are their summaries and what they compute alone",
+                (System.nanoTime() - start) / 1e9, context.waitedSeconds()));
         List<String> costliest = context.costliestCells(COSTLIEST_CELLS);
         if (!costliest.isEmpty()) {
             bench.progress().log("cells: most CPU time (each with the cells it read first): " + String.join(", ", costliest));

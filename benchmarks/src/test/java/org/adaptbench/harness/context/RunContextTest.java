@@ -28,7 +28,7 @@ import org.adaptbench.personalization.embed.HashingEmbedder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Cells computed at once: each once, on several threads, failures rethrown in list order, nested prefetches inline. */
+/** Cells computed at once: each once, on several threads, waits counted, failures rethrown in list order, nested prefetches inline. */
 class RunContextTest {
 
     @TempDir
@@ -51,6 +51,31 @@ class RunContextTest {
                     "the prefetched result is the one read afterwards");
         });
         assertEquals(1, computed.get(), "a cell is computed once however many threads ask for it");
+    }
+
+    @Test
+    void waitingForACellAnotherThreadComputesIsCountedAndReadingADoneOneIsNot() {
+        withContext(2, (context, workload) -> {
+            CountDownLatch computing = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread owner = new Thread(() -> context.cell("experiment", workload, "cell", () -> {
+                computing.countDown();
+                await(release);
+                return result(1);
+            }));
+            owner.start();
+            await(computing);
+            Thread reader = new Thread(() -> context.cell("experiment", workload, "cell", () -> result(2)));
+            reader.start();
+            sleep(200); // the reader asks while the owner still computes
+            release.countDown();
+            join(owner);
+            join(reader);
+            double waited = context.waitedSeconds();
+            assertTrue(waited > 0, "the reader waited for the owner: " + waited);
+            context.cell("experiment", workload, "cell", () -> result(3));
+            assertEquals(waited, context.waitedSeconds(), 0, "reading a finished cell waits for nothing");
+        });
     }
 
     @Test
@@ -172,6 +197,15 @@ class RunContextTest {
             if (!latch.await(60, TimeUnit.SECONDS)) {
                 throw new AssertionError("the other cell never ran at the same time");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(60_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
