@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.adaptbench.harness.approach.Approach;
@@ -53,7 +54,7 @@ public final class RunContext implements AutoCloseable {
     /** CPU time of each cell this run computed, on the thread that computed it, cells it read included. */
     private final Map<CellKey, Long> cpuNanos = new ConcurrentHashMap<>();
     /** Time threads spent waiting for a cell another thread was computing: the run's idle time that a better cell order could fill. */
-    private final java.util.concurrent.atomic.LongAdder waitedNanos = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder waitedNanos = new LongAdder();
     private final int cellsAtOnce;
     /** The threads prefetched cells run on, started on first use. */
     private ExecutorService workers;
@@ -155,16 +156,16 @@ public final class RunContext implements AutoCloseable {
         }
     }
 
-    /**
-     * The {@code n} computed cells that took the most CPU time, most first, as
-     * "experiment/workload/cell seconds" (a cell's time includes the cells it read that were not yet
-     * computed), so a run log says where its time went.
-     */
     /** Seconds that threads have spent waiting for a cell another thread was computing. */
     public double waitedSeconds() {
         return waitedNanos.sum() / 1e9;
     }
 
+    /**
+     * The {@code n} computed cells that took the most CPU time, most first, as
+     * "experiment/workload/cell seconds" (a cell's time includes the cells it read that were not yet
+     * computed), so a run log says where its time went.
+     */
     public List<String> costliestCells(int n) {
         return cpuNanos.entrySet().stream()
                 .sorted(Map.Entry.<CellKey, Long>comparingByValue().reversed().thenComparing(e -> e.getKey().toString()))
